@@ -1,0 +1,141 @@
+package io.mtlslab.pki;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything needed to issue one certificate: role, subject, key type, SANs, validity, CA path length.
+ *
+ * <p>Built with {@link #builder(Role)}; the defaults are the seed's (RSA keys, 3650 days for a CA,
+ * 365 for a leaf, {@code localhost}/{@code 127.0.0.1}/{@code ::1} for a server without SANs).
+ */
+public final class CertificateSpec {
+
+    private final Role role;
+    private final SubjectName subject;
+    private final KeyType keyType;
+    private final List<SubjectAltName> subjectAltNames;
+    private final Validity validity;
+    private final Integer pathLength;
+
+    private CertificateSpec(Builder builder) {
+        this.role = builder.role;
+        this.subject = Objects.requireNonNull(builder.subject, "subject").requireCommonName();
+        this.keyType = builder.keyType;
+        this.validity = builder.validity != null ? builder.validity
+                : Validity.days(builder.days != null ? builder.days : role.isCa() ? 3650 : 365);
+        List<SubjectAltName> sans = new ArrayList<>(builder.subjectAltNames);
+        if (role == Role.SERVER && sans.isEmpty()) {
+            sans.addAll(SubjectAltName.localhostDefaults());
+        }
+        if (subject.email() != null && role == Role.CLIENT
+                && sans.stream().noneMatch(s -> s.kind() == SubjectAltName.Kind.EMAIL)) {
+            sans.add(SubjectAltName.email(subject.email()));
+        }
+        this.subjectAltNames = List.copyOf(sans);
+        if (builder.pathLength != null && (builder.pathLength < 0 || !role.isCa())) {
+            throw new PkiException("path-len", "a path length needs a CA and must be 0 or more",
+                    "omit --path-len, or give 0 or more for a CA");
+        }
+        this.pathLength = builder.pathLength;
+    }
+
+    public static Builder builder(Role role) {
+        return new Builder(role);
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public SubjectName subject() {
+        return subject;
+    }
+
+    public KeyType keyType() {
+        return keyType;
+    }
+
+    public List<SubjectAltName> subjectAltNames() {
+        return subjectAltNames;
+    }
+
+    public Validity validity() {
+        return validity;
+    }
+
+    /** The CA's pathLenConstraint, or {@code null} for none. */
+    public Integer pathLength() {
+        return pathLength;
+    }
+
+    /** Collects a certificate's options; {@link #build()} validates them. */
+    public static final class Builder {
+        private final Role role;
+        private SubjectName subject;
+        private KeyType keyType = KeyType.RSA_2048;
+        private final List<SubjectAltName> subjectAltNames = new ArrayList<>();
+        private Validity validity;
+        private Integer days;
+        private Integer pathLength;
+
+        private Builder(Role role) {
+            this.role = Objects.requireNonNull(role, "role");
+            if (role.isCa()) {
+                keyType = KeyType.RSA_4096;
+            }
+        }
+
+        public Builder subject(SubjectName value) {
+            this.subject = value;
+            return this;
+        }
+
+        public Builder commonName(String commonName) {
+            this.subject = SubjectName.ofCommonName(commonName);
+            return this;
+        }
+
+        public Builder keyType(KeyType value) {
+            this.keyType = Objects.requireNonNull(value, "keyType");
+            return this;
+        }
+
+        public Builder subjectAltName(SubjectAltName value) {
+            this.subjectAltNames.add(Objects.requireNonNull(value, "subjectAltName"));
+            return this;
+        }
+
+        public Builder subjectAltNames(List<SubjectAltName> values) {
+            values.forEach(this::subjectAltName);
+            return this;
+        }
+
+        /** Valid from now for this many days (checked to be positive). */
+        public Builder days(int value) {
+            Validity.days(value); // fails fast with the field's message
+            this.days = value;
+            return this;
+        }
+
+        /** Explicit bounds, e.g. for an expired or not-yet-valid test certificate. */
+        public Builder validity(Validity value) {
+            this.validity = value;
+            return this;
+        }
+
+        public Builder pathLength(Integer value) {
+            this.pathLength = value;
+            return this;
+        }
+
+        public CertificateSpec build() {
+            if (subject == null) {
+                throw new PkiException("cn", "the common name (CN) must not be empty",
+                        "give a name such as --cn localhost");
+            }
+            return new CertificateSpec(this);
+        }
+    }
+}

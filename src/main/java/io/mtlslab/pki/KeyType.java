@@ -1,0 +1,116 @@
+package io.mtlslab.pki;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The key algorithms mTLS Lab issues, each with its JCA names and the signature it makes. */
+public enum KeyType {
+    RSA_2048("rsa-2048", "RSA", 2048, null, "SHA256withRSA"),
+    RSA_3072("rsa-3072", "RSA", 3072, null, "SHA256withRSA"),
+    RSA_4096("rsa-4096", "RSA", 4096, null, "SHA256withRSA"),
+    EC_P256("ec-p256", "EC", 256, "secp256r1", "SHA256withECDSA"),
+    EC_P384("ec-p384", "EC", 384, "secp384r1", "SHA384withECDSA"),
+    EC_P521("ec-p521", "EC", 521, "secp521r1", "SHA512withECDSA"),
+    ED25519("ed25519", "Ed25519", 255, null, "Ed25519");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String id;
+    private final String algorithm;
+    private final int bits;
+    private final String curve;
+    private final String signatureAlgorithm;
+
+    KeyType(String id, String algorithm, int bits, String curve, String signatureAlgorithm) {
+        this.id = id;
+        this.algorithm = algorithm;
+        this.bits = bits;
+        this.curve = curve;
+        this.signatureAlgorithm = signatureAlgorithm;
+    }
+
+    /** The name users type: {@code rsa-2048}, {@code ec-p256}, {@code ed25519}. */
+    public String id() {
+        return id;
+    }
+
+    /** The JCA key algorithm: RSA, EC or Ed25519. */
+    public String algorithm() {
+        return algorithm;
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    public boolean isRsa() {
+        return "RSA".equals(algorithm);
+    }
+
+    public boolean isEc() {
+        return "EC".equals(algorithm);
+    }
+
+    /** The JCA signature algorithm a key of this type signs certificates with. */
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    /** Generates a fresh key pair; RSA-4096 takes seconds, so never call this on a UI thread. */
+    public KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            if (isRsa()) {
+                generator.initialize(bits, RANDOM);
+            } else if (isEc()) {
+                generator.initialize(new ECGenParameterSpec(curve), RANDOM);
+            }
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This Java runtime cannot generate " + id + " keys", e);
+        }
+    }
+
+    /** Parses a user's key type name, case-insensitively. */
+    public static KeyType parse(String text) {
+        String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        for (KeyType type : values()) {
+            if (type.id.equals(wanted)) {
+                return type;
+            }
+        }
+        throw new PkiException("key", "unknown key type '" + text + "'",
+                "use one of " + Arrays.stream(values()).map(KeyType::id).collect(Collectors.joining(", ")));
+    }
+
+    /** The type of an existing public key (RSA sizes other than ours map to the nearest below). */
+    public static KeyType of(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            int size = rsa.getModulus().bitLength();
+            return size >= 4096 ? RSA_4096 : size >= 3072 ? RSA_3072 : RSA_2048;
+        }
+        if (key instanceof ECPublicKey ec) {
+            int size = ec.getParams().getCurve().getField().getFieldSize();
+            return size >= 521 ? EC_P521 : size >= 384 ? EC_P384 : EC_P256;
+        }
+        if ("Ed25519".equalsIgnoreCase(key.getAlgorithm()) || "EdDSA".equalsIgnoreCase(key.getAlgorithm())) {
+            return ED25519;
+        }
+        throw new PkiException("key", "unsupported key algorithm " + key.getAlgorithm(),
+                "use an RSA, EC (P-256/P-384/P-521) or Ed25519 key");
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,164 @@
+package io.mtlslab.pki;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.asn1.x509.GeneralName;
+
+/**
+ * One subject alternative name, written by users as {@code dns:localhost}, {@code ip:127.0.0.1},
+ * {@code ip:::1}, {@code email:a@b.c} or {@code uri:spiffe://example.org/client}.
+ */
+public record SubjectAltName(Kind kind, String value) {
+
+    /** The SAN kinds mTLS Lab issues, with the prefix users type and the GeneralName tag. */
+    public enum Kind {
+        DNS("dns", GeneralName.dNSName),
+        IP("ip", GeneralName.iPAddress),
+        EMAIL("email", GeneralName.rfc822Name),
+        URI("uri", GeneralName.uniformResourceIdentifier);
+
+        private final String prefix;
+        private final int tag;
+
+        Kind(String prefix, int tag) {
+            this.prefix = prefix;
+            this.tag = tag;
+        }
+
+        public String prefix() {
+            return prefix;
+        }
+
+        public int tag() {
+            return tag;
+        }
+    }
+
+    private static final String FIX = "write a SAN as dns:localhost, ip:127.0.0.1, ip:::1, email:a@example.com or uri:spiffe://example.org/x";
+
+    public SubjectAltName {
+        validate(kind, value);
+        if (kind == Kind.IP) {
+            value = canonicalIp(value);
+        }
+    }
+
+    public static SubjectAltName dns(String name) {
+        return new SubjectAltName(Kind.DNS, name);
+    }
+
+    public static SubjectAltName ip(String address) {
+        return new SubjectAltName(Kind.IP, address);
+    }
+
+    public static SubjectAltName email(String address) {
+        return new SubjectAltName(Kind.EMAIL, address);
+    }
+
+    public static SubjectAltName uri(String uri) {
+        return new SubjectAltName(Kind.URI, uri);
+    }
+
+    /** The seed's server names: localhost, 127.0.0.1 and ::1. */
+    public static List<SubjectAltName> localhostDefaults() {
+        return List.of(dns("localhost"), ip("127.0.0.1"), ip("::1"));
+    }
+
+    /** Parses {@code kind:value}. */
+    public static SubjectAltName parse(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        int colon = trimmed.indexOf(':');
+        if (colon <= 0) {
+            throw new PkiException("san", "'" + text + "' has no kind prefix", FIX);
+        }
+        String prefix = trimmed.substring(0, colon).toLowerCase(Locale.ROOT);
+        String value = trimmed.substring(colon + 1).trim();
+        for (Kind kind : Kind.values()) {
+            if (kind.prefix.equals(prefix)) {
+                return new SubjectAltName(kind, value);
+            }
+        }
+        throw new PkiException("san", "unknown SAN kind '" + prefix + "'", FIX);
+    }
+
+    public GeneralName toGeneralName() {
+        return new GeneralName(kind.tag, value);
+    }
+
+    /** Reads a SAN from its GeneralName; returns {@code null} for kinds mTLS Lab does not issue. */
+    public static SubjectAltName of(int tag, Object value) {
+        for (Kind kind : Kind.values()) {
+            if (kind.tag == tag) {
+                return new SubjectAltName(kind, String.valueOf(value));
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return kind.prefix + ":" + value;
+    }
+
+    private static void validate(Kind kind, String value) {
+        if (kind == null || value == null || value.isBlank()) {
+            throw new PkiException("san", "a SAN value must not be empty", FIX);
+        }
+        switch (kind) {
+            case DNS -> {
+                if (!value.matches("(\\*\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\\.?")) {
+                    throw new PkiException("san", "'" + value + "' is not a valid DNS name",
+                            "use letters, digits, '-' and dots, e.g. dns:api.example.com");
+                }
+            }
+            case IP -> canonicalIp(value);
+            case EMAIL -> {
+                if (!value.matches("[^@\\s]+@[^@\\s]+")) {
+                    throw new PkiException("san", "'" + value + "' is not an e-mail address",
+                            "write it as email:name@example.com");
+                }
+            }
+            case URI -> {
+                try {
+                    URI uri = new URI(value);
+                    if (uri.getScheme() == null) {
+                        throw new URISyntaxException(value, "no scheme");
+                    }
+                } catch (URISyntaxException e) {
+                    throw new PkiException("san", "'" + value + "' is not an absolute URI",
+                            "write it with a scheme, e.g. uri:spiffe://example.org/client");
+                }
+            }
+            default -> throw new IllegalStateException(kind.name());
+        }
+    }
+
+    private static String canonicalIp(String value) {
+        String text = value.trim();
+        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean v6 = text.contains(":") && text.matches("[0-9A-Fa-f:.]+");
+        if (v4) {
+            for (String octet : text.split("\\.")) {
+                if (Integer.parseInt(octet) > 255) {
+                    throw new PkiException("san", "'" + value + "' is not an IP address (each part must be 0-255)",
+                            "write it as ip:127.0.0.1 or ip:::1");
+                }
+            }
+        }
+        if (!v4 && !v6) {
+            throw new PkiException("san", "'" + value + "' is not an IP address",
+                    "write it as ip:127.0.0.1 or ip:::1; use dns: for host names");
+        }
+        try {
+            // Literal only: the patterns above guarantee no name lookup happens here.
+            InetAddress address = InetAddress.getByName(text);
+            return v4 && address != null ? text : text.toLowerCase(Locale.ROOT);
+        } catch (UnknownHostException e) {
+            throw new PkiException("san", "'" + value + "' is not an IP address", "write it as ip:127.0.0.1 or ip:::1", e);
+        }
+    }
+}

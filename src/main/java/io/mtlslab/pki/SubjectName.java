@@ -1,0 +1,148 @@
+package io.mtlslab.pki;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+/**
+ * A certificate subject: C, ST, L, O, OU (several allowed), CN and the e-mail address attribute.
+ *
+ * <p>Empty strings count as absent. {@link #toString()} renders the familiar one-line form with the
+ * e-mail as {@code E=}, most significant part first ({@code C=BR, ST=Estado, ..., CN=Cliente}).
+ */
+public record SubjectName(String country, String state, String locality, String organization,
+                          List<String> organizationalUnits, String commonName, String email) {
+
+    public SubjectName {
+        country = blankToNull(country);
+        state = blankToNull(state);
+        locality = blankToNull(locality);
+        organization = blankToNull(organization);
+        organizationalUnits = organizationalUnits == null ? List.of()
+                : organizationalUnits.stream().map(SubjectName::blankToNull)
+                        .filter(s -> s != null).toList();
+        commonName = blankToNull(commonName);
+        email = blankToNull(email);
+        if (country != null && !country.matches("[A-Za-z]{2}")) {
+            throw new PkiException("c", "country must be a two-letter ISO code, not '" + country + "'",
+                    "use a code such as BR, US or DE");
+        }
+        if (country != null) {
+            country = country.toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** A subject with only a common name. */
+    public static SubjectName ofCommonName(String commonName) {
+        return new SubjectName(null, null, null, null, List.of(), commonName, null);
+    }
+
+    /** The seed's subject for a given OU and CN: C=BR, ST=Estado, L=Cidade, O=MinhaEmpresa. */
+    public static SubjectName seed(String organizationalUnit, String commonName) {
+        return new SubjectName("BR", "Estado", "Cidade", "MinhaEmpresa",
+                organizationalUnit == null ? List.of() : List.of(organizationalUnit), commonName, null);
+    }
+
+    /** Fails with a message naming the field when the common name is missing. */
+    public SubjectName requireCommonName() {
+        if (commonName == null) {
+            throw new PkiException("cn", "the common name (CN) must not be empty",
+                    "give a name such as --cn MinhaCA, --cn localhost or --cn Cliente");
+        }
+        return this;
+    }
+
+    public SubjectName withCommonName(String newCommonName) {
+        return new SubjectName(country, state, locality, organization, organizationalUnits, newCommonName, email);
+    }
+
+    public SubjectName withEmail(String newEmail) {
+        return new SubjectName(country, state, locality, organization, organizationalUnits, commonName, newEmail);
+    }
+
+    /** The first OU, the seed's "client code", or {@code null}. */
+    public String organizationalUnit() {
+        return organizationalUnits.isEmpty() ? null : organizationalUnits.get(0);
+    }
+
+    /** The X.500 name, in the order OpenSSL writes it for {@code -subj "/C=../CN=.."}. */
+    public X500Name toX500Name() {
+        X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE);
+        addIfPresent(builder, BCStyle.C, country);
+        addIfPresent(builder, BCStyle.ST, state);
+        addIfPresent(builder, BCStyle.L, locality);
+        addIfPresent(builder, BCStyle.O, organization);
+        organizationalUnits.forEach(ou -> builder.addRDN(BCStyle.OU, ou));
+        addIfPresent(builder, BCStyle.CN, commonName);
+        addIfPresent(builder, BCStyle.EmailAddress, email);
+        return builder.build();
+    }
+
+    /** Reads the attributes mTLS Lab knows from an X.500 name; others are ignored. */
+    public static SubjectName of(X500Name name) {
+        List<String> units = new ArrayList<>();
+        for (RDN rdn : name.getRDNs(BCStyle.OU)) {
+            units.add(IETFUtils.valueToString(rdn.getFirst().getValue()));
+        }
+        return new SubjectName(first(name, BCStyle.C), first(name, BCStyle.ST), first(name, BCStyle.L),
+                first(name, BCStyle.O), units, first(name, BCStyle.CN), first(name, BCStyle.EmailAddress));
+    }
+
+    /** Parses {@code /C=BR/O=X/CN=Y} (OpenSSL's -subj) or {@code C=BR, O=X, CN=Y}. */
+    public static SubjectName parse(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.isEmpty()) {
+            throw new PkiException("subject", "the subject is empty", "write it as /C=BR/O=MinhaEmpresa/CN=Cliente");
+        }
+        try {
+            if (trimmed.startsWith("/")) {
+                trimmed = String.join(",", trimmed.substring(1).split("/"));
+            }
+            X500Name name = new X500Name(BCStyle.INSTANCE, trimmed.replace("E=", "EMAILADDRESS="));
+            return of(name);
+        } catch (IllegalArgumentException e) {
+            throw new PkiException("subject", "cannot read the subject '" + text + "'",
+                    "write it as /C=BR/O=MinhaEmpresa/CN=Cliente", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        addPart(parts, "C", country);
+        addPart(parts, "ST", state);
+        addPart(parts, "L", locality);
+        addPart(parts, "O", organization);
+        organizationalUnits.forEach(ou -> addPart(parts, "OU", ou));
+        addPart(parts, "CN", commonName);
+        addPart(parts, "E", email);
+        return String.join(", ", parts);
+    }
+
+    private static void addPart(List<String> parts, String key, String value) {
+        if (value != null) {
+            parts.add(key + "=" + value);
+        }
+    }
+
+    private static void addIfPresent(X500NameBuilder builder, ASN1ObjectIdentifier oid, String value) {
+        if (value != null) {
+            builder.addRDN(oid, value);
+        }
+    }
+
+    private static String first(X500Name name, ASN1ObjectIdentifier oid) {
+        RDN[] rdns = name.getRDNs(oid);
+        return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,53 @@
+package io.mtlslab.pki;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * When a certificate is valid. Explicit bounds make expired and not-yet-valid test certificates.
+ */
+public record Validity(Instant notBefore, Instant notAfter) {
+
+    /** Back-dating absorbs small clock differences between the machines of a handshake. */
+    private static final Duration BACKDATE = Duration.ofMinutes(5);
+
+    public Validity {
+        if (notBefore == null || notAfter == null) {
+            throw new PkiException("days", "validity needs both a start and an end", "give --days N");
+        }
+        notBefore = notBefore.truncatedTo(ChronoUnit.SECONDS);
+        notAfter = notAfter.truncatedTo(ChronoUnit.SECONDS);
+        if (!notAfter.isAfter(notBefore)) {
+            throw new PkiException("not-after", "the end of validity (" + notAfter + ") is not after its start ("
+                    + notBefore + ")", "choose a not-after later than the not-before");
+        }
+    }
+
+    /** Valid from (a few minutes before) now for the given number of days. */
+    public static Validity days(int days) {
+        return days(days, Clock.systemUTC());
+    }
+
+    public static Validity days(int days, Clock clock) {
+        if (days <= 0) {
+            throw new PkiException("days", "validity must be at least 1 day, not " + days,
+                    "give a positive number of days, e.g. --days 365");
+        }
+        Instant now = clock.instant();
+        return new Validity(now.minus(BACKDATE), now.plus(Duration.ofDays(days)));
+    }
+
+    public boolean isExpiredAt(Instant when) {
+        return when.isAfter(notAfter);
+    }
+
+    public boolean isNotYetValidAt(Instant when) {
+        return when.isBefore(notBefore);
+    }
+
+    public boolean contains(Instant when) {
+        return !isExpiredAt(when) && !isNotYetValidAt(when);
+    }
+}
