@@ -1,0 +1,100 @@
+package io.mtlslab.tls;
+
+import io.mtlslab.pki.Credential;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The one place that turns credentials and trust anchors into JSSE key managers, trust managers and
+ * {@link SSLContext}s. Server- and client-side policies (client auth modes, CA-name lists, recording
+ * what the peer asked for) wrap the managers made here.
+ */
+public final class TlsContexts {
+
+    /** TLS versions of the secure default. */
+    public static final List<String> MODERN_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    private static final char[] IN_MEMORY_PASSWORD = "mtls-lab".toCharArray();
+
+    private TlsContexts() {
+    }
+
+    /** A key manager presenting {@code credential}'s TLS chain (leaf + intermediates). */
+    public static X509ExtendedKeyManager keyManager(Credential credential) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("identity", credential.privateKey(), IN_MEMORY_PASSWORD,
+                    credential.tlsChain().toArray(X509Certificate[]::new));
+            KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
+            factory.init(store, IN_MEMORY_PASSWORD);
+            return (X509ExtendedKeyManager) factory.getKeyManagers()[0];
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot build a key manager for " + credential, e);
+        }
+    }
+
+    /** A PKIX trust manager trusting exactly {@code anchors} (never the JDK's cacerts). */
+    public static X509ExtendedTrustManager trustManager(Collection<X509Certificate> anchors) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            int i = 0;
+            for (X509Certificate anchor : anchors) {
+                store.setCertificateEntry("anchor-" + i++, anchor);
+            }
+            return trustManagerOf(store);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot build a trust manager", e);
+        }
+    }
+
+    /** The JDK's default trust manager: the system CA store ({@code cacerts}). */
+    public static X509ExtendedTrustManager systemTrustManager() {
+        try {
+            return trustManagerOf(null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the system CA store", e);
+        }
+    }
+
+    /** The system store's anchors, for combining with the workspace CA. */
+    public static List<X509Certificate> systemAnchors() {
+        return new ArrayList<>(List.of(systemTrustManager().getAcceptedIssuers()));
+    }
+
+    private static X509ExtendedTrustManager trustManagerOf(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+        factory.init(store);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509ExtendedTrustManager extended) {
+                return extended;
+            }
+        }
+        throw new IllegalStateException("no X509 trust manager");
+    }
+
+    /** An initialised TLS context; either manager may be {@code null} (no identity / default trust). */
+    public static SSLContext context(KeyManager keyManager, TrustManager trustManager) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManager == null ? null : new KeyManager[] {keyManager},
+                    trustManager == null ? null : new TrustManager[] {trustManager}, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot initialise TLS", e);
+        }
+    }
+}
