@@ -1,12 +1,22 @@
 package io.mtlslab.cli;
 
+import io.mtlslab.pki.PkiException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mtls-lab} command line: the root command and its sub-commands. */
+/**
+ * The {@code mtls-lab} command line: the root command and its sub-commands.
+ *
+ * <p>Exit status: 0 success, 1 a failed operation (e.g. a failed test call), 2 bad input — with one
+ * line on stderr naming the field and the fix.
+ */
 @Command(name = "mtls-lab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Issue mTLS certificates, run an mTLS echo server, make and diagnose test calls.")
 public final class MtlsLabCommand implements Runnable {
+
+    /** Exit status for input the user must correct. */
+    public static final int BAD_INPUT = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -16,8 +26,24 @@ public final class MtlsLabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns the exit status. */
+    /** Runs the command line with the process's streams and returns the exit status. */
     public static int run(String... args) {
-        return new CommandLine(new MtlsLabCommand()).execute(args);
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /** The configured command line; tests pass their own writers. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new MtlsLabCommand());
+        // Sub-commands are registered here, one line each.
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof PkiException pki) {
+                cmd.getErr().println("error: " + pki.oneLine());
+                return BAD_INPUT;
+            }
+            throw exception;
+        });
+        return commandLine;
     }
 }
