@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] CORE = {"io.mtlslab.pki..", "io.mtlslab.tls..", "io.mtlslab.server..",
-        "io.mtlslab.call..", "io.mtlslab.diagnose..", "io.mtlslab.scenario..", "io.mtlslab.workshop.."};
+        "io.mtlslab.call..", "io.mtlslab.diagnose..", "io.mtlslab.scenario..", "io.mtlslab.workshop..", "io.mtlslab.hmac.."};
 
     static JavaClasses classes;
 
