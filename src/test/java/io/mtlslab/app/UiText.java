@@ -13,4 +13,11 @@ final class UiText {
         Labeled labeled = robot.lookup(query).queryLabeled();
         return labeled.getText().replace("_", "");
     }
+
+    /** The text of a visible labelled control, or "" when there is none (yet). */
+    static String shown(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().filter(node -> node.isVisible() && node instanceof Labeled)
+                .map(node -> ((Labeled) node).getText()).map(text -> text == null ? "" : text.replace("_", ""))
+                .orElse("");
+    }
 }
