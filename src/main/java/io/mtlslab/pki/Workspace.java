@@ -212,6 +212,17 @@ public final class Workspace {
         return new Credential(certificate, key, issuersOf(name, certificate));
     }
 
+    /** An identity's certificate and issuer chain without reading its (possibly encrypted) key. */
+    public Credential certificateChain(String name) {
+        Path certFile = certificateFile(name);
+        if (!Files.exists(certFile)) {
+            throw new PkiException("name", "no identity '" + name + "' in " + dir,
+                    "list the folder's .pem files, or issue it first");
+        }
+        X509Certificate certificate = Pem.readCertificate(certFile);
+        return new Credential(certificate, null, issuersOf(name, certificate));
+    }
+
     /** The root CA's certificate, which every workspace identity chains to. */
     public X509Certificate caCertificate() {
         return Pem.readCertificate(certificateFile(CA));
