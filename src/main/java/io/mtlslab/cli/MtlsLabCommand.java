@@ -35,6 +35,7 @@ public final class MtlsLabCommand implements Runnable {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new MtlsLabCommand());
         // Sub-commands are registered here, one line each.
+        commandLine.addSubcommand(new ServeCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
