@@ -169,7 +169,7 @@ public final class TestCall {
             HandshakeReport report = new HandshakeReport(request.host(), request.port(), connectedAddress,
                     request.protocols(), handshakeDone, session == null ? null : session.getProtocol(),
                     session == null ? null : session.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
-                    resumed, CertificateSummary.of(serverChain), handshakeDone && trustManager.refusal() == null,
+                    resumed, CertificateSummary.of(serverChain), trustManager.accepted(),
                     asked, new Timings(connect, handshake, firstByte, total), readAfterHandshake, late, notes);
 
             List<String> peerNotes = new ArrayList<>();

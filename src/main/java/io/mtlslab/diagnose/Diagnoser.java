@@ -138,8 +138,8 @@ public final class Diagnoser {
             return make(DiagnosisCode.UNKNOWN_CA, Side.CLIENT, seen,
                     "This client does not trust the issuer of the server's certificate (" + unknown + ").",
                     "The server's chain (" + subject + ", issued by " + issuer + ") does not lead to " + trust + ".",
-                    "Trust the CA that issued the server certificate (--ca " + unknown.replace("CN=", "") + "'s PEM file),"
-                            + " or give the server a certificate from the CA you trust.");
+                    "Trust the CA that issued the server certificate (--ca with that CA's PEM file), or give the"
+                            + " server a certificate from the CA you trust.");
         }
         for (X509Certificate certificate : chain) {
             if (CertificateFacts.expired(certificate, seen.at())) {
@@ -190,6 +190,16 @@ public final class Diagnoser {
         String late = seen.failedAt() == CallPhase.FIRST_READ ? " " + LATE_REJECTION : "";
         String ref = seen.referenceCa() == null ? null : CertificateFacts.subjectName(seen.referenceCa());
         String alertText = alert == null ? "closed the connection" : "sent the alert " + alert;
+        if (!seen.certificateRequested() && !"certificate_required".equals(alert)) {
+            return make(DiagnosisCode.HANDSHAKE_FAILED, Side.SERVER, seen,
+                    "The server ended the handshake (" + (alert == null ? "no alert" : alert)
+                            + ") before asking for a client certificate.",
+                    "The refusal came before any certificate of ours was involved: typically the two sides share"
+                            + " no cipher suite, key-exchange group or signature algorithm, or the server refuses"
+                            + " the name we asked for (SNI).",
+                    "Compare what each side enables: openssl s_client -connect " + seen.host() + ":" + seen.port()
+                            + " shows what the server accepts.");
+        }
         if (!seen.clientCertificateSent() || "certificate_required".equals(alert)) {
             List<X500Principal> names = seen.acceptedIssuers();
             if (!seen.clientChain().isEmpty() && names != null && !names.isEmpty()

@@ -28,8 +28,14 @@ public final class ElsewhereMessages {
     public static Map<String, String> of(DiagnosisCode code, Side side) {
         Map<String, String> messages = new LinkedHashMap<>();
         for (String tool : TOOLS) {
-            String text = MESSAGES.getProperty(code + "." + side + "." + tool,
-                    MESSAGES.getProperty(code + "." + tool));
+            String text = null;
+            // the side asked for first, then the code's general text, then the other sides' texts
+            for (String key : List.of(code + "." + side + "." + tool, code + "." + tool,
+                    code + "." + Side.SERVER + "." + tool, code + "." + Side.CLIENT + "." + tool)) {
+                if (text == null) {
+                    text = MESSAGES.getProperty(key);
+                }
+            }
             if (text != null) {
                 messages.put(tool, text.trim());
             }

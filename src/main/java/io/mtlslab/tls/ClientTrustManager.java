@@ -21,6 +21,7 @@ public final class ClientTrustManager extends X509ExtendedTrustManager {
     private final List<X509CRL> crls;
     private volatile List<X509Certificate> serverChain = List.of();
     private volatile CertificateException refusal;
+    private volatile boolean accepted;
 
     private ClientTrustManager(X509ExtendedTrustManager delegate, Collection<X509CRL> crls) {
         this.delegate = delegate;
@@ -42,6 +43,11 @@ public final class ClientTrustManager extends X509ExtendedTrustManager {
         return serverChain;
     }
 
+    /** Whether the server chain was checked and accepted. */
+    public boolean accepted() {
+        return accepted;
+    }
+
     /** Why the server chain was refused, or {@code null}. */
     public CertificateException refusal() {
         return refusal;
@@ -53,6 +59,7 @@ public final class ClientTrustManager extends X509ExtendedTrustManager {
         try {
             delegate.checkServerTrusted(chain, authType, socket);
             checkRevocation(chain);
+            accepted = true;
         } catch (CertificateException e) {
             refusal = e;
             throw e;
@@ -65,6 +72,7 @@ public final class ClientTrustManager extends X509ExtendedTrustManager {
         try {
             delegate.checkServerTrusted(chain, authType, engine);
             checkRevocation(chain);
+            accepted = true;
         } catch (CertificateException e) {
             refusal = e;
             throw e;
@@ -77,6 +85,7 @@ public final class ClientTrustManager extends X509ExtendedTrustManager {
         try {
             delegate.checkServerTrusted(chain, authType);
             checkRevocation(chain);
+            accepted = true;
         } catch (CertificateException e) {
             refusal = e;
             throw e;
