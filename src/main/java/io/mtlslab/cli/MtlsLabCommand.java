@@ -35,6 +35,11 @@ public final class MtlsLabCommand implements Runnable {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new MtlsLabCommand());
         // Sub-commands are registered here, one line each.
+        commandLine.addSubcommand(new RevokeCommand());
+        commandLine.addSubcommand(new CrlCommand());
+        commandLine.addSubcommand(new RenewCommand());
+        commandLine.addSubcommand(new BatchCommand());
+        commandLine.addSubcommand(new BundleCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
