@@ -40,6 +40,7 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new RenewCommand());
         commandLine.addSubcommand(new BatchCommand());
         commandLine.addSubcommand(new BundleCommand());
+        commandLine.addSubcommand(new ServeCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

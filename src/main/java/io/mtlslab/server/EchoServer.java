@@ -47,10 +47,12 @@ public final class EchoServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Channel channel;
     private final int port;
+    private final List<String> notices;
 
     private EchoServer(ServerSettings settings, ConnectionLog log, EventLoopGroup acceptor, EventLoopGroup workers,
-                       Channel channel) {
+                       Channel channel, List<String> notices) {
         this.settings = settings;
+        this.notices = List.copyOf(notices);
         this.log = log;
         this.acceptor = acceptor;
         this.workers = workers;
@@ -89,6 +91,13 @@ public final class EchoServer implements AutoCloseable {
         if (trustedCas == null || trustedCas.isEmpty()) {
             throw new PkiException("ca", "the echo server needs at least one CA to trust", "create the workspace CA first");
         }
+        // Before any TLS object exists: the JDK reads its disabled protocols once.
+        List<String> notices = new ArrayList<>();
+        if (settings.legacyProtocols() && !ServerTlsProfile.allowLegacyProtocolsInThisProcess()) {
+            notices.add("TLS 1.0/1.1 are enabled on the server, but this Java runtime still refuses them: its"
+                    + " jdk.tls.disabledAlgorithms was read before the server started. Start the server in a fresh"
+                    + " process (mtls-lab serve --legacy-tls) to really offer them.");
+        }
         List<X509Certificate> anchors = new ArrayList<>(trustedCas);
         if (settings.trust() == TrustMode.SYSTEM_AND_WORKSPACE) {
             TlsContexts.systemAnchors().stream().filter(a -> !anchors.contains(a)).forEach(anchors::add);
@@ -126,7 +135,7 @@ public final class EchoServer implements AutoCloseable {
         try {
             Channel channel = bootstrap.bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
                     .syncUninterruptibly().channel();
-            return new EchoServer(settings, log, acceptor, workers, channel);
+            return new EchoServer(settings, log, acceptor, workers, channel, notices);
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             shutdown(acceptor, workers);
             if (e instanceof BindException || e.getCause() instanceof BindException) {
@@ -173,6 +182,14 @@ public final class EchoServer implements AutoCloseable {
 
     public ServerSettings settings() {
         return settings;
+    }
+
+    /**
+     * Things the user should know about this run beyond {@link ServerSettings#unsafeLabels()}, e.g. that
+     * the Java runtime kept refusing TLS 1.0/1.1 although legacy protocols were asked for.
+     */
+    public List<String> notices() {
+        return notices;
     }
 
     public ConnectionLog log() {
