@@ -62,15 +62,26 @@ public final class HmacSecrets {
 
     /**
      * The secret of the workspace identity whose current certificate is {@code certificate} (matched
-     * by serial and issuer), so the server verifies against the client the TLS layer authenticated.
+     * by serial), so the server verifies against the client the TLS layer authenticated.
      */
     public Optional<byte[]> forCertificate(X509Certificate certificate) {
         return nameOf(certificate).flatMap(this::find);
     }
 
+    /** The secret of the workspace identity whose current certificate has this serial (hex). */
+    public Optional<byte[]> forSerial(String serialHex) {
+        return nameOfSerial(serialHex).flatMap(this::find);
+    }
+
     /** The identity name of a workspace certificate, matched by serial. */
     public Optional<String> nameOf(X509Certificate certificate) {
-        String serial = Certificates.serialHex(certificate);
+        return nameOfSerial(Certificates.serialHex(certificate));
+    }
+
+    private Optional<String> nameOfSerial(String serial) {
+        if (serial == null) {
+            return Optional.empty();
+        }
         Workspace current = Workspace.open(workspace.dir()); // the index may have changed since start
         return current.identities().stream().filter(e -> serial.equalsIgnoreCase(e.serialHex()))
                 .map(IdentityEntry::name).findFirst();
