@@ -15,7 +15,8 @@ final class BundleReadme {
         String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + target.port();
         boolean ipHost = host.matches("[0-9.]+") || host.contains(":");
         String serverName = ipHost ? "" : " -servername " + host;
-        return (hmac ? TEMPLATE + HMAC_SECTION : TEMPLATE)
+        String text = hmac ? TEMPLATE + HMAC_SECTION : TEMPLATE.replace(HMAC_ROW, "");
+        return text
                 .replace("{NAME}", name)
                 .replace("{CN}", commonName == null ? name : commonName)
                 .replace("{PASSWORD}", password)
@@ -24,6 +25,9 @@ final class BundleReadme {
                 .replace("{HOST}", host)
                 .replace("{SERVERNAME}", serverName);
     }
+
+    private static final String HMAC_ROW =
+            "| `hmac-secret.hex` | your HMAC-SHA256 secret for the server's HMAC layer — keep it secret |\n";
 
     private static final String TEMPLATE = """
             # mTLS client identity: {CN}
@@ -37,7 +41,7 @@ final class BundleReadme {
             | `{NAME}.p12` | certificate + key as PKCS#12 (AES-256), for browsers, curl, keytool, OpenSSL 3 |
             | `{NAME}-legacy.p12` | the same in legacy 3DES encryption, for Java 8 and old Windows |
             | `ca.pem` | the workshop CA: trust it to check the server's certificate |
-            | `hmac-secret.hex` | (only with the HMAC layer) your HMAC-SHA256 secret — keep it secret |
+            | `hmac-secret.hex` | your HMAC-SHA256 secret for the server's HMAC layer — keep it secret |
 
             Password of both `.p12` files: `{PASSWORD}`
 

@@ -79,6 +79,7 @@ class WorkshopAgainstEchoServerTest {
         String password = new String(StudentPasswords.of(workspace).find("aluno01").orElseThrow());
         assertThat(readme).contains(password, "https://localhost:" + echo.port() + "/", "tls.LoadX509KeyPair(\"aluno01.pem\"",
                 "keytool -list -keystore aluno01.p12", "cert=(\"aluno01.pem\", \"aluno01.key\")", "openssl s_client");
+        assertThat(readme).doesNotContain("hmac-secret.hex", "## HMAC layer");
 
         String curlLine = readme.lines().filter(l -> l.startsWith("curl ") && l.contains("--key")).findFirst().orElseThrow();
         ExternalTool.Result curl = ExternalTool.run(folder, curlLine.split(" "));
@@ -109,6 +110,7 @@ class WorkshopAgainstEchoServerTest {
             assertThat(unzip(zip, unpacked)).contains("aluno03/hmac-secret.hex");
             Path folder = unpacked.resolve("aluno03");
             String readme = Files.readString(folder.resolve("README.md"));
+            assertThat(readme).contains("| `hmac-secret.hex` |");
             String script = readme.substring(readme.indexOf("## HMAC layer"));
             script = script.substring(script.indexOf("```sh\n") + 6, script.lastIndexOf("```"));
 
