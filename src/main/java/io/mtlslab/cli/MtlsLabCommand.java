@@ -44,6 +44,7 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new ExportCommand());
         commandLine.addSubcommand(new InspectCommand());
         commandLine.addSubcommand(new LintCommand());
+        commandLine.addSubcommand(new ServeCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
