@@ -55,5 +55,17 @@ class SignedTestCallTest {
         CallResult result = TestCall.run(call().build());
         assertThat(result.response().status()).isEqualTo(401);
         assertThat(result.response().header("X-Mtlslab-Hmac")).isEqualTo("hmac-missing");
+        assertThat(result.diagnosis().code()).isEqualTo(io.mtlslab.diagnose.DiagnosisCode.HTTP_UNAUTHORIZED);
+        assertThat(result.diagnosis().summary()).contains("HMAC layer refused", "hmac-missing");
+        assertThat(result.diagnosis().fix()).contains("X-Mtlslab-Signature");
+    }
+
+    @Test
+    void aCallSignedWithAnotherClientsSecretIsDiagnosedAsAWrongSignature() {
+        byte[] other = HmacSecrets.of(workspace).getOrCreate(Workspace.SERVER);
+        CallResult result = TestCall.run(call().hmacSecret(other).build());
+        assertThat(result.response().status()).isEqualTo(401);
+        assertThat(result.diagnosis().summary()).contains("hmac-wrong-signature");
+        assertThat(result.diagnosis().fix()).contains("own secret");
     }
 }
