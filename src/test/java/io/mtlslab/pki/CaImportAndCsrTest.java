@@ -139,6 +139,27 @@ class CaImportAndCsrTest {
     }
 
     @Test
+    void keepsTheRequestsOwnKeyAndRemovesAStaleOneOnlyWithForce() throws Exception {
+        Path ws = dir.resolve("csr-keys");
+        Workspace workspace = io.mtlslab.testing.TestPki.seedWorkspace(ws);
+        SigningRequest request = SigningRequest.read(external.resolve("server.csr"));
+        byte[] oldKey = Files.readAllBytes(ws.resolve("server.key"));
+        assertThatThrownBy(() -> workspace.signRequest("server", request, Role.SERVER, null, List.of(), Workspace.CA,
+                false, null)).isInstanceOf(PkiException.class).hasMessageContaining("already exists");
+        Files.delete(ws.resolve("server.pem"));
+        assertThatThrownBy(() -> workspace.signRequest("server", request, Role.SERVER, null, List.of(), Workspace.CA,
+                false, null)).isInstanceOf(PkiException.class).hasMessageContaining("not the key of this request");
+        assertThat(Files.readAllBytes(ws.resolve("server.key"))).isEqualTo(oldKey);
+        workspace.signRequest("server", request, Role.SERVER, null, List.of(), Workspace.CA, true, null);
+        assertThat(ws.resolve("server.key")).doesNotExist();
+
+        Files.copy(external.resolve("server.key"), ws.resolve("own.key"));
+        workspace.signRequest("own", request, Role.SERVER, null, List.of(), Workspace.CA, false, null);
+        Credential own = workspace.credential("own", null);
+        assertThat(Keys.matches(own.certificate().getPublicKey(), own.privateKey())).isTrue();
+    }
+
+    @Test
     void refusesATamperedCsr() throws Exception {
         byte[] der = Files.readAllBytes(external.resolve("server.csr"));
         String pem = new String(der);
