@@ -36,6 +36,8 @@ public final class MtlsLabCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new MtlsLabCommand());
         // Sub-commands are registered here, one line each.
         commandLine.addSubcommand(new ServeCommand());
+        commandLine.addSubcommand(new CallCommand());
+        commandLine.addSubcommand(new ScenariosCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
