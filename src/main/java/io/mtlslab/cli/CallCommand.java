@@ -162,17 +162,18 @@ final class CallCommand implements Callable<Integer> {
             out.println("  note: " + note);
         }
         out.println("== Peer identities");
-        out.printf("  %-22s %-34s %-34s%n", "", "server saw (client)", "client saw (server)");
         PeerIdentity client = result.peers().clientAsSeenByServer();
         PeerIdentity server = result.peers().serverAsSeenByClient();
-        row(out, "CN", client == null ? null : client.commonName(), server == null ? null : server.commonName());
-        row(out, "OU", client == null ? null : String.join(",", client.organizationalUnits()),
+        int width = Math.max(22, client == null ? 0 : Math.max(length(client.issuer()), length(client.serialHex())) + 2);
+        out.printf("  %-18s %-" + width + "s %s%n", "", "server saw (client)", "client saw (server)");
+        row(out, width, "CN", client == null ? null : client.commonName(), server == null ? null : server.commonName());
+        row(out, width, "OU", client == null ? null : String.join(",", client.organizationalUnits()),
                 server == null ? null : String.join(",", server.organizationalUnits()));
-        row(out, "serial", client == null ? null : client.serialHex(), server == null ? null : server.serialHex());
-        row(out, "issuer", client == null ? null : client.issuer(), server == null ? null : server.issuer());
-        row(out, "SANs", client == null ? null : String.join(" ", client.subjectAltNames()),
+        row(out, width, "serial", client == null ? null : client.serialHex(), server == null ? null : server.serialHex());
+        row(out, width, "issuer", client == null ? null : client.issuer(), server == null ? null : server.issuer());
+        row(out, width, "SANs", client == null ? null : String.join(" ", client.subjectAltNames()),
                 server == null ? null : String.join(" ", server.subjectAltNames()));
-        row(out, "host name matches", null, server == null ? null : String.valueOf(server.hostnameMatch()));
+        row(out, width, "host name matches", null, server == null ? null : String.valueOf(server.hostnameMatch()));
         result.peers().notes().forEach(note -> out.println("  note: " + note));
         if (result.response() != null) {
             out.println("== Response: " + result.response().status() + " " + result.response().reason());
@@ -198,8 +199,12 @@ final class CallCommand implements Callable<Integer> {
         });
     }
 
-    private static void row(PrintWriter out, String label, String left, String right) {
-        out.printf("  %-22s %-34s %-34s%n", label, orDash(left), orDash(right));
+    private static void row(PrintWriter out, int width, String label, String left, String right) {
+        out.printf("  %-18s %-" + width + "s %s%n", label, orDash(left), orDash(right));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private static String orDash(String text) {
