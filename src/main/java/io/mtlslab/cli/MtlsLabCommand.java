@@ -50,6 +50,8 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new BatchCommand());
         commandLine.addSubcommand(new BundleCommand());
         commandLine.addSubcommand(new ServeCommand());
+        commandLine.addSubcommand(new CallCommand());
+        commandLine.addSubcommand(new ScenariosCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

@@ -135,9 +135,13 @@ public final class Diagnoser {
         if (!trusted) {
             X509Certificate top = chain.get(chain.size() - 1);
             String unknown = CertificateFacts.issuerName(top);
+            boolean sameName = seen.trustAnchors().stream()
+                    .anyMatch(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()));
             return make(DiagnosisCode.UNKNOWN_CA, Side.CLIENT, seen,
                     "This client does not trust the issuer of the server's certificate (" + unknown + ").",
-                    "The server's chain (" + subject + ", issued by " + issuer + ") does not lead to " + trust + ".",
+                    sameName ? "A CA named " + unknown + " signed the server's certificate, but not the " + unknown
+                            + " you trust: same name, different key (another workspace's CA, or a look-alike)."
+                            : "The server's chain (" + subject + ", issued by " + issuer + ") does not lead to " + trust + ".",
                     "Trust the CA that issued the server certificate (--ca with that CA's PEM file), or give the"
                             + " server a certificate from the CA you trust.");
         }

@@ -150,7 +150,8 @@ public final class ClientKeyManager extends X509ExtendedKeyManager {
     }
 
     private boolean issuerAccepted(Principal[] issuers) {
-        Set<Principal> names = Set.of(issuers);
+        // a server may list one name twice (two system CAs with the same subject): no Set.of here
+        Set<Principal> names = new java.util.HashSet<>(java.util.Arrays.asList(issuers));
         for (X509Certificate certificate : identity.tlsChain()) {
             if (names.contains(certificate.getIssuerX500Principal())) {
                 return true;
