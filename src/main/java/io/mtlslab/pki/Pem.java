@@ -62,6 +62,7 @@ public final class Pem {
             OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
                     .setPRF(org.bouncycastle.openssl.PKCS8Generator.PRF_HMACSHA256)
                     .setIterationCount(210_000)
+                    .setProvider(BouncyCastle.PROVIDER)
                     .setPassword(password)
                     .build();
             PemObject pem = new JcaPKCS8Generator(key, encryptor).generate();
@@ -123,13 +124,13 @@ public final class Pem {
             }
             if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 requirePassword(password, source);
-                InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().build(password);
+                InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password);
                 return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
             }
             if (object instanceof PEMEncryptedKeyPair encrypted) {
                 requirePassword(password, source);
                 return converter.getKeyPair(encrypted.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().build(password))).getPrivate();
+                        new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password))).getPrivate();
             }
             return null;
         } catch (PKCSException | org.bouncycastle.openssl.EncryptionException e) {

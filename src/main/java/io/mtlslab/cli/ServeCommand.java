@@ -1,0 +1,145 @@
+package io.mtlslab.cli;
+
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.server.CaNamesMode;
+import io.mtlslab.server.ClientAuthMode;
+import io.mtlslab.server.ConnectionEvent;
+import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.HmacGate;
+import io.mtlslab.server.ServerSettings;
+import io.mtlslab.server.TrustMode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mtls-lab serve}: runs the workspace's echo server until interrupted, one line per connection event. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the mTLS echo server of a workspace (identity 'server', trusting its CA) until"
+                + " interrupted (Ctrl+C), printing one line per connection event.",
+            "Defaults are secure: loopback, client certificate required and verified, TLS 1.2/1.3 only,"
+                + " the workspace CA only, crl.pem enforced. Every other choice is labelled UNSAFE."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port = ServerSettings.DEFAULT_PORT;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind = ServerSettings.LOOPBACK;
+
+    @Option(names = "--client-auth", paramLabel = "MODE",
+            description = "required (default), optional, none or inspect (accept any certificate, report what"
+                    + " required would reject).")
+    String clientAuth = ClientAuthMode.REQUIRED.id();
+
+    @Option(names = "--handler-does-not-check",
+            description = "UNSAFE teaching mode: the request handler answers 200 even without a client certificate"
+                    + " (with --client-auth optional: the authentication bypass).")
+    boolean handlerDoesNotCheck;
+
+    @Option(names = "--trust", paramLabel = "TRUST", description = "workspace (default) or system+workspace.")
+    String trust = TrustMode.WORKSPACE.id();
+
+    @Option(names = "--legacy-tls", description = "UNSAFE: also accept TLS 1.0 and 1.1.")
+    boolean legacyTls;
+
+    @Option(names = "--ca-names", paramLabel = "LIST",
+            description = "CA names sent in the certificate request: full (default) or empty.")
+    String caNames = CaNamesMode.FULL.id();
+
+    @Option(names = "--no-revocation", description = "UNSAFE: ignore the workspace's crl.pem.")
+    boolean noRevocation;
+
+    @Option(names = "--require-hmac", description = "Also require an HMAC-SHA256 signature of every request under the"
+            + " client's secret in hmac-secrets.json (headers X-Mtlslab-Timestamp, X-Mtlslab-Signature); a missing,"
+            + " wrong or stale one gets 401.")
+    boolean requireHmac;
+
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS",
+            description = "Disconnect clients that have not completed the handshake by then (default: ${DEFAULT-VALUE}).")
+    int handshakeTimeoutSeconds = 10;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CaNamesMode names = CaNamesMode.parse(caNames);
+        if (names == CaNamesMode.CUSTOM) {
+            throw new PkiException("ca-names", "a custom CA-names list is not available on the command line",
+                    "use --ca-names full or --ca-names empty");
+        }
+        if (handshakeTimeoutSeconds < 1) {
+            throw new PkiException("handshake-timeout", "the handshake timeout must be at least 1 second",
+                    "give --handshake-timeout 10");
+        }
+        ServerSettings settings = ServerSettings.secure().withPort(port).withBindAddress(bind)
+                .withClientAuth(ClientAuthMode.parse(clientAuth)).withCheckIdentityInHandler(!handlerDoesNotCheck)
+                .withTrust(TrustMode.parse(trust)).withLegacyProtocols(legacyTls).withCaNames(names)
+                .withCheckRevocation(!noRevocation).withHandshakeTimeout(Duration.ofSeconds(handshakeTimeoutSeconds));
+        Workspace ws = workspace.open();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        EchoServer server = EchoServer.start(ws, settings, requireHmac ? HmacGate.requireFor(ws) : null);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "mtls-lab-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        out.println("mTLS echo server listening on https://" + hostForUrl(bind) + ":" + server.port() + "/ (workspace "
+                + ws.dir() + ", mode " + settings.modeLabel() + ")");
+        if (settings.unsafe()) {
+            settings.unsafeLabels().forEach(label -> out.println("UNSAFE: " + label));
+        } else {
+            out.println("secure mode: client certificate required and verified against the workspace CA only,"
+                    + " TLS 1.2/1.3 only" + (settings.checkRevocation() ? ", crl.pem enforced" : ""));
+        }
+        server.notices().forEach(notice -> err.println("warning: " + notice));
+        if (requireHmac) {
+            out.println("HMAC layer on: every request must be signed with its client's secret (hmac-secrets.json)");
+        }
+        out.println("Press Ctrl+C to stop.");
+        out.flush();
+        try {
+            while (!stopped.await(100, TimeUnit.MILLISECONDS)) {
+                print(server, out);
+            }
+        } catch (InterruptedException e) {
+            // Stopped from code (tests, an embedding program): shut down like Ctrl+C would.
+            server.close();
+            Thread.currentThread().interrupt();
+        } finally {
+            print(server, out);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting; the hook closes the server
+            }
+        }
+        return 0;
+    }
+
+    private static void print(EchoServer server, PrintWriter out) {
+        for (ConnectionEvent event : server.log().drain()) {
+            out.println(event.toLine());
+        }
+        out.flush();
+    }
+
+    private static String hostForUrl(String bind) {
+        return bind.equals("127.0.0.1") || bind.equals("::1") ? "localhost" : bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+}

@@ -1,0 +1,339 @@
+package io.mtlslab.server;
+
+import io.mtlslab.tls.ServerCertificateCheck;
+import io.mtlslab.tls.ServerCertificateFinding;
+import io.mtlslab.tls.ServerTrustManager;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * One client connection of the echo server: detects whether the client speaks TLS at all, runs the
+ * handshake, logs its outcome, and answers each HTTP request through {@link EchoResponses}.
+ */
+final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    /** What every connection of one server shares. */
+    record Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
+                  AtomicLong connectionIds, HmacGate hmac) {
+        boolean unsafe() {
+            return settings.unsafe();
+        }
+    }
+
+    /** The TLS session of a completed handshake, as the responses and the log show it. */
+    record Session(String protocol, String cipherSuite, String alpn, ClientIdentity client,
+                   List<String> secureModeWouldReject) {
+    }
+
+    private final Shared shared;
+    private final long id;
+    private final String remote;
+    private SSLEngine engine;
+    private Session session;
+    private boolean rejected;
+
+    private EchoConnection(Shared shared, long id, String remote) {
+        super(true);
+        this.shared = shared;
+        this.id = id;
+        this.remote = remote;
+    }
+
+    static void install(SocketChannel channel, Shared shared, Supplier<SSLEngine> engines) {
+        ServerSettings settings = shared.settings();
+        InetSocketAddress address = channel.remoteAddress();
+        String remote = address == null ? "?" : address.getAddress().getHostAddress() + ":" + address.getPort();
+        EchoConnection connection = new EchoConnection(shared, shared.connectionIds().incrementAndGet(), remote);
+        channel.pipeline()
+                .addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("detect", new TlsDetector(connection, engines, settings.handshakeTimeout()))
+                .addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+                        .setMaxInitialLineLength(settings.maxHeaderBytes())
+                        .setMaxHeaderSize(settings.maxHeaderBytes())))
+                .addLast("aggregate", new LimitedAggregator(settings.maxBodyBytes(), connection))
+                .addLast("echo", connection);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof SslHandshakeCompletionEvent completion) {
+            if (completion.isSuccess()) {
+                handshakeSucceeded();
+            } else {
+                ServerCertificateCheck check = engine == null ? null : shared.trust().takeCheck(engine);
+                HandshakeRejection rejection = HandshakeRejection.of(completion.cause(), check, shared.protocols(),
+                        shared.settings().handshakeTimeout());
+                reject(rejection, check == null ? null : check.chain());
+                ctx.close();
+            }
+        } else if (event instanceof IdleStateEvent) {
+            ctx.close();
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    private void handshakeSucceeded() {
+        SSLSession tls = engine.getSession();
+        X509Certificate peer = null;
+        try {
+            Certificate[] chain = tls.getPeerCertificates();
+            peer = chain.length > 0 && chain[0] instanceof X509Certificate x509 ? x509 : null;
+        } catch (SSLPeerUnverifiedException e) {
+            // optional / none / inspect: the client sent no certificate
+        }
+        ServerCertificateCheck check = shared.trust().takeCheck(engine);
+        List<String> wouldReject = List.of();
+        if (shared.settings().clientAuth() == ClientAuthMode.INSPECT) {
+            wouldReject = peer == null ? List.of("no certificate sent") : check == null ? List.of() : check.reasons();
+        }
+        String alpn = engine.getApplicationProtocol();
+        session = new Session(tls.getProtocol(), tls.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
+                peer == null ? null : ClientIdentity.of(peer), wouldReject);
+        ClientIdentity client = session.client();
+        String note = client == null && shared.settings().clientAuth() != ClientAuthMode.NONE
+                ? "no client certificate sent; the handshake went on because the certificate is " + modeWord() : null;
+        shared.log().add(new ConnectionEvent(Instant.now(), remote, ConnectionEvent.Outcome.ACCEPTED, session.protocol(),
+                session.cipherSuite(), client == null ? null : client.subject(), client == null ? null : client.serialHex(),
+                note, 0, null, null, shared.unsafe(), note == null ? null : ServerCertificateFinding.NO_CERTIFICATE, id,
+                wouldReject));
+    }
+
+    private String modeWord() {
+        return shared.settings().clientAuth() == ClientAuthMode.INSPECT ? "only inspected" : "optional";
+    }
+
+    void reject(HandshakeRejection rejection, List<X509Certificate> chain) {
+        if (rejected) {
+            return;
+        }
+        rejected = true;
+        X509Certificate leaf = chain == null || chain.isEmpty() ? null : chain.get(0);
+        String subject = leaf == null ? null : ClientIdentity.of(leaf).subject();
+        String serial = leaf == null ? null : io.mtlslab.pki.Certificates.serialHex(leaf);
+        String protocol = null;
+        if (engine != null && engine.getHandshakeSession() != null) {
+            protocol = engine.getHandshakeSession().getProtocol();
+        }
+        shared.log().add(new ConnectionEvent(Instant.now(), remote, ConnectionEvent.Outcome.REJECTED,
+                protocol == null || protocol.equals("NONE") ? null : protocol, null, subject, serial,
+                rejection.reason(), 0, null, null, shared.unsafe(), rejection.code(), id, List.of()));
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!request.decoderResult().isSuccess()) {
+            Throwable cause = request.decoderResult().cause();
+            HttpResponseStatus status = cause instanceof TooLongHttpHeaderException
+                    ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                    : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : HttpResponseStatus.BAD_REQUEST;
+            String reason = status == HttpResponseStatus.BAD_REQUEST ? "malformed request: " + cause.getMessage()
+                    : "request head larger than " + shared.settings().maxHeaderBytes() + " bytes";
+            FullHttpResponse response = EchoResponses.plain(status, reason + "\n");
+            logRequest(request, status.code(), reason);
+            send(ctx, response, false);
+            return;
+        }
+        HmacGate hmac = shared.hmac();
+        if (hmac != null && (session.client() != null || shared.settings().handlerBypass())) {
+            // The HMAC layer (S6) runs after the TLS identity is known: the secret is that client's.
+            io.mtlslab.hmac.HmacVerification verification = hmac.verify(request, session.client());
+            if (!verification.verified()) {
+                logRequest(request, HttpResponseStatus.UNAUTHORIZED.code(), HmacGate.logNote(verification));
+                send(ctx, HmacGate.rejection(verification), HttpUtil.isKeepAlive(request));
+                return;
+            }
+            EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings(),
+                    java.util.Map.of("hmac", HmacGate.section(verification)));
+            answer.response().headers().set(HmacGate.RESULT_HEADER, verification.code());
+            logRequest(request, answer.response().status().code(), answer.note() == null ? HmacGate.logNote(verification)
+                    : HmacGate.logNote(verification) + "; " + answer.note());
+            send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
+            return;
+        }
+        EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings());
+        logRequest(request, answer.response().status().code(), answer.note());
+        send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
+    }
+
+    void logRequest(HttpRequest request, int status, String note) {
+        ClientIdentity client = session == null ? null : session.client();
+        shared.log().add(new ConnectionEvent(Instant.now(), remote, ConnectionEvent.Outcome.REQUEST,
+                session == null ? null : session.protocol(), session == null ? null : session.cipherSuite(),
+                client == null ? null : client.subject(), client == null ? null : client.serialHex(), note, status,
+                request.method().name(), request.uri(), shared.unsafe(), null, id,
+                session == null ? List.of() : session.secureModeWouldReject()));
+    }
+
+    private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        EchoResponses.labelUnsafe(response, shared.settings());
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        if (keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        } else {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Handshake failures arrive as a completion event too and are logged there; anything else
+        // (a reset connection, a protocol error after the handshake) just ends this connection.
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        super.channelInactive(ctx);
+    }
+
+    /**
+     * The first handler of a connection: hands TLS traffic to an {@link SslHandler}, answers plain
+     * HTTP with a hint, and drops anything else, logging each as the client's mistake.
+     */
+    private static final class TlsDetector extends ByteToMessageDecoder {
+        private static final int TLS_RECORD_HEADER = 5;
+
+        private final EchoConnection connection;
+        private final Supplier<SSLEngine> engines;
+        private final Duration handshakeTimeout;
+        private ScheduledFuture<?> timeout;
+
+        TlsDetector(EchoConnection connection, Supplier<SSLEngine> engines, Duration handshakeTimeout) {
+            this.connection = connection;
+            this.engines = engines;
+            this.handshakeTimeout = handshakeTimeout;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            timeout = ctx.executor().schedule(() -> {
+                connection.reject(new HandshakeRejection(HandshakeRejection.HANDSHAKE_TIMEOUT, "handshake timeout: the"
+                        + " client sent nothing within " + handshakeTimeout.toSeconds() + " s"), null);
+                ctx.close();
+            }, handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        protected void handlerRemoved0(ChannelHandlerContext ctx) {
+            timeout.cancel(false);
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+            if (in.readableBytes() < TLS_RECORD_HEADER) {
+                return;
+            }
+            if (SslHandler.isEncrypted(in, false)) {
+                SSLEngine engine = engines.get();
+                connection.engine = engine;
+                SslHandler tls = new SslHandler(engine);
+                tls.setHandshakeTimeoutMillis(handshakeTimeout.toMillis());
+                ctx.pipeline().replace(this, "tls", tls);
+                return;
+            }
+            boolean looksLikeHttp = isHttpMethodStart(in);
+            String sample = ByteBufUtil.hexDump(in, in.readerIndex(), Math.min(in.readableBytes(), 8));
+            in.skipBytes(in.readableBytes());
+            if (looksLikeHttp) {
+                connection.reject(new HandshakeRejection(HandshakeRejection.NOT_TLS, "not TLS: the client sent plain"
+                        + " HTTP to the TLS port (use https://, not http://)"), null);
+                ByteBuf hint = Unpooled.copiedBuffer("HTTP/1.0 400 Bad Request\r\nContent-Type: text/plain\r\n"
+                        + "Connection: close\r\n\r\nClient sent an HTTP request to an HTTPS server: this port speaks"
+                        + " HTTPS with mutual TLS; use https:// and a client certificate.\n", StandardCharsets.US_ASCII);
+                ctx.writeAndFlush(hint).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                connection.reject(new HandshakeRejection(HandshakeRejection.NOT_TLS, "not TLS: the client sent bytes"
+                        + " that do not start a TLS handshake (" + sample + "...)"), null);
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            if (!connection.rejected && connection.engine == null) {
+                connection.reject(new HandshakeRejection(HandshakeRejection.CLIENT_CLOSED,
+                        "the client closed the connection before starting a TLS handshake"), null);
+            }
+            super.channelInactive(ctx);
+        }
+
+        /** An upper-case token followed by a space: how every HTTP/1.x request line begins. */
+        private static boolean isHttpMethodStart(ByteBuf in) {
+            int start = in.readerIndex();
+            int limit = Math.min(in.readableBytes(), 8);
+            for (int i = 0; i < limit; i++) {
+                byte b = in.getByte(start + i);
+                if (b == ' ') {
+                    return i > 0;
+                }
+                if (b < 'A' || b > 'Z') {
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Netty's body-size limit, with the 413 it sends written to the connection log as well. */
+    private static final class LimitedAggregator extends HttpObjectAggregator {
+        private final EchoConnection connection;
+
+        LimitedAggregator(int maxBodyBytes, EchoConnection connection) {
+            super(maxBodyBytes);
+            this.connection = connection;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+            if (oversized instanceof HttpRequest request) {
+                connection.logRequest(request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code(),
+                        "request body larger than " + maxContentLength() + " bytes");
+            }
+            super.handleOversizedMessage(ctx, oversized);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.mtlslab.server;
+
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.tls.ServerCrls;
+import io.mtlslab.tls.ServerTlsProfile;
+import io.mtlslab.tls.ServerTrustManager;
+import io.mtlslab.tls.TlsContexts;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The local mTLS echo server: HTTPS on Netty with JSSE, answering every request with the client
+ * identity it extracted, the TLS session and the request itself, and logging every connection.
+ *
+ * <p>Starts and stops in well under a second; {@link #close()} releases the port.
+ */
+public final class EchoServer implements AutoCloseable {
+
+    static final String ALPN_HTTP_1_1 = "http/1.1";
+
+    private final ServerSettings settings;
+    private final ConnectionLog log;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final Channel channel;
+    private final int port;
+    private final List<String> notices;
+
+    private EchoServer(ServerSettings settings, ConnectionLog log, EventLoopGroup acceptor, EventLoopGroup workers,
+                       Channel channel, List<String> notices) {
+        this.settings = settings;
+        this.notices = List.copyOf(notices);
+        this.log = log;
+        this.acceptor = acceptor;
+        this.workers = workers;
+        this.channel = channel;
+        this.port = ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /**
+     * Starts the workspace's server: identity {@code server}, trusting the workspace CA, enforcing the
+     * workspace's {@code crl.pem} (re-read when it changes) when {@code settings.checkRevocation()}.
+     */
+    public static EchoServer start(Workspace workspace, ServerSettings settings) {
+        return start(workspace, settings, null);
+    }
+
+    /**
+     * As {@link #start(Workspace, ServerSettings)}; with an {@link HmacGate} (not {@code null}) every request
+     * must also carry a valid HMAC signature of its client (SPEC S6), else it gets {@code 401}.
+     */
+    public static EchoServer start(Workspace workspace, ServerSettings settings, HmacGate hmac) {
+        Credential identity = workspace.credential(Workspace.SERVER, null);
+        if (identity.privateKey() == null) {
+            throw new PkiException("dir", "the server identity in " + workspace.dir() + " has no private key",
+                    "issue one with: mtls-lab server issue --dir " + workspace.dir());
+        }
+        return start(identity, List.of(workspace.caCertificate()), workspace.crlFile(), settings, hmac);
+    }
+
+    /** Starts a server with the given identity trusting {@code trustedCas}, without revocation lists. */
+    public static EchoServer start(Credential serverIdentity, List<X509Certificate> trustedCas,
+                                   ServerSettings settings) {
+        return start(serverIdentity, trustedCas, null, settings);
+    }
+
+    /**
+     * Starts a server with the given identity trusting {@code trustedCas}; when {@code crlFile} is not
+     * {@code null} and {@code settings.checkRevocation()}, the CRLs in it (PEM) are enforced and re-read
+     * whenever the file changes.
+     */
+    public static EchoServer start(Credential serverIdentity, List<X509Certificate> trustedCas, Path crlFile,
+                                   ServerSettings settings) {
+        return start(serverIdentity, trustedCas, crlFile, settings, null);
+    }
+
+    private static EchoServer start(Credential serverIdentity, List<X509Certificate> trustedCas, Path crlFile,
+                                    ServerSettings settings, HmacGate hmac) {
+        Objects.requireNonNull(serverIdentity, "serverIdentity");
+        Objects.requireNonNull(settings, "settings");
+        if (trustedCas == null || trustedCas.isEmpty()) {
+            throw new PkiException("ca", "the echo server needs at least one CA to trust", "create the workspace CA first");
+        }
+        // Before any TLS object exists: the JDK reads its disabled protocols once.
+        List<String> notices = new ArrayList<>();
+        if (settings.legacyProtocols() && !ServerTlsProfile.allowLegacyProtocolsInThisProcess()) {
+            notices.add("TLS 1.0/1.1 are enabled on the server, but this Java runtime still refuses them: its"
+                    + " jdk.tls.disabledAlgorithms was read before the server started. Start the server in a fresh"
+                    + " process (mtls-lab serve --legacy-tls) to really offer them.");
+        }
+        List<X509Certificate> anchors = new ArrayList<>(trustedCas);
+        if (settings.trust() == TrustMode.SYSTEM_AND_WORKSPACE) {
+            TlsContexts.systemAnchors().stream().filter(a -> !anchors.contains(a)).forEach(anchors::add);
+        }
+        List<X509Certificate> caNames = switch (settings.caNames()) {
+            case FULL -> anchors;
+            case EMPTY -> List.of();
+            case CUSTOM -> settings.customCaNames();
+        };
+        Supplier<List<X509CRL>> crls = settings.checkRevocation() && crlFile != null
+                ? ServerCrls.watch(crlFile, trustedCas) : ServerCrls.none();
+        ServerTrustManager trust = ServerTrustManager.create(anchors, caNames, crls,
+                settings.clientAuth() == ClientAuthMode.INSPECT);
+        SSLContext context = TlsContexts.context(TlsContexts.keyManager(serverIdentity), trust);
+        List<String> protocols = ServerTlsProfile.protocols(settings.legacyProtocols());
+        SSLParameters parameters = engineParameters(context, settings, protocols);
+
+        ConnectionLog log = new ConnectionLog();
+        EchoConnection.Shared shared = new EchoConnection.Shared(settings, trust, protocols, log, new AtomicLong(), hmac);
+        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        EchoConnection.install(ch, shared, () -> newEngine(context, parameters));
+                    }
+                });
+        try {
+            Channel channel = bootstrap.bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
+                    .syncUninterruptibly().channel();
+            return new EchoServer(settings, log, acceptor, workers, channel, notices);
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+            shutdown(acceptor, workers);
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new PkiException("port", "port " + settings.port() + " on " + settings.bindAddress()
+                        + " is already in use (another server, perhaps another mTLS Lab, is listening there)",
+                        "stop the other server or choose another port, e.g. --port " + (settings.port() + 1)
+                                + " (0 picks any free port)", e);
+            }
+            throw new PkiException("bind", "cannot listen on " + settings.bindAddress() + ":" + settings.port()
+                    + ": " + e.getMessage(), "check the address (--bind) and port (--port)", e);
+        }
+    }
+
+    private static SSLParameters engineParameters(SSLContext context, ServerSettings settings, List<String> protocols) {
+        SSLParameters parameters = context.getDefaultSSLParameters();
+        parameters.setProtocols(protocols.toArray(String[]::new));
+        parameters.setCipherSuites(ServerTlsProfile.cipherSuites(context, settings.legacyProtocols())
+                .toArray(String[]::new));
+        parameters.setUseCipherSuitesOrder(true);
+        parameters.setApplicationProtocols(new String[] {ALPN_HTTP_1_1});
+        switch (settings.clientAuth()) {
+            case REQUIRED -> parameters.setNeedClientAuth(true);
+            // Inspect asks like optional so that a client without any certificate is reported, not cut off.
+            case OPTIONAL, INSPECT -> parameters.setWantClientAuth(true);
+            case NONE -> {
+                parameters.setNeedClientAuth(false);
+                parameters.setWantClientAuth(false);
+            }
+        }
+        return parameters;
+    }
+
+    private static SSLEngine newEngine(SSLContext context, SSLParameters parameters) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.setSSLParameters(parameters);
+        return engine;
+    }
+
+    /** The port listened on (the chosen one when settings asked for port 0). */
+    public int port() {
+        return port;
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Things the user should know about this run beyond {@link ServerSettings#unsafeLabels()}, e.g. that
+     * the Java runtime kept refusing TLS 1.0/1.1 although legacy protocols were asked for.
+     */
+    public List<String> notices() {
+        return notices;
+    }
+
+    public ConnectionLog log() {
+        return log;
+    }
+
+    /** {@code https://localhost:PORT/}: the host name the default server certificate carries. */
+    public String url() {
+        return "https://localhost:" + port + "/";
+    }
+
+    public boolean isRunning() {
+        return channel.isOpen();
+    }
+
+    /** Stops listening, closes every connection and releases the threads. */
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        shutdown(acceptor, workers);
+    }
+
+    private static void shutdown(EventLoopGroup acceptor, EventLoopGroup workers) {
+        var a = acceptor.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS);
+        var w = workers.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS);
+        a.awaitUninterruptibly(2, TimeUnit.SECONDS);
+        w.awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,108 @@
+package io.mtlslab.server;
+
+import io.mtlslab.tls.ServerCertificateCheck;
+import io.mtlslab.tls.ServerCertificateFinding;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * Why the echo server refused a handshake, as the connection log shows it: a short {@code code} and the
+ * {@code reason} in plain words. This is the server's own side of the story; the calling client's
+ * explanation (with fixes and other tools' messages) is the diagnosis of a test call.
+ */
+public record HandshakeRejection(String code, String reason) {
+
+    public static final String PROTOCOL_VERSION = "protocol-version";
+    public static final String NO_COMMON_CIPHER = "no-common-cipher";
+    public static final String CLIENT_ABORTED = "client-rejected-server";
+    public static final String HANDSHAKE_TIMEOUT = "handshake-timeout";
+    public static final String CLIENT_CLOSED = "client-closed";
+    public static final String NOT_TLS = "not-tls";
+    public static final String HANDSHAKE_FAILED = "handshake-failed";
+
+    private static final Pattern REQUESTED_PROTOCOL = Pattern.compile("Client requested protocol (\\S+)");
+    private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\S+)");
+
+    /**
+     * Explains a failed handshake.
+     *
+     * @param failure what Netty's handshake-completion event carried
+     * @param check the trust manager's verdict on the client's certificates, if it got that far
+     * @param protocols the versions the server accepts, for the protocol-version message
+     * @param handshakeTimeout the configured limit, for the timeout message
+     */
+    public static HandshakeRejection of(Throwable failure, ServerCertificateCheck check, List<String> protocols,
+                                        Duration handshakeTimeout) {
+        if (check != null && !check.trusted()) {
+            ServerCertificateFinding finding = check.firstFinding();
+            return new HandshakeRejection(finding.code(), finding.reason());
+        }
+        if (failure instanceof SslHandshakeTimeoutException) {
+            return new HandshakeRejection(HANDSHAKE_TIMEOUT, "handshake timeout: the client did not complete the TLS"
+                    + " handshake within " + handshakeTimeout.toSeconds() + " s");
+        }
+        String message = messages(failure);
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("empty client certificate chain") || lower.contains("empty server certificate chain")
+                || lower.contains("certificate_required")) {
+            return new HandshakeRejection(ServerCertificateFinding.NO_CERTIFICATE, "no certificate sent");
+        }
+        Matcher requested = REQUESTED_PROTOCOL.matcher(message);
+        if (requested.find()) {
+            return protocolVersion("the client offered only " + requested.group(1), protocols);
+        }
+        if (lower.contains("no appropriate protocol") || lower.contains("protocol_version")
+                || lower.contains("unsupported protocol") || lower.contains("not enabled or supported")) {
+            return protocolVersion("the client offered no version this server accepts", protocols);
+        }
+        if (lower.contains("no cipher suites in common") || lower.contains("insufficient_security")
+                || lower.contains("no available authentication scheme")) {
+            return new HandshakeRejection(NO_COMMON_CIPHER, "no cipher suite in common: the client offered none of"
+                    + " the forward-secret AEAD suites this server accepts");
+        }
+        Matcher alert = ALERT.matcher(message);
+        if (alert.find()) {
+            String name = alert.group(1);
+            String why = switch (name) {
+                case "unknown_ca", "bad_certificate", "certificate_unknown" ->
+                        ": it does not trust this server's certificate (check the CA it was given)";
+                case "certificate_expired" -> ": it finds this server's certificate expired";
+                case "certificate_revoked" -> ": it finds this server's certificate revoked";
+                case "handshake_failure" -> ": it found no acceptable parameters";
+                default -> "";
+            };
+            return new HandshakeRejection(CLIENT_ABORTED, "the client aborted the handshake (alert " + name + ")" + why);
+        }
+        if (failure instanceof ClosedChannelException || lower.contains("connection reset")
+                || lower.contains("closed") || lower.contains("broken pipe")
+                || (failure instanceof IOException && !(failure instanceof SSLException))) {
+            return new HandshakeRejection(CLIENT_CLOSED, "the client closed the connection during the handshake");
+        }
+        return new HandshakeRejection(HANDSHAKE_FAILED, "handshake failed: " + message);
+    }
+
+    private static HandshakeRejection protocolVersion(String what, List<String> protocols) {
+        return new HandshakeRejection(PROTOCOL_VERSION, "protocol version: " + what + "; this server accepts "
+                + String.join(", ", protocols));
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                if (!all.isEmpty()) {
+                    all.append(" / ");
+                }
+                all.append(t.getMessage());
+            }
+        }
+        return all.isEmpty() ? failure.getClass().getSimpleName() : all.toString();
+    }
+}

@@ -1,0 +1,210 @@
+package io.mtlslab.server;
+
+import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.PkiException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the echo server runs: where it listens, how it treats client certificates, and its limits.
+ *
+ * <p>{@link #secure()} is the seed's correct server (loopback, port 8443, client certificate required
+ * and verified against the workspace CA only, TLS 1.2/1.3 with forward-secret AEAD suites, the full
+ * CA-names list, the CRL enforced). Every departure from it is named in plain words by
+ * {@link #unsafeLabels()}, which every output of the server repeats.
+ *
+ * @param checkIdentityInHandler whether the request handler itself refuses requests that carry no
+ *     client certificate (401). {@code false} reproduces the seed's pitfall: a handler that assumes
+ *     the TLS layer checked, which in {@code optional}/{@code none} mode is an authentication bypass.
+ * @param handshakeTimeout a client that has not finished its handshake by then is disconnected
+ * @param idleTimeout a connection with no traffic for this long is closed
+ * @param maxHeaderBytes largest request head (request line + headers); larger gets 431
+ * @param maxBodyBytes largest request body; larger gets 413
+ */
+public record ServerSettings(String bindAddress, int port, ClientAuthMode clientAuth, TrustMode trust,
+                             boolean legacyProtocols, CaNamesMode caNames, List<X509Certificate> customCaNames,
+                             boolean checkRevocation, boolean checkIdentityInHandler, Duration handshakeTimeout,
+                             Duration idleTimeout, int maxHeaderBytes, int maxBodyBytes) {
+
+    public static final int DEFAULT_PORT = 8443;
+    public static final String LOOPBACK = "127.0.0.1";
+
+    public ServerSettings {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(clientAuth, "clientAuth");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(caNames, "caNames");
+        Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        customCaNames = customCaNames == null ? List.of() : List.copyOf(customCaNames);
+        if (port < 0 || port > 65535) {
+            throw new PkiException("port", "port " + port + " is out of range",
+                    "choose a port from 1 to 65535 (or 0 for any free port)");
+        }
+        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero() || idleTimeout.isNegative()
+                || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+        if (maxHeaderBytes < 1024 || maxBodyBytes < 0) {
+            throw new IllegalArgumentException("header limit must be at least 1 KiB, body limit not negative");
+        }
+    }
+
+    /** The seed's correct server on 127.0.0.1:8443. */
+    public static ServerSettings secure() {
+        return new ServerSettings(LOOPBACK, DEFAULT_PORT, ClientAuthMode.REQUIRED, TrustMode.WORKSPACE, false,
+                CaNamesMode.FULL, List.of(), true, true, Duration.ofSeconds(10), Duration.ofSeconds(60),
+                8 * 1024, 1024 * 1024);
+    }
+
+    public ServerSettings withBindAddress(String value) {
+        return new ServerSettings(value, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    /** {@code 0} picks a free port (tests). */
+    public ServerSettings withPort(int value) {
+        return new ServerSettings(bindAddress, value, clientAuth, trust, legacyProtocols, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    public ServerSettings withClientAuth(ClientAuthMode value) {
+        return new ServerSettings(bindAddress, port, value, trust, legacyProtocols, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    public ServerSettings withTrust(TrustMode value) {
+        return new ServerSettings(bindAddress, port, clientAuth, value, legacyProtocols, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    public ServerSettings withLegacyProtocols(boolean value) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, value, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    /** {@code FULL} or {@code EMPTY}; for a list of your own use {@link #withCustomCaNames}. */
+    public ServerSettings withCaNames(CaNamesMode value) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, value, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    /** Sends the subjects of {@code names} as the CA-names list (mode {@code CUSTOM}). */
+    public ServerSettings withCustomCaNames(List<X509Certificate> names) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, CaNamesMode.CUSTOM, names,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    public ServerSettings withCheckRevocation(boolean value) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
+                value, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    /** {@code false}: the seed's careless handler that answers 200 even without a client certificate. */
+    public ServerSettings withCheckIdentityInHandler(boolean value) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
+                checkRevocation, value, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    public ServerSettings withHandshakeTimeout(Duration value) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, value, idleTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    public ServerSettings withIdleTimeout(Duration value) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, value, maxHeaderBytes, maxBodyBytes);
+    }
+
+    public ServerSettings withLimits(int headerBytes, int bodyBytes) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerBytes, bodyBytes);
+    }
+
+    /** The mode in the scenario matrix's words, e.g. {@code required}, {@code optional (handler does not check)}. */
+    public String modeLabel() {
+        StringBuilder label = new StringBuilder(clientAuth.id());
+        if (handlerBypass()) {
+            label.append(" (handler does not check)");
+        }
+        return label.toString();
+    }
+
+    /**
+     * True when a request without a client certificate reaches a handler that answers it as if
+     * authenticated.
+     */
+    public boolean handlerBypass() {
+        return !checkIdentityInHandler && clientAuth != ClientAuthMode.REQUIRED;
+    }
+
+    /** Each way these settings are weaker than {@link #secure()}, in plain words; empty when secure. */
+    public List<String> unsafeLabels() {
+        List<String> labels = new ArrayList<>();
+        switch (clientAuth) {
+            case OPTIONAL -> labels.add("client certificate optional: clients without a certificate complete the"
+                    + " handshake, and only the request handler stands between them and the data");
+            case NONE -> labels.add("client certificate not requested: this is one-way TLS, not mTLS; anyone who"
+                    + " can reach the port is served");
+            case INSPECT -> labels.add("inspect mode: any client certificate is accepted (no CA, expiry, usage or"
+                    + " revocation check); the response says what secure mode would have rejected");
+            default -> { }
+        }
+        if (handlerBypass()) {
+            labels.add("the handler does not check for a client certificate: a request without one gets 200 OK"
+                    + " (authentication bypass)");
+        }
+        if (trust == TrustMode.SYSTEM_AND_WORKSPACE) {
+            labels.add("trusts the system CA store too: a certificate from any public CA is accepted as a client"
+                    + " identity, not only those from your CA");
+        }
+        if (legacyProtocols) {
+            labels.add("TLS 1.0 and 1.1 allowed: deprecated protocols (RFC 8996) with weak constructions and"
+                    + " non-forward-secret cipher suites");
+        }
+        if (clientAuth != ClientAuthMode.NONE) {
+            switch (caNames) {
+                case EMPTY -> labels.add("empty CA-names list: the server does not tell clients which CA it"
+                        + " accepts, so they may send any certificate, or none");
+                case CUSTOM -> labels.add("custom CA-names list (" + customNamesText() + "): clients are told to use"
+                        + " CAs other than the ones actually trusted");
+                default -> { }
+            }
+        }
+        if (!checkRevocation) {
+            labels.add("revocation not checked: a revoked client certificate is still accepted");
+        }
+        if (!isLoopback(bindAddress)) {
+            labels.add("listening on " + bindAddress + ", not loopback: other machines can reach this teaching server");
+        }
+        return List.copyOf(labels);
+    }
+
+    /** Whether any of {@link #unsafeLabels()} applies. */
+    public boolean unsafe() {
+        return !unsafeLabels().isEmpty();
+    }
+
+    private String customNamesText() {
+        if (customCaNames.isEmpty()) {
+            return "no names";
+        }
+        return String.join("; ", customCaNames.stream().map(Certificates::subjectLine).toList());
+    }
+
+    private static boolean isLoopback(String address) {
+        if (address.equals("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.mtlslab.tls;
+
+/**
+ * One reason the secure server refuses a client certificate: a short stable {@code code} for
+ * programs and the {@code reason} in plain words (e.g. {@code unknown CA: C=BR, ..., CN=Rogue}).
+ */
+public record ServerCertificateFinding(String code, String reason) {
+
+    public static final String NO_CERTIFICATE = "no-certificate";
+    public static final String UNKNOWN_CA = "unknown-ca";
+    public static final String EXPIRED = "expired";
+    public static final String NOT_YET_VALID = "not-yet-valid";
+    public static final String MISSING_CLIENT_AUTH_EKU = "missing-client-auth-eku";
+    public static final String REVOKED = "revoked";
+    public static final String UNTRUSTED = "untrusted";
+
+    @Override
+    public String toString() {
+        return reason;
+    }
+}

@@ -1,0 +1,122 @@
+package io.mtlslab.server;
+
+import static io.mtlslab.server.TestClients.awaitEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.server.ConnectionEvent.Outcome;
+import io.mtlslab.testing.ExternalTool;
+import io.mtlslab.testing.TestPki;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The echo server against real peers: curl, openssl s_client and the seed's Go client. */
+class EchoServerInteropTest {
+
+    @TempDir
+    static Path dir;
+
+    @TempDir
+    static Path goHome;
+
+    static Credential client;
+    static EchoServer echo;
+
+    @BeforeAll
+    static void start() {
+        Workspace workspace = TestPki.seedWorkspace(dir);
+        client = TestPki.credential(workspace, Workspace.CLIENT);
+        echo = EchoServer.start(workspace, ServerSettings.secure().withPort(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        echo.close();
+    }
+
+    private static String serial() {
+        return Certificates.serialHex(client.certificate());
+    }
+
+    private static ExternalTool.Result curl(String... extra) {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "--cacert", "ca.pem"));
+        command.addAll(List.of(extra));
+        command.add(echo.url());
+        return ExternalTool.run(dir, null, command);
+    }
+
+    @Test
+    void curlWithTheClientCertificateGets200AndItsCommonName() {
+        ExternalTool.Result result = curl("--cert", "client.pem", "--key", "client.key", "-w", "\nstatus=%{http_code}");
+
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("\"commonName\" : \"Cliente\"").contains("\"serialHex\" : \"" + serial() + "\"")
+                .contains("\"alpn\" : \"http/1.1\"").endsWith("status=200");
+    }
+
+    @Test
+    void curlAskingForTextGetsTheSeedsThreeLines() {
+        ExternalTool.Result result = curl("--cert", "client.pem", "--key", "client.key", "-H", "Accept: text/plain");
+
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.output()).isEqualTo("Common Name: Cliente\nOrganization Unit: CODIGODOCLIENTE\nSerial Number: "
+                + serial() + "\n");
+    }
+
+    @Test
+    void curlWithoutACertificateIsRefused() throws Exception {
+        echo.log().drain();
+        ExternalTool.Result result = curl("-w", "status=%{http_code}");
+
+        assertThat(result.ok()).as(result.output()).isFalse();
+        assertThat(result.output()).doesNotContain("Cliente").doesNotContain("status=200");
+        awaitEvent(echo, e -> e.outcome() == Outcome.REJECTED && "no certificate sent".equals(e.reason()));
+    }
+
+    @Test
+    void opensslSClientWithTheClientCertificateVerifiesTheServer() {
+        ExternalTool.Result result = ExternalTool.run(dir, "openssl", "s_client", "-connect", "127.0.0.1:" + echo.port(),
+                "-servername", "localhost", "-cert", "client.pem", "-key", "client.key", "-CAfile", "ca.pem");
+
+        assertThat(result.output()).contains("Verify return code: 0 (ok)");
+        assertThat(result.output()).contains("Acceptable client certificate CA names")
+                .contains("CN = MinhaCA");
+    }
+
+    @Test
+    void opensslOfferingOnlyTls11IsRejectedForItsProtocolVersion() throws Exception {
+        ExternalTool.Result result = ExternalTool.run(dir, "openssl", "s_client", "-connect", "127.0.0.1:" + echo.port(),
+                "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0", "-cert", "client.pem", "-key", "client.key", "-CAfile", "ca.pem");
+
+        assertThat(result.ok()).isFalse();
+        ConnectionEvent rejected = awaitEvent(echo, e -> "protocol-version".equals(e.reasonCode()));
+        assertThat(rejected.reason()).isEqualTo("protocol version: the client offered only TLSv1.1; this server accepts"
+                + " TLSv1.3, TLSv1.2");
+    }
+
+    @Test
+    void theSeedsGoClientGetsItsIdentityBack() throws Exception {
+        ExternalTool.require("go");
+        Path source = dir.resolve("seed_client.go");
+        try (InputStream in = EchoServerInteropTest.class.getResourceAsStream("seed_client.go")) {
+            Files.copy(in, source);
+        }
+        ExternalTool.Result result = ExternalTool.run(dir, null, List.of("env",
+                "GOCACHE=" + goHome.resolve("cache"), "GOPATH=" + goHome.resolve("path"), "GO111MODULE=off",
+                "GOFLAGS=", "GOTOOLCHAIN=local", "go", "run", source.toString(), "-url", echo.url(),
+                "-cert", "client.pem", "-key", "client.key", "-ca", "ca.pem", "-accept", "text/plain"));
+
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("Resposta do servidor: Common Name: Cliente\nOrganization Unit: CODIGODOCLIENTE\n"
+                + "Serial Number: " + serial() + "\n");
+    }
+}

@@ -1,0 +1,117 @@
+package io.mtlslab.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.pki.Credential;
+import io.mtlslab.tls.TlsContexts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.Principal;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+/** Test-side clients of the echo server: the JDK's HttpClient with a chosen identity and trust. */
+final class TestClients {
+
+    private TestClients() {
+    }
+
+    static SSLContext context(Credential identity, X509Certificate trustedCa) {
+        return TlsContexts.context(identity == null ? null : TlsContexts.keyManager(identity),
+                TlsContexts.trustManager(List.of(trustedCa)));
+    }
+
+    static HttpResponse<String> get(EchoServer server, SSLContext context, String accept, String... protocols)
+            throws IOException, InterruptedException {
+        SSLParameters parameters = context.getDefaultSSLParameters();
+        if (protocols.length > 0) {
+            parameters.setProtocols(protocols);
+        }
+        HttpClient client = HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + "hello?x=1"))
+                .timeout(Duration.ofSeconds(10)).header("X-Test", "yes");
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits up to 5 s for an event of the server's log that matches. */
+    static ConnectionEvent awaitEvent(EchoServer server, Predicate<ConnectionEvent> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ConnectionEvent> found = server.log().snapshot().stream().filter(wanted).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(20);
+        }
+        assertThat(server.log().snapshot()).as("connection log").anyMatch(wanted);
+        throw new AssertionError("unreachable");
+    }
+
+    /** A key manager that remembers which CA names the server's CertificateRequest listed. */
+    static final class RecordingKeyManager extends X509ExtendedKeyManager {
+        final X509ExtendedKeyManager delegate;
+        final List<List<String>> askedIssuers = new CopyOnWriteArrayList<>();
+
+        RecordingKeyManager(X509ExtendedKeyManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+            List<String> names = new ArrayList<>();
+            if (issuers != null) {
+                for (Principal issuer : issuers) {
+                    names.add(issuer.getName());
+                }
+            }
+            askedIssuers.add(names);
+            return delegate.chooseEngineClientAlias(keyType, issuers, engine);
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return delegate.getClientAliases(keyType, issuers);
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, java.net.Socket socket) {
+            return delegate.chooseClientAlias(keyType, issuers, socket);
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return delegate.getServerAliases(keyType, issuers);
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, java.net.Socket socket) {
+            return delegate.chooseServerAlias(keyType, issuers, socket);
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return delegate.getCertificateChain(alias);
+        }
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String alias) {
+            return delegate.getPrivateKey(alias);
+        }
+    }
+}
