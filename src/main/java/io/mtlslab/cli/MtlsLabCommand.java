@@ -44,7 +44,14 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new ExportCommand());
         commandLine.addSubcommand(new InspectCommand());
         commandLine.addSubcommand(new LintCommand());
+        commandLine.addSubcommand(new RevokeCommand());
+        commandLine.addSubcommand(new CrlCommand());
+        commandLine.addSubcommand(new RenewCommand());
+        commandLine.addSubcommand(new BatchCommand());
+        commandLine.addSubcommand(new BundleCommand());
         commandLine.addSubcommand(new ServeCommand());
+        commandLine.addSubcommand(new CallCommand());
+        commandLine.addSubcommand(new ScenariosCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

@@ -135,9 +135,13 @@ public final class Diagnoser {
         if (!trusted) {
             X509Certificate top = chain.get(chain.size() - 1);
             String unknown = CertificateFacts.issuerName(top);
+            boolean sameName = seen.trustAnchors().stream()
+                    .anyMatch(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()));
             return make(DiagnosisCode.UNKNOWN_CA, Side.CLIENT, seen,
                     "This client does not trust the issuer of the server's certificate (" + unknown + ").",
-                    "The server's chain (" + subject + ", issued by " + issuer + ") does not lead to " + trust + ".",
+                    sameName ? "A CA named " + unknown + " signed the server's certificate, but not the " + unknown
+                            + " you trust: same name, different key (another workspace's CA, or a look-alike)."
+                            : "The server's chain (" + subject + ", issued by " + issuer + ") does not lead to " + trust + ".",
                     "Trust the CA that issued the server certificate (--ca with that CA's PEM file), or give the"
                             + " server a certificate from the CA you trust.");
         }
@@ -283,6 +287,9 @@ public final class Diagnoser {
     private static Diagnosis httpError(CallObservation seen) {
         int status = seen.httpStatus();
         String body = seen.httpBody() == null ? "" : seen.httpBody().strip();
+        if (status == 401 && body.contains("\"hmac-")) {
+            return hmacRejected(seen, body);
+        }
         if (status == 401) {
             boolean sent = seen.clientCertificateSent();
             return make(DiagnosisCode.HTTP_UNAUTHORIZED, Side.SERVER, seen,
@@ -298,6 +305,24 @@ public final class Diagnoser {
                 "The TLS handshake succeeded, but the server answered HTTP " + status + ".",
                 body.isEmpty() ? "The application returned an error status." : "It said: " + body,
                 "Check the path and method of the call and the server's log.");
+    }
+
+    /** 401 from the echo server's HMAC layer (SPEC S6): TLS authenticated the client, the signature did not verify. */
+    private static Diagnosis hmacRejected(CallObservation seen, String body) {
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"(hmac-[a-z-]+)\"").matcher(body);
+        String reason = code.find() ? code.group(1) : "hmac-wrong-signature";
+        String fix = switch (reason) {
+            case "hmac-missing" -> "Sign the call with the client's HMAC secret (headers X-Mtlslab-Timestamp and"
+                    + " X-Mtlslab-Signature).";
+            case "hmac-stale" -> "Sign each request when it is sent and check that both clocks are right (at most"
+                    + " 5 minutes apart).";
+            case "hmac-unknown-client" -> "Create an HMAC secret for this client identity (mtls-lab bundle NAME --hmac).";
+            default -> "Sign exactly the method, path, timestamp and body that are sent, with this client's own secret.";
+        };
+        return make(DiagnosisCode.HTTP_UNAUTHORIZED, Side.SERVER, seen,
+                "The TLS handshake succeeded, but the server's HMAC layer refused the request's signature (" + reason + ").",
+                "The server requires an HMAC-SHA256 signature of each request under the client's secret. It said: " + body,
+                fix);
     }
 
     private static boolean issuerAccepted(List<X509Certificate> chain, List<X500Principal> names) {

@@ -153,7 +153,7 @@ public final class Pkcs12 {
         try {
             pfx = new PKCS12PfxPdu(bytes);
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("file", "not a PKCS#12 file (" + e.getMessage() + ")",
+            throw new PkiException("file", "the file is not a PKCS#12 file or is damaged",
                     "give a .p12/.pfx file exported by mTLS Lab, OpenSSL or keytool", e);
         }
         char[] pw = password == null ? new char[0] : password;
@@ -205,7 +205,7 @@ public final class Pkcs12 {
         } catch (PKCSException e) {
             throw wrongPassword(e);
         } catch (Exception e) {
-            throw new PkiException("file", "cannot read the PKCS#12 file: " + e.getMessage(),
+            throw new PkiException("file", "the PKCS#12 file is damaged or uses an unsupported algorithm",
                     "check the file was not damaged, or re-export it", e);
         }
     }
