@@ -1,9 +1,11 @@
 package io.mtlslab.app;
 
 import io.mtlslab.app.common.Fxml;
+import io.mtlslab.app.inspect.InspectModel;
 import io.mtlslab.app.server.ServerModel;
 import io.mtlslab.app.shell.MainWindowController;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -50,8 +52,16 @@ public class MtlsLabApp extends Application {
         }
         stage.show();
         // Opened after the window shows: the first frame never waits for the disk.
-        context.openWorkspace(context.initialWorkspaceDir(),
-                () -> mainWindow.show(context.workspace().hasCa() ? "identities" : "welcome"));
+        // A double-clicked file (Main sets mtlslab.openFile) opens straight in the inspector.
+        String openFile = config == null ? System.getProperty("mtlslab.openFile") : null;
+        context.openWorkspace(context.initialWorkspaceDir(), () -> {
+            if (openFile != null) {
+                context.model(InspectModel.class, InspectModel::new).open(Path.of(openFile));
+                mainWindow.show("inspect");
+            } else {
+                mainWindow.show(context.workspace().hasCa() ? "identities" : "welcome");
+            }
+        });
         context.i18nProperty().addListener((obs, old, now) -> {
             String screen = mainWindow.current();
             scene.setRoot(buildMainWindow());
