@@ -41,7 +41,7 @@ public class MtlsLabApp extends Application {
     @Override
     public void start(Stage stage) {
         context = new AppContext(config != null ? config : AppConfig.fromSystemProperties());
-        scene = new Scene(buildMainWindow(), 1240, 800);
+        scene = new Scene(buildMainWindow(null), 1240, 800);
         scene.getStylesheets().add(MtlsLabApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("mTLS Lab");
         stage.setMinWidth(900);
@@ -51,6 +51,12 @@ public class MtlsLabApp extends Application {
             stage.setOnShown(event -> reportStartup());
         }
         stage.show();
+        // The first screen is loaded right after the first frame, not before it.
+        Platform.runLater(() -> {
+            if (mainWindow.current() == null) {
+                mainWindow.show("welcome");
+            }
+        });
         // Opened after the window shows: the first frame never waits for the disk.
         // A double-clicked file (Main sets mtlslab.openFile) opens straight in the inspector.
         String openFile = config == null ? System.getProperty("mtlslab.openFile") : null;
@@ -64,8 +70,7 @@ public class MtlsLabApp extends Application {
         });
         context.i18nProperty().addListener((obs, old, now) -> {
             String screen = mainWindow.current();
-            scene.setRoot(buildMainWindow());
-            mainWindow.show(screen);
+            scene.setRoot(buildMainWindow(screen));
         });
         context.darkProperty().addListener((obs, old, now) -> applyLooks(scene.getRoot()));
         context.presenterProperty().addListener((obs, old, now) -> applyLooks(scene.getRoot()));
@@ -77,10 +82,12 @@ public class MtlsLabApp extends Application {
         return context;
     }
 
-    private Parent buildMainWindow() {
+    private Parent buildMainWindow(String screen) {
         Fxml.View<MainWindowController> view = Fxml.load(context, "shell/MainWindow.fxml");
         mainWindow = view.controller();
-        mainWindow.show("welcome");
+        if (screen != null) {
+            mainWindow.show(screen);
+        }
         applyLooks(view.root());
         return view.root();
     }
