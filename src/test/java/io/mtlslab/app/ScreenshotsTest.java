@@ -59,6 +59,10 @@ class ScreenshotsTest {
         driver.waitUntil(() -> !UiText.shown(robot, "#outcomeTitle").isEmpty(), 60);
         driver.waitIdle(30);
         Snapshots.save(robot, stage.getScene(), out.resolve("test-call.png"));
+        robot.clickOn("#presenterButton");
+        driver.waitIdle(5);
+        Snapshots.save(robot, stage.getScene(), out.resolve("test-call-presenter.png"));
+        robot.clickOn("#presenterButton");
 
         robot.clickOn("#navServer");
         driver.waitIdle(10);

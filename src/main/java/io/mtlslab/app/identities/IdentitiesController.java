@@ -4,7 +4,12 @@ import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
 import io.mtlslab.app.inspect.InspectModel;
 import io.mtlslab.call.CertificateSummary;
+import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.ExportFormat;
+import io.mtlslab.pki.lint.Finding;
+import io.mtlslab.pki.lint.Lint;
+import io.mtlslab.pki.lint.LintRequest;
+import java.util.List;
 import io.mtlslab.pki.Exports;
 import io.mtlslab.pki.IdentityEntry;
 import io.mtlslab.pki.SecureFiles;
@@ -30,7 +35,8 @@ import javafx.scene.layout.GridPane;
 public class IdentitiesController {
 
     /** What the detail pane shows for the selected identity. */
-    private record Selected(IdentityEntry entry, X509Certificate certificate, CertificateSummary summary, Path file) {
+    private record Selected(IdentityEntry entry, X509Certificate certificate, CertificateSummary summary, Path file,
+                            List<Finding> findings) {
     }
 
     private final AppContext context;
@@ -128,8 +134,17 @@ public class IdentitiesController {
         Workspace workspace = context.workspace();
         Path file = workspace.certificateFile(entry.name());
         context.tasks().run(() -> {
-            X509Certificate certificate = Pem.readCertificate(file);
-            return new Selected(entry, certificate, CertificateSummary.of(certificate), file);
+            Credential credential = workspace.credential(entry.name(), null);
+            X509Certificate certificate = credential.certificate();
+            // The pre-flight lint for the identity's role, with its key, chain and the workspace CA.
+            LintRequest request = LintRequest.of(certificate).withChain(credential.issuers()).withRole(entry.role());
+            if (credential.privateKey() != null) {
+                request = request.withKey(credential.privateKey());
+            }
+            if (workspace.hasCa()) {
+                request = request.withAnchors(List.of(workspace.caCertificate()));
+            }
+            return new Selected(entry, certificate, CertificateSummary.of(certificate), file, Lint.check(request));
         }, this::render);
     }
 
@@ -147,7 +162,11 @@ public class IdentitiesController {
         row = pair(row, "identities.eku", String.join(", ", summary.extendedKeyUsages()));
         row = pair(row, "identities.files", value.file().getFileName() + (value.entry().role().isCa() ? "" : ", "
                 + value.entry().name() + ".key"));
-        pair(row, "call.field.fingerprint", summary.sha256Fingerprint());
+        row = pair(row, "call.field.fingerprint", summary.sha256Fingerprint());
+        String lint = value.findings().isEmpty() ? context.text("inspect.lint.clean")
+                : String.join("\n", value.findings().stream()
+                        .map(f -> f.severity() + ": " + f.what() + (f.fix() == null ? "" : " — " + f.fix())).toList());
+        pair(row, "inspect.lint", lint);
     }
 
     private int pair(int row, String key, String value) {
