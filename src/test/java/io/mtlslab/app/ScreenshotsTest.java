@@ -64,6 +64,15 @@ class ScreenshotsTest {
         Snapshots.save(robot, stage.getScene(), out.resolve("test-call-presenter.png"));
         robot.clickOn("#presenterButton");
 
+        robot.clickOn("#themeButton");
+        robot.clickOn("#navIdentities");
+        driver.waitIdle(10);
+        robot.clickOn(robot.lookup("#identityList .table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
+                && "client".equals(l.getText())).queryAs(javafx.scene.Node.class));
+        driver.waitIdle(10);
+        Snapshots.save(robot, stage.getScene(), out.resolve("identities-dark.png"));
+        robot.clickOn("#themeButton");
+
         robot.clickOn("#navServer");
         driver.waitIdle(10);
         Snapshots.save(robot, stage.getScene(), out.resolve("echo-server.png"));

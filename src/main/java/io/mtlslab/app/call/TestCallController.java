@@ -289,6 +289,7 @@ public class TestCallController {
     private int pair(int row, String key, String value) {
         Label name = new Label(context.text(key));
         name.getStyleClass().add("kv-key");
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label text = new Label(value);
         text.getStyleClass().add("kv-value");
         text.setWrapText(true);

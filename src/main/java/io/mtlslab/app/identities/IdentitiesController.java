@@ -84,6 +84,10 @@ public class IdentitiesController {
             }
         });
         identityList.getColumns().add(status);
+        double[] widths = {70, 80, 200, 70, 95, 110};
+        for (int i = 0; i < widths.length; i++) {
+            identityList.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         identityList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> select(entry));
         exportFormat.setItems(javafx.collections.FXCollections.observableArrayList(ExportFormat.values()));
         exportFormat.setConverter(new javafx.util.StringConverter<>() {
@@ -97,9 +101,7 @@ public class IdentitiesController {
                 return null;
             }
         });
-        exportFormat.valueProperty().addListener((obs, old, format) -> exportHelp.setText(format == null ? ""
-                : context.text(format.needsPassword() ? "export.help.password" : format == ExportFormat.KEY
-                        ? "export.help.key" : "export.help.public", fileNameFor(format))));
+        exportFormat.valueProperty().addListener((obs, old, format) -> describeExport());
         exportFormat.setValue(ExportFormat.P12);
         context.workspaceProperty().addListener((obs, old, now) -> refresh());
         context.workspaceRevisionProperty().addListener((obs, old, now) -> refresh());
@@ -127,6 +129,7 @@ public class IdentitiesController {
         inspectButton.setDisable(none);
         exportCard.setDisable(none);
         exportResult.setText("");
+        describeExport();
         if (none) {
             detailTitle.setText(context.text("identities.pick"));
             return;
@@ -172,11 +175,18 @@ public class IdentitiesController {
     private int pair(int row, String key, String value) {
         Label name = new Label(context.text(key));
         name.getStyleClass().add("kv-key");
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label text = new Label(value == null || value.isBlank() ? "—" : value);
         text.setWrapText(true);
         text.getStyleClass().add("kv-value");
         detailGrid.addRow(row, name, text);
         return row + 1;
+    }
+
+    private void describeExport() {
+        ExportFormat format = exportFormat.getValue();
+        exportHelp.setText(format == null ? "" : context.text(format.needsPassword() ? "export.help.password"
+                : format == ExportFormat.KEY ? "export.help.key" : "export.help.public", fileNameFor(format)));
     }
 
     private String fileNameFor(ExportFormat format) {

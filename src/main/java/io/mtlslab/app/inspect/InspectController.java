@@ -247,6 +247,7 @@ public class InspectController {
         for (int i = 0, row = 0; i + 1 < keysAndValues.length; i += 2, row++) {
             Label key = new Label(context.text(keysAndValues[i]));
             key.getStyleClass().add("kv-key");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             String value = keysAndValues[i + 1];
             Label text = new Label(value == null || value.isBlank() ? "—" : value);
             text.setWrapText(true);
