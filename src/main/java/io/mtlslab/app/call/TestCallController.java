@@ -145,7 +145,7 @@ public class TestCallController {
         identityTable.getColumns().add(column(context.text("call.identities.field"), IdentityRow::field));
         identityTable.getColumns().add(column(context.text("call.identities.client"), IdentityRow::client));
         identityTable.getColumns().add(column(context.text("call.identities.server"), IdentityRow::server));
-        identityTable.getColumns().get(0).setPrefWidth(200);
+        identityTable.getColumns().get(0).setPrefWidth(250);
         identityTable.getColumns().get(1).setPrefWidth(420);
         identityTable.getColumns().get(2).setPrefWidth(420);
         identityTable.setPlaceholder(new Label(context.text("call.identities.empty")));
