@@ -152,6 +152,7 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
         private InetAddress connectTo;
         private X509Certificate referenceCa;
         private List<X509CRL> crls = List.of();
+        private byte[] hmacSecret;
 
         private Builder(URI url) {
             this.url = url;
@@ -222,6 +223,16 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
             return this;
         }
 
+        /**
+         * Signs the call for the echo server's HMAC layer (SPEC S6) with the client's secret: adds
+         * {@code X-Mtlslab-Timestamp} and {@code X-Mtlslab-Signature} over method, path, timestamp and body
+         * when the request is built. {@code null} leaves the call unsigned.
+         */
+        public Builder hmacSecret(byte[] secret) {
+            this.hmacSecret = secret == null ? null : secret.clone();
+            return this;
+        }
+
         public CallRequest build() {
             if (trust == null) {
                 throw new PkiException("ca", "the call has no trust anchor",
@@ -230,7 +241,14 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
             if (!method.matches("[A-Z]+")) {
                 throw new PkiException("method", "'" + method + "' is not an HTTP method", "use GET, POST, PUT, DELETE...");
             }
-            return new CallRequest(url, identity, trust, protocols, method, headers, body, connectTimeout, readTimeout,
+            CallRequest request = new CallRequest(url, identity, trust, protocols, method, headers, body, connectTimeout,
+                    readTimeout, connectTo, referenceCa, crls);
+            if (hmacSecret == null) {
+                return request;
+            }
+            Map<String, String> signed = new LinkedHashMap<>(headers);
+            signed.putAll(new io.mtlslab.hmac.RequestSigner(hmacSecret).sign(method, request.pathAndQuery(), request.body()));
+            return new CallRequest(url, identity, trust, protocols, method, signed, body, connectTimeout, readTimeout,
                     connectTo, referenceCa, crls);
         }
     }

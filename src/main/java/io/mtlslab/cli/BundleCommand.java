@@ -1,6 +1,8 @@
 package io.mtlslab.cli;
 
+import io.mtlslab.hmac.HmacSecrets;
 import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.Role;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.workshop.BatchIssuance;
 import io.mtlslab.workshop.StudentBundle;
@@ -40,6 +42,10 @@ public final class BundleCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Port of the echo server (default: ${DEFAULT-VALUE}).")
     int port = 8443;
 
+    @Option(names = "--hmac", description = "Also hand out the HMAC secret (created if the identity has none) and a"
+            + " README section that signs requests, for a server run with --require-hmac.")
+    boolean hmac;
+
     @Option(names = "--out", paramLabel = "FILE", description = "The zip to write (default: NAME-bundle.zip in the"
             + " workspace); with --all, the folder for the zips (default: the workspace).")
     Path out;
@@ -52,6 +58,11 @@ public final class BundleCommand implements Callable<Integer> {
         }
         StudentBundle.Target target = new StudentBundle.Target(host, port);
         Workspace ws = workspace.open();
+        if (hmac) {
+            HmacSecrets secrets = HmacSecrets.of(ws);
+            ws.identities().stream().filter(e -> all ? e.role() == Role.CLIENT : e.name().equals(name))
+                    .forEach(e -> secrets.getOrCreate(e.name()));
+        }
         if (all) {
             List<Path> zips = StudentBundle.exportAll(ws, target, out != null ? out : ws.dir(), BatchIssuance.Progress.NONE);
             zips.forEach(zip -> spec.commandLine().getOut().println("wrote " + zip));

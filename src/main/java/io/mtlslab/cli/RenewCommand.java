@@ -3,6 +3,7 @@ package io.mtlslab.cli;
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.Renewal;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.workshop.BatchIssuance;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,7 +57,9 @@ public final class RenewCommand implements Callable<Integer> {
         if (result.revocation() != null) {
             out.printf("revoked the old certificate %s (superseded); published %s%n", result.oldSerialHex(), ws.crlFile());
         }
-        if (result.staleP12()) {
+        if (result.staleP12() && BatchIssuance.rewriteP12(ws, name)) {
+            out.printf("rewrote %s with the renewed certificate (same password as before)%n", ws.p12File(name).getFileName());
+        } else if (result.staleP12()) {
             out.printf("note: %s still holds the old certificate; export it again (mtls-lab bundle %s)%n",
                     ws.p12File(name).getFileName(), name);
         }

@@ -287,6 +287,9 @@ public final class Diagnoser {
     private static Diagnosis httpError(CallObservation seen) {
         int status = seen.httpStatus();
         String body = seen.httpBody() == null ? "" : seen.httpBody().strip();
+        if (status == 401 && body.contains("\"hmac-")) {
+            return hmacRejected(seen, body);
+        }
         if (status == 401) {
             boolean sent = seen.clientCertificateSent();
             return make(DiagnosisCode.HTTP_UNAUTHORIZED, Side.SERVER, seen,
@@ -302,6 +305,24 @@ public final class Diagnoser {
                 "The TLS handshake succeeded, but the server answered HTTP " + status + ".",
                 body.isEmpty() ? "The application returned an error status." : "It said: " + body,
                 "Check the path and method of the call and the server's log.");
+    }
+
+    /** 401 from the echo server's HMAC layer (SPEC S6): TLS authenticated the client, the signature did not verify. */
+    private static Diagnosis hmacRejected(CallObservation seen, String body) {
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"(hmac-[a-z-]+)\"").matcher(body);
+        String reason = code.find() ? code.group(1) : "hmac-wrong-signature";
+        String fix = switch (reason) {
+            case "hmac-missing" -> "Sign the call with the client's HMAC secret (headers X-Mtlslab-Timestamp and"
+                    + " X-Mtlslab-Signature).";
+            case "hmac-stale" -> "Sign each request when it is sent and check that both clocks are right (at most"
+                    + " 5 minutes apart).";
+            case "hmac-unknown-client" -> "Create an HMAC secret for this client identity (mtls-lab bundle NAME --hmac).";
+            default -> "Sign exactly the method, path, timestamp and body that are sent, with this client's own secret.";
+        };
+        return make(DiagnosisCode.HTTP_UNAUTHORIZED, Side.SERVER, seen,
+                "The TLS handshake succeeded, but the server's HMAC layer refused the request's signature (" + reason + ").",
+                "The server requires an HMAC-SHA256 signature of each request under the client's secret. It said: " + body,
+                fix);
     }
 
     private static boolean issuerAccepted(List<X509Certificate> chain, List<X500Principal> names) {

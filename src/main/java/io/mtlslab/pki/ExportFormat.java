@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /** The P5 file formats an identity can be exported in, with the names users type. */
 public enum ExportFormat {
     /** The certificate alone, PEM. */
-    PEM("pem", ".pem", false),
+    PEM("pem", ".crt", false),
     /** The certificate and every issuer up to and including the root, PEM, leaf first. */
     CHAIN("chain", "-fullchain.pem", false),
     /** The certificate alone, DER (binary, {@code .cer}/{@code .der} for Windows and Java). */

@@ -74,8 +74,12 @@ public final class Pem {
 
     /** Reads every certificate in PEM text (other blocks are skipped). */
     public static List<X509Certificate> readCertificates(String text) {
+        return readCertificates(text, "the PEM text");
+    }
+
+    private static List<X509Certificate> readCertificates(String text, String source) {
         List<X509Certificate> certificates = new ArrayList<>();
-        for (Object object : readObjects(text, "certificate")) {
+        for (Object object : readObjects(text, source)) {
             if (object instanceof X509CertificateHolder holder) {
                 certificates.add(Certificates.toX509(holder));
             }
@@ -84,7 +88,7 @@ public final class Pem {
     }
 
     public static List<X509Certificate> readCertificates(Path file) {
-        List<X509Certificate> certificates = readCertificates(readText(file));
+        List<X509Certificate> certificates = readCertificates(readText(file), file.getFileName().toString());
         if (certificates.isEmpty()) {
             throw new PkiException("file", file + " holds no PEM certificate",
                     "give a file with a -----BEGIN CERTIFICATE----- block");
@@ -139,7 +143,7 @@ public final class Pem {
         } catch (PkiException e) {
             throw e;
         } catch (Exception e) {
-            throw new PkiException("key", "cannot read the private key in " + source + ": " + e.getMessage(),
+            throw new PkiException("key", "cannot read the private key in " + source,
                     "check that the file is an unmodified PEM private key", e);
         }
     }
@@ -160,10 +164,15 @@ public final class Pem {
                 objects.add(object);
             }
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("file", source + " is not valid PEM (" + e.getMessage() + ")",
-                    "check that the file was not truncated or edited; re-export it", e);
+            throw damaged(source, e);
         }
         return objects;
+    }
+
+    /** The one message for a PEM block whose content does not decode; the parser's detail stays in the cause. */
+    public static PkiException damaged(String source, Throwable cause) {
+        return new PkiException("file", source + " is not valid PEM: a block is damaged or truncated",
+                "check that the file was not truncated or edited; export or copy it again", cause);
     }
 
     public static String readText(Path file) {

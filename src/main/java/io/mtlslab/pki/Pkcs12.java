@@ -10,7 +10,6 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBMPString;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.Attribute;
@@ -135,7 +134,7 @@ public final class Pkcs12 {
                 String cn = Certificates.subject(anchor).commonName();
                 bag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName,
                         new DERBMPString(cn == null ? Certificates.serialHex(anchor) : cn.toLowerCase(java.util.Locale.ROOT)));
-                bag.addBagAttribute(JDK_TRUSTED_KEY_USAGE, new DERSet(KeyPurposeId.anyExtendedKeyUsage));
+                bag.addBagAttribute(JDK_TRUSTED_KEY_USAGE, KeyPurposeId.anyExtendedKeyUsage.toOID());
                 bags.add(bag.build());
             }
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
@@ -154,7 +153,7 @@ public final class Pkcs12 {
         try {
             pfx = new PKCS12PfxPdu(bytes);
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("file", "not a PKCS#12 file (" + e.getMessage() + ")",
+            throw new PkiException("file", "the file is not a PKCS#12 file or is damaged",
                     "give a .p12/.pfx file exported by mTLS Lab, OpenSSL or keytool", e);
         }
         char[] pw = password == null ? new char[0] : password;
@@ -206,7 +205,7 @@ public final class Pkcs12 {
         } catch (PKCSException e) {
             throw wrongPassword(e);
         } catch (Exception e) {
-            throw new PkiException("file", "cannot read the PKCS#12 file: " + e.getMessage(),
+            throw new PkiException("file", "the PKCS#12 file is damaged or uses an unsupported algorithm",
                     "check the file was not damaged, or re-export it", e);
         }
     }

@@ -62,6 +62,16 @@ public final class SecureFiles {
         }
     }
 
+    /** Removes a file that no longer belongs to the workspace (e.g. the key of a replaced certificate). */
+    public static void delete(Path target) {
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw new PkiException(null, "cannot delete " + target + ": " + e.getMessage(),
+                    "check that the folder is writable", e);
+        }
+    }
+
     /** Fails if any of the files exists, naming the first, unless {@code overwrite}. */
     public static void requireAbsent(boolean overwrite, Path... targets) {
         if (overwrite) {

@@ -146,12 +146,23 @@ public final class Workspace {
         }
         CertificateSpec built = spec.build();
         SecureFiles.requireAbsent(overwrite, certificateFile(name));
+        // A key file of the same name is kept when it is the request's own key (the seed made it in
+        // place with openssl genrsa); a key of a replaced identity would no longer match, so it goes.
+        boolean staleKey = Files.exists(keyFile(name)) && !Pem.isEncryptedKey(Pem.readText(keyFile(name)))
+                && !Keys.matches(request.publicKey(), Pem.readPrivateKey(keyFile(name), null));
+        if (staleKey && !overwrite) {
+            throw new PkiException("force", keyFile(name).getFileName() + " exists and is not the key of this request",
+                    "choose another --name, or add --force to remove that key along with the old certificate");
+        }
         Credential issuer = credential(issuerName, issuerKeyPassword);
         if (!Certificates.isCa(issuer.certificate())) {
             throw new PkiException("issuer", "'" + issuerName + "' is not a CA", "sign with ca or an intermediate");
         }
         X509Certificate certificate = CertificateIssuer.sign(built, request.publicKey(), issuer);
         Credential signed = new Credential(certificate, null, issuer.fullChain());
+        if (staleKey) {
+            SecureFiles.delete(keyFile(name));
+        }
         boolean keyEncrypted = Files.exists(keyFile(name)) && Pem.isEncryptedKey(Pem.readText(keyFile(name)));
         storeCertificateOnly(name, role, issuerName, signed, keyEncrypted);
         return signed;

@@ -132,6 +132,30 @@ public final class BatchIssuance {
         return new Issued(row.line(), row.name(), row.commonName(), workspace.p12File(row.name()));
     }
 
+    /**
+     * Rewrites {@code NAME.p12} from the identity's current certificate and key with the password on
+     * record in {@code passwords.csv} — after a renewal, so the .p12 does not keep the old certificate.
+     *
+     * @return whether there was a .p12 with a known password to rewrite
+     */
+    public static boolean rewriteP12(Workspace workspace, String name) {
+        if (!Files.exists(workspace.p12File(name))) {
+            return false;
+        }
+        var password = StudentPasswords.of(workspace).find(name);
+        if (password.isEmpty()) {
+            return false;
+        }
+        try {
+            Credential credential = workspace.credential(name, null);
+            SecureFiles.writeSecret(workspace.p12File(name),
+                    Pkcs12.write(credential, name, password.get(), Pkcs12.Encryption.MODERN));
+            return true;
+        } finally {
+            Arrays.fill(password.get(), '\0');
+        }
+    }
+
     /** Reads and checks every row; bad rows become problems. A file without the needed header fails whole. */
     static List<Row> read(Path csv, Workspace workspace, boolean overwrite, List<Problem> problems) {
         String text;

@@ -9,12 +9,14 @@ final class BundleReadme {
     private BundleReadme() {
     }
 
-    static String render(String name, String commonName, String password, StudentBundle.Target target) {
+    static String render(String name, String commonName, String password, StudentBundle.Target target,
+                         boolean hmac) {
         String host = target.host();
         String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + target.port();
         boolean ipHost = host.matches("[0-9.]+") || host.contains(":");
         String serverName = ipHost ? "" : " -servername " + host;
-        return TEMPLATE
+        String text = hmac ? TEMPLATE + HMAC_SECTION : TEMPLATE.replace(HMAC_ROW, "");
+        return text
                 .replace("{NAME}", name)
                 .replace("{CN}", commonName == null ? name : commonName)
                 .replace("{PASSWORD}", password)
@@ -23,6 +25,9 @@ final class BundleReadme {
                 .replace("{HOST}", host)
                 .replace("{SERVERNAME}", serverName);
     }
+
+    private static final String HMAC_ROW =
+            "| `hmac-secret.hex` | your HMAC-SHA256 secret for the server's HMAC layer — keep it secret |\n";
 
     private static final String TEMPLATE = """
             # mTLS client identity: {CN}
@@ -36,6 +41,7 @@ final class BundleReadme {
             | `{NAME}.p12` | certificate + key as PKCS#12 (AES-256), for browsers, curl, keytool, OpenSSL 3 |
             | `{NAME}-legacy.p12` | the same in legacy 3DES encryption, for Java 8 and old Windows |
             | `ca.pem` | the workshop CA: trust it to check the server's certificate |
+            | `hmac-secret.hex` | your HMAC-SHA256 secret for the server's HMAC layer — keep it secret |
 
             Password of both `.p12` files: `{PASSWORD}`
 
@@ -135,6 +141,26 @@ final class BundleReadme {
 
             response = requests.get("{URL}", cert=("{NAME}.pem", "{NAME}.key"), verify="ca.pem")
             print(response.status_code, response.text)
+            ```
+            """;
+
+    private static final String HMAC_SECTION = """
+
+            ## HMAC layer
+
+            When the server runs with `--require-hmac`, each request must also carry an HMAC-SHA256
+            signature made with your secret (`hmac-secret.hex`) over this text, lines joined by `\\n`:
+            `MTLSLAB-HMAC-SHA256`, the method, the path, the timestamp (Unix seconds) and the SHA-256 (hex)
+            of the body. A signature older than 5 minutes is refused.
+
+            ```sh
+            BODY='{"hello":"mtls"}'
+            TS=$(date +%s)
+            BODY_SHA=$(printf '%s' "$BODY" | openssl dgst -sha256 -r | cut -d' ' -f1)
+            SIG=$(printf 'MTLSLAB-HMAC-SHA256\\nPOST\\n/\\n%s\\n%s' "$TS" "$BODY_SHA" | \\
+              openssl dgst -sha256 -mac HMAC -macopt hexkey:$(cat hmac-secret.hex) -r | cut -d' ' -f1)
+            curl --fail --cacert ca.pem --cert {NAME}.pem --key {NAME}.key -H "X-Mtlslab-Timestamp: $TS" \\
+              -H "X-Mtlslab-Signature: $SIG" -H 'Content-Type: application/json' --data "$BODY" {URL}
             ```
             """;
 }

@@ -1,5 +1,6 @@
 package io.mtlslab.workshop;
 
+import io.mtlslab.hmac.HmacSecrets;
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.IdentityEntry;
@@ -16,14 +17,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * A zip to hand to one student: the identity's certificate and key, its .p12 in modern and legacy
  * encryption, the CA certificate, and a README with working commands for curl, {@code openssl
- * s_client}, the seed's Go client, Java and Python, filled with the real file names, host and port.
+ * s_client}, the seed's Go client, Java and Python, filled with the real file names, host and port —
+ * and, when the identity has an HMAC secret, that secret and a curl command signing its request.
  *
  * <p>The zip holds a private key and the .p12 password, so it is written owner-only.
  */
@@ -50,6 +54,9 @@ public final class StudentBundle {
             return "https://" + h + ":" + port + "/";
         }
     }
+
+    /** The client's HMAC secret in hex, present when the identity has one (see {@link HmacSecrets}). */
+    public static final String HMAC_SECRET_FILE = "hmac-secret.hex";
 
     private StudentBundle() {
     }
@@ -106,8 +113,11 @@ public final class StudentBundle {
         files.put(name + ".p12", Pkcs12.write(credential, name, password, Pkcs12.Encryption.MODERN));
         files.put(name + "-legacy.p12", Pkcs12.write(credential, name, password, Pkcs12.Encryption.LEGACY));
         files.put("ca.pem", Pem.certificate(workspace.caCertificate()).getBytes(StandardCharsets.US_ASCII));
+        Optional<byte[]> hmacSecret = HmacSecrets.of(workspace).find(name);
+        hmacSecret.ifPresent(secret -> files.put(HMAC_SECRET_FILE,
+                (HexFormat.of().formatHex(secret) + "\n").getBytes(StandardCharsets.US_ASCII)));
         files.put("README.md", BundleReadme.render(name, Certificates.subject(credential.certificate()).commonName(),
-                new String(password), target).getBytes(StandardCharsets.UTF_8));
+                new String(password), target, hmacSecret.isPresent()).getBytes(StandardCharsets.UTF_8));
         return files;
     }
 

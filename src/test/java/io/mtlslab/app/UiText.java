@@ -1,6 +1,8 @@
 package io.mtlslab.app;
 
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 
 /** What a user reads on a labelled control: its text without the mnemonic underscore. */
@@ -19,5 +21,23 @@ final class UiText {
         return robot.lookup(query).tryQuery().filter(node -> node.isVisible() && node instanceof Labeled)
                 .map(node -> ((Labeled) node).getText()).map(text -> text == null ? "" : text.replace("_", ""))
                 .orElse("");
+    }
+
+    /** Replaces a field's text the way a user does: click, go to the end, erase, type. */
+    static void retype(FxRobot robot, String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.clickOn(field);
+        robot.push(KeyCode.END);
+        robot.eraseText(field.getText().length());
+        if (!text.isEmpty()) {
+            robot.write(text);
+        }
+    }
+
+    /** Picks an entry of a drop-down by its shown text. */
+    static void choose(FxRobot robot, String comboQuery, String entry) {
+        robot.clickOn(comboQuery);
+        robot.clickOn(robot.lookup(".list-cell").match(node -> node instanceof Labeled l && entry.equals(l.getText()))
+                .queryAs(javafx.scene.Node.class));
     }
 }

@@ -97,6 +97,25 @@ class WorkshopCommandsTest {
     }
 
     @Test
+    void renewingABatchIdentityRewritesItsP12WithTheSamePassword(@TempDir Path other) throws Exception {
+        TestPki.seedWorkspace(other);
+        Path csv = other.resolve("one.csv");
+        Files.writeString(csv, "name,CN\nsolo,Solo\n");
+        assertThat(run("batch", csv.toString(), "--dir", other.toString()).status()).isZero();
+        Run renew = run("renew", "solo", "--new-key", "--dir", other.toString());
+        assertThat(renew.out()).contains("rewrote solo.p12");
+        Workspace ws = Workspace.open(other);
+        char[] password = StudentPasswords.of(ws).find("solo").orElseThrow();
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(ws.p12File("solo"))) {
+            store.load(in, password);
+        }
+        java.security.cert.X509Certificate inP12 =
+                (java.security.cert.X509Certificate) store.getCertificate(store.aliases().nextElement());
+        assertThat(inP12).isEqualTo(ws.credential("solo", null).certificate());
+    }
+
+    @Test
     void bundleWritesAZipAndRefusesAServerIdentity() {
         Run one = run("bundle", "client", "--host", "127.0.0.1", "--port", "9443", "--dir", dir.toString(),
                 "--out", dir.resolve("cliente.zip").toString());

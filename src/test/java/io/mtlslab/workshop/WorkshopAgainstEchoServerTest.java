@@ -3,6 +3,7 @@ package io.mtlslab.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mtlslab.hmac.HmacSecrets;
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.CrlIssuer;
 import io.mtlslab.pki.Credential;
@@ -13,6 +14,7 @@ import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.ConnectionEvent;
 import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.HmacGate;
 import io.mtlslab.server.ServerSettings;
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
@@ -77,6 +79,7 @@ class WorkshopAgainstEchoServerTest {
         String password = new String(StudentPasswords.of(workspace).find("aluno01").orElseThrow());
         assertThat(readme).contains(password, "https://localhost:" + echo.port() + "/", "tls.LoadX509KeyPair(\"aluno01.pem\"",
                 "keytool -list -keystore aluno01.p12", "cert=(\"aluno01.pem\", \"aluno01.key\")", "openssl s_client");
+        assertThat(readme).doesNotContain("hmac-secret.hex", "## HMAC layer");
 
         String curlLine = readme.lines().filter(l -> l.startsWith("curl ") && l.contains("--key")).findFirst().orElseThrow();
         ExternalTool.Result curl = ExternalTool.run(folder, curlLine.split(" "));
@@ -95,6 +98,31 @@ class WorkshopAgainstEchoServerTest {
         ExternalTool.Result keytool = ExternalTool.run(folder, "keytool", "-list", "-keystore", "aluno01.p12",
                 "-storetype", "PKCS12", "-storepass", password);
         assertThat(keytool.output()).contains("PrivateKeyEntry");
+    }
+
+    @Test
+    void theBundlesHmacSectionSignsARequestTheHmacServerAccepts(@TempDir Path unpacked) throws Exception {
+        HmacSecrets.of(workspace).getOrCreate("aluno03");
+        try (EchoServer hmacServer = EchoServer.start(workspace, ServerSettings.secure().withPort(0),
+                HmacGate.requireFor(workspace))) {
+            Path zip = StudentBundle.export(workspace, "aluno03", new StudentBundle.Target("localhost", hmacServer.port()),
+                    dir.resolve("aluno03-bundle.zip"));
+            assertThat(unzip(zip, unpacked)).contains("aluno03/hmac-secret.hex");
+            Path folder = unpacked.resolve("aluno03");
+            String readme = Files.readString(folder.resolve("README.md"));
+            assertThat(readme).contains("| `hmac-secret.hex` |");
+            String script = readme.substring(readme.indexOf("## HMAC layer"));
+            script = script.substring(script.indexOf("```sh\n") + 6, script.lastIndexOf("```"));
+
+            ExternalTool.Result signed = ExternalTool.run(folder, null, List.of("sh", "-c", script));
+            assertThat(signed.ok()).as(signed.output()).isTrue();
+            assertThat(signed.output()).contains("\"Aluno Tres\"", "\"verified\" : true");
+
+            String plainCurl = readme.lines().filter(l -> l.startsWith("curl ") && l.contains("--key")).findFirst()
+                    .orElseThrow();
+            ExternalTool.Result unsigned = ExternalTool.run(folder, plainCurl.replace("--fail ", "").split(" "));
+            assertThat(unsigned.output()).contains("hmac-missing");
+        }
     }
 
     @Test

@@ -115,6 +115,10 @@ public class TestCallController {
         method.valueProperty().bindBidirectional(model.method);
         callButton.disableProperty().bind(context.tasks().busyProperty().or(context.workspaceProperty().isNull()));
         callHint.setText(context.text("call.hint"));
+        for (Label label : List.of(diagnosisSummary, diagnosisCause, diagnosisFix)) {
+            label.managedProperty().bind(label.textProperty().isNotEmpty());
+            label.visibleProperty().bind(label.managedProperty());
+        }
         setUpIdentityTable();
         model.resultProperty().addListener((obs, old, result) -> render(result));
         render(model.resultProperty().get());

@@ -18,6 +18,7 @@ public class StepFooter extends VBox {
     private final Label status = new Label();
     private final Label error = new Label();
     private final ProgressBar progress = new ProgressBar();
+    private final HBox working;
 
     public StepFooter() {
         getStyleClass().add("card");
@@ -29,7 +30,7 @@ public class StepFooter extends VBox {
         status.getStyleClass().add("help");
         status.setWrapText(true);
         progress.setPrefWidth(260);
-        HBox working = new HBox(10, progress, status);
+        working = new HBox(10, progress, status);
         getChildren().addAll(replace, working, error);
         error.managedProperty().bind(error.visibleProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
@@ -43,6 +44,11 @@ public class StepFooter extends VBox {
         replace.setVisible(existing);
         progress.visibleProperty().bind(context.tasks().busyProperty());
         status.textProperty().bind(context.tasks().messageProperty());
+        working.visibleProperty().bind(context.tasks().busyProperty());
+        working.managedProperty().bind(working.visibleProperty());
+        visibleProperty().bind(replace.visibleProperty().or(context.tasks().busyProperty())
+                .or(error.textProperty().isNotEmpty()));
+        managedProperty().bind(visibleProperty());
     }
 
     public void showError(String message) {

@@ -127,8 +127,7 @@ public final class Inspector {
         } catch (PkiException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("file", source + " is not valid PEM (" + e.getMessage() + ")",
-                    "check that the file was not truncated or edited; re-export it", e);
+            throw io.mtlslab.pki.Pem.damaged(source, e);
         }
         if (collected.isEmpty()) {
             throw new PkiException("file", source + " holds no certificate, key, CSR or CRL",
@@ -142,7 +141,7 @@ public final class Inspector {
         try {
             sequence = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(bytes));
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("file", source + " is neither PEM nor DER (" + e.getMessage() + ")",
+            throw new PkiException("file", source + " is neither PEM nor DER",
                     "give a certificate, key, CSR, CRL or PKCS#12 file; check it was not truncated", e);
         }
         Collected collected = new Collected();

@@ -273,10 +273,10 @@ public final class Lint {
         path.add(leaf);
         path.addAll(Chains.order(leaf, pool));
         X509Certificate top = path.get(path.size() - 1);
-        boolean anchored = request.anchors().isEmpty() ? Certificates.isSelfSigned(top)
-                : request.anchors().stream().anyMatch(a -> a.equals(top));
+        boolean selfSignedLeaf = Certificates.isSelfSigned(leaf) && !Certificates.isCa(leaf);
+        boolean anchored = !selfSignedLeaf && (request.anchors().isEmpty() ? Certificates.isSelfSigned(top)
+                : request.anchors().stream().anyMatch(a -> a.equals(top)));
         if (!anchored) {
-            boolean selfSignedLeaf = path.size() == 1 && Certificates.isSelfSigned(leaf) && !Certificates.isCa(leaf);
             findings.add(new Finding(Severity.ERROR, selfSignedLeaf ? "self-signed" : "chain-incomplete",
                     selfSignedLeaf ? "the certificate is self-signed and not a CA: no peer will trust it"
                             : request.anchors().isEmpty() && request.chain().isEmpty()
