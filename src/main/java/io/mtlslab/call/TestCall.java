@@ -150,8 +150,10 @@ public final class TestCall {
 
             if (late) {
                 notes.add("The handshake completed on our side (" + session.getProtocol() + "), then the server"
-                        + " refused the connection at the first read: a late rejection of the client certificate."
-                        + " mTLS Lab always reads once before declaring success, so this was caught.");
+                        + " refused the connection before answering: a late rejection of the client certificate"
+                        + " (TLS 1.3 servers check it after the client's Finished). mTLS Lab always sends the request"
+                        + " and reads once before declaring success, so this was caught"
+                        + (Diagnoser.alert(error) == null ? "; the server closed before its alert could be read." : "."));
             } else if (handshakeDone && readAfterHandshake && response != null) {
                 notes.add("Read after the handshake: the server answered, so it accepted the connection"
                         + (keyManager.sent() ? " and our certificate." : "."));
