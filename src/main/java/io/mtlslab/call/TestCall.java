@@ -35,6 +35,9 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class TestCall {
 
+    /** How long a TLS 1.3 call listens for a late rejection before sending its request. */
+    static final int LATE_REJECTION_PROBE_MILLIS = 50;
+
     private TestCall() {
     }
 
@@ -104,10 +107,14 @@ public final class TestCall {
 
                     phase = CallPhase.FIRST_READ;
                     try (HttpExchange http = new HttpExchange()) {
+                        byte[] early = probeForLateRejection(tls);
                         requestSent = System.nanoTime();
                         http.send(request, tls.getOutputStream());
                         readAfterHandshake = true;
                         InputStream in = tls.getInputStream();
+                        if (early != null) {
+                            in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(early), in);
+                        }
                         response = http.receive(in, () -> {
                             firstByte = Duration.ofNanos(System.nanoTime() - requestSent);
                         });
@@ -116,6 +123,34 @@ public final class TestCall {
                 }
             } finally {
                 tcp.close();
+            }
+        }
+
+        /**
+         * TLS 1.3 with a certificate request: listen briefly before sending the request. A server that
+         * refuses our certificate has its alert on the way already; reading it first keeps the alert
+         * (writing first would meet the closed connection and lose it as "Broken pipe"). A server that
+         * accepted says nothing until asked, so the probe just times out.
+         */
+        private byte[] probeForLateRejection(SSLSocket tls) throws IOException {
+            if (!"TLSv1.3".equals(session.getProtocol()) || !keyManager.asked()) {
+                return null;
+            }
+            int previous = tls.getSoTimeout();
+            tls.setSoTimeout(LATE_REJECTION_PROBE_MILLIS);
+            try {
+                byte[] buffer = new byte[8192];
+                int read = tls.getInputStream().read(buffer);
+                if (read < 0) {
+                    throw new java.io.EOFException("the server closed the connection right after the handshake");
+                }
+                return java.util.Arrays.copyOf(buffer, read);
+            } catch (java.net.SocketTimeoutException accepted) {
+                return null;
+            } finally {
+                if (!tls.isClosed()) {
+                    tls.setSoTimeout(previous);
+                }
             }
         }
 

@@ -101,6 +101,7 @@ class TestCallDiagnosisTest {
             assertThat(result.report().notes()).anyMatch(n -> n.contains("late rejection"));
             assertThat(result.diagnosis().cause()).contains("TLS 1.3").contains("first read");
             assertThat(result.report().askedVsPresented().notSentReason()).isEqualTo("no client identity chosen");
+            assertThat(result.diagnosis().rawMessage()).contains("Received fatal alert: ").doesNotContain("Broken pipe");
             assertThat(result.diagnosis().elsewhere("go")).contains("remote error: tls: certificate required");
         }
     }
