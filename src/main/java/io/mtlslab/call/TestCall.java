@@ -37,6 +37,7 @@ public final class TestCall {
 
     /** How long a TLS 1.3 call listens for a late rejection before sending its request. */
     static final int LATE_REJECTION_PROBE_MILLIS = 50;
+    private static final int PROBE_STEP_MILLIS = 2;
 
     private TestCall() {
     }
@@ -58,6 +59,7 @@ public final class TestCall {
         private CallPhase phase = CallPhase.CONNECT;
         private String connectedAddress;
         private SSLSession session;
+        private SSLContext context;
         private String alpn;
         private boolean resumed;
         private boolean readAfterHandshake;
@@ -94,7 +96,7 @@ public final class TestCall {
                 tcp.setTcpNoDelay(true);
 
                 phase = CallPhase.HANDSHAKE;
-                SSLContext context = TlsContexts.context(keyManager, trustManager);
+                context = TlsContexts.context(keyManager, trustManager);
                 try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, request.host(),
                         request.port(), true)) {
                     tls.setSSLParameters(parameters(tls.getSSLParameters()));
@@ -130,22 +132,32 @@ public final class TestCall {
          * TLS 1.3 with a certificate request: listen briefly before sending the request. A server that
          * refuses our certificate has its alert on the way already; reading it first keeps the alert
          * (writing first would meet the closed connection and lose it as "Broken pipe"). A server that
-         * accepted says nothing until asked, so the probe just times out.
+         * accepted sends a session ticket and then waits for the request: the ticket ends the probe.
          */
         private byte[] probeForLateRejection(SSLSocket tls) throws IOException {
             if (!"TLSv1.3".equals(session.getProtocol()) || !keyManager.asked()) {
                 return null;
             }
             int previous = tls.getSoTimeout();
-            tls.setSoTimeout(LATE_REJECTION_PROBE_MILLIS);
+            long deadline = System.nanoTime() + LATE_REJECTION_PROBE_MILLIS * 1_000_000L;
+            tls.setSoTimeout(PROBE_STEP_MILLIS);
             try {
                 byte[] buffer = new byte[8192];
-                int read = tls.getInputStream().read(buffer);
-                if (read < 0) {
-                    throw new java.io.EOFException("the server closed the connection right after the handshake");
+                while (System.nanoTime() < deadline) {
+                    try {
+                        int read = tls.getInputStream().read(buffer);
+                        if (read < 0) {
+                            throw new java.io.EOFException("the server closed the connection right after the handshake");
+                        }
+                        return java.util.Arrays.copyOf(buffer, read);
+                    } catch (java.net.SocketTimeoutException quiet) {
+                        // A session ticket arrives only once the server has accepted our Finished (and with it
+                        // our certificate): no need to wait for the rest of the probe.
+                        if (context.getClientSessionContext().getIds().hasMoreElements()) {
+                            return null;
+                        }
+                    }
                 }
-                return java.util.Arrays.copyOf(buffer, read);
-            } catch (java.net.SocketTimeoutException accepted) {
                 return null;
             } finally {
                 if (!tls.isClosed()) {
