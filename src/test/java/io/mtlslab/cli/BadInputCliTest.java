@@ -44,6 +44,8 @@ class BadInputCliTest {
                 Arguments.of("san", "unknown SAN kind", new String[] {"server", "issue", "--name", "s2", "--san", "host:x"}),
                 Arguments.of("days", "at least 1 day", new String[] {"client", "issue", "--name", "c2", "--days", "0"}),
                 Arguments.of("days", "at least 1 day", new String[] {"ca", "create", "--name", "ca2", "--days", "-5"}),
+                Arguments.of("days", "not a number of days", new String[] {"sign-csr", ws.resolve("server.pem").toString(),
+                        "--name", "x", "--days", "abc"}),
                 Arguments.of("key", "unknown key type", new String[] {"ca", "create", "--name", "ca2", "--key", "rsa-1024"}),
                 Arguments.of("c", "two-letter", new String[] {"ca", "create", "--name", "ca2", "--c", "BRA"}),
                 Arguments.of("issuer", "not a CA", new String[] {"client", "issue", "--name", "c2", "--issuer", "server"}),
