@@ -99,6 +99,26 @@ class BadInputCliTest {
         before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedCommandLines")
+    void malformedCommandLineExitsTwoWithOneLinePointingToHelp(String description, String[] args) throws IOException {
+        Map<String, byte[]> before = snapshot();
+        CliRun run = CliRun.of(Stream.concat(Stream.of(args), Stream.of("--dir", ws.toString())).toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+        assertThat(run.err()).startsWith("error: ").contains("--help'");
+        assertThat(run.out()).isEmpty();
+        assertThat(snapshot().keySet()).isEqualTo(before.keySet());
+    }
+
+    static Stream<Arguments> malformedCommandLines() {
+        return Stream.of(
+                Arguments.of("unknown option", new String[] {"server", "issue", "--colour", "blue"}),
+                Arguments.of("non-number path length", new String[] {"ca", "create", "--name", "ca2", "--path-len", "x"}),
+                Arguments.of("missing option value", new String[] {"client", "issue", "--name", "c2", "--cn"}));
+    }
+
     static Map<String, byte[]> snapshot() throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         for (Path root : new Path[] {ws, inputs}) {
