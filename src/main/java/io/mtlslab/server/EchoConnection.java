@@ -37,7 +37,10 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,9 +57,24 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     /** What every connection of one server shares. */
     record Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
-                  AtomicLong connectionIds) {
-        boolean unsafe() {
-            return settings.unsafe();
+                  AtomicLong connectionIds, boolean unsafe, Map<X509Certificate, ClientIdentity> identities) {
+
+        Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log) {
+            this(settings, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen());
+        }
+
+        /** Decoding a certificate costs as much as a tenth of a handshake; clients come back with the same one. */
+        ClientIdentity identity(X509Certificate certificate) {
+            return identities.computeIfAbsent(certificate, ClientIdentity::of);
+        }
+
+        private static Map<X509Certificate, ClientIdentity> recentlySeen() {
+            return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<X509Certificate, ClientIdentity> eldest) {
+                    return size() > 256;
+                }
+            });
         }
     }
 
@@ -128,7 +146,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         String alpn = engine.getApplicationProtocol();
         session = new Session(tls.getProtocol(), tls.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
-                peer == null ? null : ClientIdentity.of(peer), wouldReject);
+                peer == null ? null : shared.identity(peer), wouldReject);
         ClientIdentity client = session.client();
         String note = client == null && shared.settings().clientAuth() != ClientAuthMode.NONE
                 ? "no client certificate sent; the handshake went on because the certificate is " + modeWord() : null;
