@@ -1,13 +1,36 @@
 package io.mtlslab.app;
 
+import io.mtlslab.app.common.Fxml;
+import io.mtlslab.app.server.ServerModel;
+import io.mtlslab.app.shell.MainWindowController;
+import java.lang.management.ManagementFactory;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The JavaFX application: the window titled "mTLS Lab". */
+/**
+ * The JavaFX application: the window titled "mTLS Lab", opened on the last workspace used.
+ *
+ * <p>Tests construct it with an {@link AppConfig} of their own, so they never touch the user's
+ * folders. With {@code -Dmtlslab.startupProbe=true} it logs the milliseconds from JVM start to the
+ * first shown window and exits (bench/startup.sh).
+ */
 public class MtlsLabApp extends Application {
+
+    private final AppConfig config;
+    private AppContext context;
+    private MainWindowController mainWindow;
+    private Scene scene;
+
+    public MtlsLabApp() {
+        this(null);
+    }
+
+    public MtlsLabApp(AppConfig config) {
+        this.config = config;
+    }
 
     public static void launchApp(String[] args) {
         Application.launch(MtlsLabApp.class, args);
@@ -15,10 +38,66 @@ public class MtlsLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Label welcome = new Label("mTLS Lab");
-        welcome.setId("welcomeTitle");
-        stage.setScene(new Scene(new StackPane(welcome), 960, 640));
+        context = new AppContext(config != null ? config : AppConfig.fromSystemProperties());
+        scene = new Scene(buildMainWindow(), 1240, 800);
+        scene.getStylesheets().add(MtlsLabApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("mTLS Lab");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        if (Boolean.getBoolean("mtlslab.startupProbe")) {
+            stage.setOnShown(event -> reportStartup());
+        }
         stage.show();
+        // Opened after the window shows: the first frame never waits for the disk.
+        context.openWorkspace(context.initialWorkspaceDir(),
+                () -> mainWindow.show(context.workspace().hasCa() ? "identities" : "welcome"));
+        context.i18nProperty().addListener((obs, old, now) -> {
+            String screen = mainWindow.current();
+            scene.setRoot(buildMainWindow());
+            mainWindow.show(screen);
+        });
+        context.darkProperty().addListener((obs, old, now) -> applyLooks(scene.getRoot()));
+        context.presenterProperty().addListener((obs, old, now) -> applyLooks(scene.getRoot()));
+        context.fontStepProperty().addListener((obs, old, now) -> applyLooks(scene.getRoot()));
+    }
+
+    /** The running app's shared state, for tests that need to wait for background work. */
+    public AppContext context() {
+        return context;
+    }
+
+    private Parent buildMainWindow() {
+        Fxml.View<MainWindowController> view = Fxml.load(context, "shell/MainWindow.fxml");
+        mainWindow = view.controller();
+        mainWindow.show("welcome");
+        applyLooks(view.root());
+        return view.root();
+    }
+
+    private void applyLooks(Parent root) {
+        root.getStyleClass().removeIf(c -> c.equals("dark") || c.equals("presenter") || c.startsWith("font-"));
+        root.getStyleClass().add("font-" + context.fontStepProperty().get());
+        if (context.darkProperty().get()) {
+            root.getStyleClass().add("dark");
+        }
+        if (context.presenterProperty().get()) {
+            root.getStyleClass().add("presenter");
+        }
+    }
+
+    private void reportStartup() {
+        long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.getLogger("io.mtlslab.startup").log(System.Logger.Level.INFO,
+                "startup-probe: first window shown after " + millis + " ms");
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.model(ServerModel.class, () -> new ServerModel(context)).stopQuietly();
+            context.tasks().shutdown();
+        }
     }
 }

@@ -35,7 +35,23 @@ public final class MtlsLabCommand implements Runnable {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new MtlsLabCommand());
         // Sub-commands are registered here, one line each.
+        commandLine.addSubcommand(new CaCommand());
+        commandLine.addSubcommand(new IntermediateCommand());
+        commandLine.addSubcommand(new ServerCommand());
+        commandLine.addSubcommand(new ClientCommand());
+        commandLine.addSubcommand(new ImportCaCommand());
+        commandLine.addSubcommand(new SignCsrCommand());
+        commandLine.addSubcommand(new ExportCommand());
+        commandLine.addSubcommand(new InspectCommand());
+        commandLine.addSubcommand(new LintCommand());
+        commandLine.addSubcommand(new RevokeCommand());
+        commandLine.addSubcommand(new CrlCommand());
+        commandLine.addSubcommand(new RenewCommand());
+        commandLine.addSubcommand(new BatchCommand());
+        commandLine.addSubcommand(new BundleCommand());
         commandLine.addSubcommand(new ServeCommand());
+        commandLine.addSubcommand(new CallCommand());
+        commandLine.addSubcommand(new ScenariosCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

@@ -6,6 +6,7 @@ import io.mtlslab.server.CaNamesMode;
 import io.mtlslab.server.ClientAuthMode;
 import io.mtlslab.server.ConnectionEvent;
 import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.HmacGate;
 import io.mtlslab.server.ServerSettings;
 import io.mtlslab.server.TrustMode;
 import java.io.PrintWriter;
@@ -62,6 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-revocation", description = "UNSAFE: ignore the workspace's crl.pem.")
     boolean noRevocation;
 
+    @Option(names = "--require-hmac", description = "Also require an HMAC-SHA256 signature of every request under the"
+            + " client's secret in hmac-secrets.json (headers X-Mtlslab-Timestamp, X-Mtlslab-Signature); a missing,"
+            + " wrong or stale one gets 401.")
+    boolean requireHmac;
+
     @Option(names = "--handshake-timeout", paramLabel = "SECONDS",
             description = "Disconnect clients that have not completed the handshake by then (default: ${DEFAULT-VALUE}).")
     int handshakeTimeoutSeconds = 10;
@@ -85,7 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        EchoServer server = EchoServer.start(ws, settings);
+        EchoServer server = EchoServer.start(ws, settings, requireHmac ? HmacGate.requireFor(ws) : null);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
@@ -102,6 +108,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + " TLS 1.2/1.3 only" + (settings.checkRevocation() ? ", crl.pem enforced" : ""));
         }
         server.notices().forEach(notice -> err.println("warning: " + notice));
+        if (requireHmac) {
+            out.println("HMAC layer on: every request must be signed with its client's secret (hmac-secrets.json)");
+        }
         out.println("Press Ctrl+C to stop.");
         out.flush();
         try {

@@ -62,6 +62,7 @@ public final class Pem {
             OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
                     .setPRF(org.bouncycastle.openssl.PKCS8Generator.PRF_HMACSHA256)
                     .setIterationCount(210_000)
+                    .setProvider(BouncyCastle.PROVIDER)
                     .setPassword(password)
                     .build();
             PemObject pem = new JcaPKCS8Generator(key, encryptor).generate();
@@ -73,8 +74,12 @@ public final class Pem {
 
     /** Reads every certificate in PEM text (other blocks are skipped). */
     public static List<X509Certificate> readCertificates(String text) {
+        return readCertificates(text, "the PEM text");
+    }
+
+    private static List<X509Certificate> readCertificates(String text, String source) {
         List<X509Certificate> certificates = new ArrayList<>();
-        for (Object object : readObjects(text, "certificate")) {
+        for (Object object : readObjects(text, source)) {
             if (object instanceof X509CertificateHolder holder) {
                 certificates.add(Certificates.toX509(holder));
             }
@@ -83,7 +88,7 @@ public final class Pem {
     }
 
     public static List<X509Certificate> readCertificates(Path file) {
-        List<X509Certificate> certificates = readCertificates(readText(file));
+        List<X509Certificate> certificates = readCertificates(readText(file), file.getFileName().toString());
         if (certificates.isEmpty()) {
             throw new PkiException("file", file + " holds no PEM certificate",
                     "give a file with a -----BEGIN CERTIFICATE----- block");
@@ -123,13 +128,13 @@ public final class Pem {
             }
             if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 requirePassword(password, source);
-                InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().build(password);
+                InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password);
                 return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
             }
             if (object instanceof PEMEncryptedKeyPair encrypted) {
                 requirePassword(password, source);
                 return converter.getKeyPair(encrypted.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().build(password))).getPrivate();
+                        new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password))).getPrivate();
             }
             return null;
         } catch (PKCSException | org.bouncycastle.openssl.EncryptionException e) {
@@ -138,7 +143,7 @@ public final class Pem {
         } catch (PkiException e) {
             throw e;
         } catch (Exception e) {
-            throw new PkiException("key", "cannot read the private key in " + source + ": " + e.getMessage(),
+            throw new PkiException("key", "cannot read the private key in " + source,
                     "check that the file is an unmodified PEM private key", e);
         }
     }
@@ -159,10 +164,15 @@ public final class Pem {
                 objects.add(object);
             }
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("file", source + " is not valid PEM (" + e.getMessage() + ")",
-                    "check that the file was not truncated or edited; re-export it", e);
+            throw damaged(source, e);
         }
         return objects;
+    }
+
+    /** The one message for a PEM block whose content does not decode; the parser's detail stays in the cause. */
+    public static PkiException damaged(String source, Throwable cause) {
+        return new PkiException("file", source + " is not valid PEM: a block is damaged or truncated",
+                "check that the file was not truncated or edited; export or copy it again", cause);
     }
 
     public static String readText(Path file) {

@@ -18,6 +18,7 @@ import java.util.Set;
 public final class SecureFiles {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
 
     private SecureFiles() {
     }
@@ -38,9 +39,8 @@ public final class SecureFiles {
         try {
             Files.createDirectories(folder);
             temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-            if (secret) {
-                restrictToOwner(temp);
-            }
+            // createTempFile makes owner-only files; public ones (certificates, CRLs) must stay readable.
+            setPermissions(temp, secret ? OWNER_ONLY : PUBLIC);
             Files.write(temp, content);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -59,6 +59,16 @@ public final class SecureFiles {
                     // the write already failed; that failure is the one worth reporting
                 }
             }
+        }
+    }
+
+    /** Removes a file that no longer belongs to the workspace (e.g. the key of a replaced certificate). */
+    public static void delete(Path target) {
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw new PkiException(null, "cannot delete " + target + ": " + e.getMessage(),
+                    "check that the folder is writable", e);
         }
     }
 
@@ -85,9 +95,9 @@ public final class SecureFiles {
         }
     }
 
-    private static void restrictToOwner(Path path) throws IOException {
+    private static void setPermissions(Path path, Set<PosixFilePermission> permissions) throws IOException {
         try {
-            Files.setPosixFilePermissions(path, OWNER_ONLY);
+            Files.setPosixFilePermissions(path, permissions);
         } catch (UnsupportedOperationException e) {
             // Windows: the per-user folder's ACL already keeps others out.
         }

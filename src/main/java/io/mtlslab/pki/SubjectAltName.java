@@ -6,6 +6,8 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x509.GeneralName;
 
 /**
@@ -89,12 +91,35 @@ public record SubjectAltName(Kind kind, String value) {
         return new GeneralName(kind.tag, value);
     }
 
-    /** Reads a SAN from its GeneralName; returns {@code null} for kinds mTLS Lab does not issue. */
+    /**
+     * Reads a SAN as {@link java.security.cert.X509Certificate#getSubjectAlternativeNames()} gives it
+     * (tag and string); returns {@code null} for kinds mTLS Lab does not issue.
+     */
     public static SubjectAltName of(int tag, Object value) {
         for (Kind kind : Kind.values()) {
             if (kind.tag == tag) {
                 return new SubjectAltName(kind, String.valueOf(value));
             }
+        }
+        return null;
+    }
+
+    /**
+     * Reads a SAN from its ASN.1 GeneralName (as found in a CSR); IP addresses are decoded from their
+     * octets. Returns {@code null} for kinds mTLS Lab does not issue.
+     */
+    public static SubjectAltName of(GeneralName name) {
+        if (name.getTagNo() == GeneralName.iPAddress) {
+            byte[] octets = ASN1OctetString.getInstance(name.getName()).getOctets();
+            try {
+                return ip(InetAddress.getByAddress(octets).getHostAddress());
+            } catch (UnknownHostException e) {
+                throw new PkiException("san", "an IP SAN has " + octets.length + " bytes, not 4 or 16",
+                        "fix the SAN in the request");
+            }
+        }
+        if (name.getName() instanceof ASN1String text) {
+            return of(name.getTagNo(), text.getString());
         }
         return null;
     }

@@ -112,6 +112,78 @@ public final class Workspace {
         return issued;
     }
 
+    /**
+     * Imports an existing CA (already checked by {@link CaImport}) as {@code name}; {@code ca} makes it
+     * the workspace's CA ({@code ca.pem}, {@code ca.key}). A self-signed CA is recorded as a root,
+     * any other as an intermediate.
+     */
+    public Credential importCa(String name, Credential ca, boolean overwrite, char[] keyPassword) {
+        checkName(name);
+        CaImport.check(ca);
+        SecureFiles.requireAbsent(overwrite, certificateFile(name), keyFile(name));
+        Role role = Certificates.isSelfSigned(ca.certificate()) ? Role.ROOT_CA : Role.INTERMEDIATE_CA;
+        store(name, role, null, ca, keyPassword);
+        return ca;
+    }
+
+    /**
+     * Signs an external CSR with the workspace CA {@code issuerName}: the certificate keeps the
+     * request's subject and SANs (plus {@code extraSans}), gets the extensions of {@code role}, and is
+     * written as {@code name.pem} — the key stays with whoever made the request.
+     */
+    public Credential signRequest(String name, SigningRequest request, Role role, Validity validity,
+                                  List<SubjectAltName> extraSans, String issuerName, boolean overwrite,
+                                  char[] issuerKeyPassword) {
+        checkName(name);
+        if (role.isCa() && role != Role.INTERMEDIATE_CA) {
+            throw new PkiException("role", "a CSR cannot become a root CA", "use --role server, client or intermediate");
+        }
+        CertificateSpec.Builder spec = CertificateSpec.builder(role).subject(request.subject())
+                .keyType(KeyType.of(request.publicKey())).subjectAltNames(request.subjectAltNames());
+        extraSans.stream().filter(san -> !request.subjectAltNames().contains(san)).forEach(spec::subjectAltName);
+        if (validity != null) {
+            spec.validity(validity);
+        }
+        CertificateSpec built = spec.build();
+        SecureFiles.requireAbsent(overwrite, certificateFile(name));
+        // A key file of the same name is kept when it is the request's own key (the seed made it in
+        // place with openssl genrsa); a key of a replaced identity would no longer match, so it goes.
+        boolean staleKey = Files.exists(keyFile(name)) && !Pem.isEncryptedKey(Pem.readText(keyFile(name)))
+                && !Keys.matches(request.publicKey(), Pem.readPrivateKey(keyFile(name), null));
+        if (staleKey && !overwrite) {
+            throw new PkiException("force", keyFile(name).getFileName() + " exists and is not the key of this request",
+                    "choose another --name, or add --force to remove that key along with the old certificate");
+        }
+        Credential issuer = credential(issuerName, issuerKeyPassword);
+        if (!Certificates.isCa(issuer.certificate())) {
+            throw new PkiException("issuer", "'" + issuerName + "' is not a CA", "sign with ca or an intermediate");
+        }
+        X509Certificate certificate = CertificateIssuer.sign(built, request.publicKey(), issuer);
+        Credential signed = new Credential(certificate, null, issuer.fullChain());
+        if (staleKey) {
+            SecureFiles.delete(keyFile(name));
+        }
+        boolean keyEncrypted = Files.exists(keyFile(name)) && Pem.isEncryptedKey(Pem.readText(keyFile(name)));
+        storeCertificateOnly(name, role, issuerName, signed, keyEncrypted);
+        return signed;
+    }
+
+    private void storeCertificateOnly(String name, Role role, String issuerName, Credential credential,
+                                      boolean keyEncrypted) {
+        SecureFiles.write(certificateFile(name), Pem.certificate(credential.certificate()).getBytes(StandardCharsets.US_ASCII));
+        if (credential.tlsChain().size() > 1) {
+            SecureFiles.write(chainFile(name), Pem.certificates(credential.tlsChain()).getBytes(StandardCharsets.US_ASCII));
+        }
+        record(name, role, issuerName, credential.certificate(), keyEncrypted);
+    }
+
+    private void record(String name, Role role, String issuerName, X509Certificate certificate, boolean keyEncrypted) {
+        entries.put(name, new IdentityEntry(name, role, issuerName, Certificates.serialHex(certificate),
+                Certificates.subjectLine(certificate), KeyType.of(certificate.getPublicKey()).id(),
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), keyEncrypted, false));
+        writeIndex();
+    }
+
     /** Writes a credential's files and records it in the index (the index last). */
     public void store(String name, Role role, String issuerName, Credential credential, char[] keyPassword) {
         checkName(name);
@@ -149,6 +221,17 @@ public final class Workspace {
         X509Certificate certificate = Pem.readCertificate(certFile);
         PrivateKey key = Files.exists(keyFile(name)) ? Pem.readPrivateKey(keyFile(name), keyPassword) : null;
         return new Credential(certificate, key, issuersOf(name, certificate));
+    }
+
+    /** An identity's certificate and issuer chain without reading its (possibly encrypted) key. */
+    public Credential certificateChain(String name) {
+        Path certFile = certificateFile(name);
+        if (!Files.exists(certFile)) {
+            throw new PkiException("name", "no identity '" + name + "' in " + dir,
+                    "list the folder's .pem files, or issue it first");
+        }
+        X509Certificate certificate = Pem.readCertificate(certFile);
+        return new Credential(certificate, null, issuersOf(name, certificate));
     }
 
     /** The root CA's certificate, which every workspace identity chains to. */

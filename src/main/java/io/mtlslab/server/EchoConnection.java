@@ -57,10 +57,12 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     /** What every connection of one server shares. */
     record Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
-                  AtomicLong connectionIds, boolean unsafe, Map<X509Certificate, ClientIdentity> identities) {
+                  AtomicLong connectionIds, boolean unsafe, Map<X509Certificate, ClientIdentity> identities,
+                  HmacGate hmac) {
 
-        Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log) {
-            this(settings, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen());
+        Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
+               HmacGate hmac) {
+            this(settings, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen(), hmac);
         }
 
         /** Decoding a certificate costs as much as a tenth of a handshake; clients come back with the same one. */
@@ -191,6 +193,23 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             FullHttpResponse response = EchoResponses.plain(status, reason + "\n");
             logRequest(request, status.code(), reason);
             send(ctx, response, false);
+            return;
+        }
+        HmacGate hmac = shared.hmac();
+        if (hmac != null && (session.client() != null || shared.settings().handlerBypass())) {
+            // The HMAC layer (S6) runs after the TLS identity is known: the secret is that client's.
+            io.mtlslab.hmac.HmacVerification verification = hmac.verify(request, session.client());
+            if (!verification.verified()) {
+                logRequest(request, HttpResponseStatus.UNAUTHORIZED.code(), HmacGate.logNote(verification));
+                send(ctx, HmacGate.rejection(verification), HttpUtil.isKeepAlive(request));
+                return;
+            }
+            EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings(),
+                    java.util.Map.of("hmac", HmacGate.section(verification)));
+            answer.response().headers().set(HmacGate.RESULT_HEADER, verification.code());
+            logRequest(request, answer.response().status().code(), answer.note() == null ? HmacGate.logNote(verification)
+                    : HmacGate.logNote(verification) + "; " + answer.note());
+            send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
             return;
         }
         EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings());

@@ -51,6 +51,12 @@ final class EchoResponses {
     }
 
     static Answer answer(FullHttpRequest request, EchoConnection.Session session, ServerSettings settings) {
+        return answer(request, session, settings, Map.of());
+    }
+
+    /** As above, with further top-level JSON sections (e.g. {@code hmac}) added after the standard ones. */
+    static Answer answer(FullHttpRequest request, EchoConnection.Session session, ServerSettings settings,
+                         Map<String, Object> extraSections) {
         ClientIdentity client = session.client();
         boolean inspect = settings.clientAuth() == ClientAuthMode.INSPECT;
         if (client == null && !settings.handlerBypass()) {
@@ -77,10 +83,15 @@ final class EchoResponses {
         if (inspect) {
             body.put("inspect", inspectSection(session));
         }
+        body.putAll(extraSections);
         if (note != null) {
             body.put("warning", note);
         }
         return new Answer(response(HttpResponseStatus.OK, "application/json", json(body)), note);
+    }
+
+    static FullHttpResponse jsonResponse(HttpResponseStatus status, Map<String, Object> body) {
+        return response(status, "application/json", json(body));
     }
 
     static FullHttpResponse plain(HttpResponseStatus status, String text) {

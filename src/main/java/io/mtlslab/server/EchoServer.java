@@ -64,12 +64,20 @@ public final class EchoServer implements AutoCloseable {
      * workspace's {@code crl.pem} (re-read when it changes) when {@code settings.checkRevocation()}.
      */
     public static EchoServer start(Workspace workspace, ServerSettings settings) {
+        return start(workspace, settings, null);
+    }
+
+    /**
+     * As {@link #start(Workspace, ServerSettings)}; with an {@link HmacGate} (not {@code null}) every request
+     * must also carry a valid HMAC signature of its client (SPEC S6), else it gets {@code 401}.
+     */
+    public static EchoServer start(Workspace workspace, ServerSettings settings, HmacGate hmac) {
         Credential identity = workspace.credential(Workspace.SERVER, null);
         if (identity.privateKey() == null) {
             throw new PkiException("dir", "the server identity in " + workspace.dir() + " has no private key",
                     "issue one with: mtls-lab server issue --dir " + workspace.dir());
         }
-        return start(identity, List.of(workspace.caCertificate()), workspace.crlFile(), settings);
+        return start(identity, List.of(workspace.caCertificate()), workspace.crlFile(), settings, hmac);
     }
 
     /** Starts a server with the given identity trusting {@code trustedCas}, without revocation lists. */
@@ -85,6 +93,11 @@ public final class EchoServer implements AutoCloseable {
      */
     public static EchoServer start(Credential serverIdentity, List<X509Certificate> trustedCas, Path crlFile,
                                    ServerSettings settings) {
+        return start(serverIdentity, trustedCas, crlFile, settings, null);
+    }
+
+    private static EchoServer start(Credential serverIdentity, List<X509Certificate> trustedCas, Path crlFile,
+                                    ServerSettings settings, HmacGate hmac) {
         Objects.requireNonNull(serverIdentity, "serverIdentity");
         Objects.requireNonNull(settings, "settings");
         if (trustedCas == null || trustedCas.isEmpty()) {
@@ -115,7 +128,7 @@ public final class EchoServer implements AutoCloseable {
         SSLParameters parameters = engineParameters(context, settings, protocols);
 
         ConnectionLog log = new ConnectionLog();
-        EchoConnection.Shared shared = new EchoConnection.Shared(settings, trust, protocols, log);
+        EchoConnection.Shared shared = new EchoConnection.Shared(settings, trust, protocols, log, hmac);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());

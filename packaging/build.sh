@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds mTLS Lab's self-contained application image and, optionally, the installer for this OS:
+#   packaging/build.sh app-image [VERSION]   ->  target/jpackage/<app image>
+#   packaging/build.sh installer [VERSION]   ->  the app image + target/installer/*.deb|.rpm|.msi|.dmg
+# Normally run by `mvn -Pinstaller package` (pom.xml's installer profile), after the jar and
+# target/lib/ exist. Uses jlink/jdeps/jpackage of $JAVA_HOME (the JDK running Maven).
+# On Windows run it from Git Bash with WiX 3 on the PATH; on Linux an .rpm needs rpmbuild.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-installer}
+version=${2:-$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)}
+jdk_bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+target=target
+
+case "$(uname -s)" in
+    Linux) os=linux; native_dir=lib; types=(); command -v dpkg-deb >/dev/null && types+=(deb)
+           command -v rpmbuild >/dev/null && types+=(rpm) ;;
+    Darwin) os=mac; native_dir=lib; types=(dmg) ;;
+    MINGW*|MSYS*|CYGWIN*) os=windows; native_dir=bin; types=(msi) ;;
+    *) echo "build.sh: unsupported OS $(uname -s)" >&2; exit 1 ;;
+esac
+# macOS bundle versions must start at 1: a 0.x version is packaged as 1.x there.
+[ "$os" = mac ] && [[ "$version" == 0.* ]] && version="1.${version#0.}"
+
+[ -f "$target/mtls-lab.jar" ] && [ -d "$target/lib" ] \
+    || { echo "build.sh: run 'mvn package' first (needs target/mtls-lab.jar and target/lib/)" >&2; exit 1; }
+
+# JavaFX platform jars (javafx-controls-21-linux.jar ...) become modules of the runtime;
+# everything else goes on the class path.
+fx_jars=$(ls "$target"/lib/javafx-*.jar | grep -E -- '-[0-9][0-9.]*-[a-z0-9-]+\.jar$' | tr '\n' ':')
+input=$target/jpackage-input
+rm -rf "$input" "$target/runtime" "$target/jpackage"
+mkdir -p "$input"
+cp "$target/mtls-lab.jar" "$input/"
+for jar in "$target"/lib/*.jar; do
+    case "$(basename "$jar")" in javafx-*) ;; *) cp "$jar" "$input/" ;; esac
+done
+
+# --- runtime: the JDK modules the jars use (jdeps) + JavaFX + what only reflection/services reach.
+# jdk.crypto.ec: the SunEC provider (EC keys and ECDHE in TLS fail without it);
+# jdk.localedata: pt-BR dates and numbers (en only otherwise, trimmed by --include-locales).
+used=$("${jdk_bin}jdeps" -q --multi-release 17 --ignore-missing-deps --print-module-deps \
+    --module-path "$fx_jars" --class-path "$(ls "$input"/*.jar | tr '\n' ':')" "$input"/*.jar)
+modules="$used,javafx.controls,javafx.fxml,jdk.crypto.ec,jdk.localedata"
+echo "runtime modules: $modules"
+"${jdk_bin}jlink" --module-path "$fx_jars" --add-modules "$modules" --include-locales=en,pt \
+    --strip-debug --no-header-files --no-man-pages --compress=2 --output "$target/runtime"
+# The Maven JavaFX jars carry their native libraries as resources; JavaFX loads them from the
+# runtime's own library folder first, so put them there (no extraction into the user's home).
+natives=$target/javafx-natives
+rm -rf "$natives"; mkdir -p "$natives"
+IFS=: read -r -a fx_list <<<"$fx_jars"
+for jar in "${fx_list[@]}"; do
+    [ -n "$jar" ] && (cd "$natives" && "${jdk_bin}jar" xf "../../$jar")
+done
+find "$natives" -maxdepth 1 -type f \( -name '*.so' -o -name '*.dylib' -o -name '*.dll' \) \
+    -exec cp {} "$target/runtime/$native_dir/" \;
+rm -rf "$natives"
+
+# --- application image
+"${jdk_bin}jpackage" --type app-image --dest "$target/jpackage" --input "$input" \
+    --runtime-image "$target/runtime" --app-version "$version" \
+    @packaging/image.args @packaging/$os/image.args
+image=$(ls -d "$target"/jpackage/*/ | head -1)
+image=${image%/}
+echo "app-image: $image ($(du -sh "$image" | cut -f1))"
+
+# --- installer(s)
+if [ "$what" = installer ]; then
+    [ "${#types[@]}" -gt 0 ] || { echo "build.sh: no installer tool found (dpkg-deb/rpmbuild)" >&2; exit 1; }
+    rm -rf "$target/installer"
+    for type in "${types[@]}"; do
+        "${jdk_bin}jpackage" --type "$type" --app-image "$image" --dest "$target/installer" \
+            --app-version "$version" @packaging/installer.args @packaging/$os/installer.args
+    done
+    for f in "$target"/installer/*; do echo "installer: $f ($(du -h "$f" | cut -f1))"; done
+fi

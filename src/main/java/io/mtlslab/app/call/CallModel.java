@@ -1,0 +1,81 @@
+package io.mtlslab.app.call;
+
+import io.mtlslab.app.AppContext;
+import io.mtlslab.call.CallRequest;
+import io.mtlslab.call.CallResult;
+import io.mtlslab.call.ClientIdentity;
+import io.mtlslab.call.TestCall;
+import io.mtlslab.call.TrustAnchor;
+import io.mtlslab.pki.Workspace;
+import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The test call's inputs as chosen on screen, and the last result (kept across re-renders). */
+public final class CallModel {
+
+    /** What the client trusts for the server. */
+    public enum Trust { WORKSPACE, SYSTEM, PEM_FILE }
+
+    /** The protocol choices offered, as CallRequest.parseProtocols reads them. */
+    public static final String[] PROTOCOLS = {"TLSv1.3,TLSv1.2", "TLSv1.3", "TLSv1.2", "TLSv1.1"};
+
+    /** The identity choice meaning "no client certificate". */
+    public static final String NO_IDENTITY = "";
+
+    private final AppContext context;
+    public final StringProperty target = new SimpleStringProperty();
+    public final StringProperty identity = new SimpleStringProperty("client");
+    public final ObjectProperty<Trust> trust = new SimpleObjectProperty<>(Trust.WORKSPACE);
+    public final StringProperty trustFile = new SimpleStringProperty("");
+    public final StringProperty protocols = new SimpleStringProperty(PROTOCOLS[0]);
+    public final StringProperty method = new SimpleStringProperty("GET");
+    public final StringProperty body = new SimpleStringProperty("");
+    private final ObjectProperty<CallResult> result = new SimpleObjectProperty<>();
+
+    public CallModel(AppContext context) {
+        this.context = context;
+        target.set("https://localhost:" + context.config().serverPort() + "/");
+    }
+
+    public ObjectProperty<CallResult> resultProperty() {
+        return result;
+    }
+
+    /** Makes the call in the background; the result (success or diagnosis) lands in {@link #resultProperty()}. */
+    public void call(Runnable onDone) {
+        Workspace workspace = context.workspace();
+        String url = target.get();
+        String name = identity.get();
+        Trust trustChoice = trust.get();
+        String file = trustFile.get();
+        String chosenProtocols = protocols.get();
+        String chosenMethod = method.get();
+        String chosenBody = body.get();
+        context.tasks().run(progress -> {
+            progress.message(context.text("call.calling", url));
+            CallRequest.Builder builder = CallRequest.builder(CallRequest.parseUrl(url));
+            switch (trustChoice) {
+                case SYSTEM -> builder.trust(TrustAnchor.system());
+                case PEM_FILE -> builder.trust(TrustAnchor.pemFile(Path.of(file.trim())));
+                default -> { }
+            }
+            if (workspace.hasCa()) {
+                builder.workspace(workspace);
+            }
+            if (name != null && !name.isBlank()) {
+                builder.identity(ClientIdentity.fromWorkspace(workspace, name, null));
+            }
+            builder.protocols(CallRequest.parseProtocols(chosenProtocols)).method(chosenMethod);
+            if (chosenBody != null && !chosenBody.isEmpty()) {
+                builder.body(chosenBody);
+            }
+            return TestCall.run(builder.build());
+        }, done -> {
+            result.set(done);
+            onDone.run();
+        });
+    }
+}

@@ -1,0 +1,157 @@
+package io.mtlslab.app.scenarios;
+
+import io.mtlslab.app.AppContext;
+import io.mtlslab.diagnose.Diagnosis;
+import io.mtlslab.scenario.ScenarioResult;
+import io.mtlslab.scenario.ServerMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.util.StringConverter;
+
+/** The scenario matrix screen: every attack and mistake against one mode (or all), pass/fail per row. */
+public class ScenariosController {
+
+    private final AppContext context;
+    private final ScenarioModel model;
+
+    @FXML private ComboBox<ServerMode> mode;
+    @FXML private Button runScenariosButton;
+    @FXML private Button cancelScenariosButton;
+    @FXML private ProgressBar scenarioProgress;
+    @FXML private Label scenarioSummary;
+    @FXML private Label modeDescription;
+    @FXML private TableView<ScenarioResult> scenarioTable;
+    @FXML private Label scenarioDetailTitle;
+    @FXML private Label scenarioDetailText;
+
+    public ScenariosController(AppContext context) {
+        this.context = context;
+        this.model = context.model(ScenarioModel.class, () -> new ScenarioModel(context));
+    }
+
+    @FXML
+    private void initialize() {
+        List<ServerMode> modes = new ArrayList<>();
+        modes.add(null);
+        modes.addAll(List.of(ServerMode.values()));
+        mode.setItems(FXCollections.observableArrayList(modes));
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ServerMode value) {
+                return value == null ? context.text("scenarios.mode.all") : value.id();
+            }
+
+            @Override
+            public ServerMode fromString(String text) {
+                return null;
+            }
+        });
+        mode.valueProperty().bindBidirectional(model.mode);
+        modeDescription.textProperty().bind(Bindings.createStringBinding(() -> model.mode.get() == null
+                ? context.text("scenarios.mode.all.text") : model.mode.get().description(), model.mode));
+        runScenariosButton.disableProperty().bind(context.tasks().busyProperty().or(context.workspaceProperty().isNull()));
+        cancelScenariosButton.disableProperty().bind(model.runningProperty().not());
+        scenarioProgress.progressProperty().bind(model.progressProperty());
+        scenarioProgress.visibleProperty().bind(model.runningProperty());
+        scenarioTable.setItems(model.results());
+        scenarioTable.setPlaceholder(new Label(context.text("scenarios.empty")));
+        scenarioTable.getColumns().add(column("scenarios.col.mode", r -> r.mode().id(), 110));
+        scenarioTable.getColumns().add(column("scenarios.col.scenario", r -> r.scenario().label(), 230));
+        scenarioTable.getColumns().add(column("scenarios.col.expected", r -> r.expected().shortText(), 170));
+        scenarioTable.getColumns().add(column("scenarios.col.actual", ScenarioResult::actualText, 220));
+        TableColumn<ScenarioResult, String> status = column("scenarios.col.result", this::statusText, 110);
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                getStyleClass().removeAll("cell-pass", "cell-fail");
+                setText(empty ? null : value);
+                ScenarioResult row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null) {
+                    getStyleClass().add(row.status() == ScenarioResult.Status.FAIL ? "cell-fail" : "cell-pass");
+                }
+            }
+        });
+        scenarioTable.getColumns().add(status);
+        scenarioTable.getColumns().add(column("scenarios.col.diagnosis",
+                r -> r.diagnosis() == null ? "" : r.diagnosis().summary(), 320));
+        scenarioTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(ScenarioResult result, boolean empty) {
+                super.updateItem(result, empty);
+                getStyleClass().removeAll("row-pass", "row-fail");
+                if (!empty && result != null) {
+                    getStyleClass().add(result.status() == ScenarioResult.Status.FAIL || result.attackSucceeded()
+                            ? "row-fail" : "row-pass");
+                }
+            }
+        });
+        scenarioTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail(row));
+        model.results().addListener((ListChangeListener<ScenarioResult>) change -> summarize());
+        summarize();
+    }
+
+    private String statusText(ScenarioResult result) {
+        String text = context.text("scenarios.status." + result.status().name());
+        return result.attackSucceeded() ? text + " · " + context.text("scenarios.attack") : text;
+    }
+
+    private void summarize() {
+        long pass = model.results().stream().filter(r -> r.status() == ScenarioResult.Status.PASS).count();
+        long fail = model.results().stream().filter(r -> r.status() == ScenarioResult.Status.FAIL).count();
+        long attacks = model.results().stream().filter(ScenarioResult::attackSucceeded).count();
+        scenarioSummary.setText(model.results().isEmpty() ? ""
+                : context.text("scenarios.summary", pass, fail, attacks));
+    }
+
+    private void detail(ScenarioResult row) {
+        if (row == null) {
+            scenarioDetailTitle.setText(context.text("scenarios.pick"));
+            scenarioDetailText.setText("");
+            return;
+        }
+        scenarioDetailTitle.setText(row.scenario().label() + " — " + row.mode().id());
+        StringBuilder text = new StringBuilder();
+        text.append(context.text("scenarios.col.expected")).append(": ").append(row.expected().shortText())
+                .append(" — ").append(row.expected().meaning()).append('\n');
+        text.append(context.text("scenarios.col.actual")).append(": ").append(row.actualText()).append('\n');
+        Diagnosis diagnosis = row.diagnosis();
+        if (diagnosis != null) {
+            text.append('\n').append(diagnosis.summary()).append('\n').append(diagnosis.cause()).append('\n')
+                    .append(context.text("call.fix", diagnosis.fix()));
+        }
+        scenarioDetailText.setText(text.toString());
+    }
+
+    private TableColumn<ScenarioResult, String> column(String key, Function<ScenarioResult, String> value, double width) {
+        TableColumn<ScenarioResult, String> column = new TableColumn<>(context.text(key));
+        column.setCellValueFactory(data -> new ReadOnlyStringWrapper(value.apply(data.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    @FXML
+    private void run() {
+        context.problemProperty().set(null);
+        model.run();
+    }
+
+    @FXML
+    private void cancel() {
+        model.cancel();
+    }
+}

@@ -1,0 +1,274 @@
+package io.mtlslab.app.shell;
+
+import io.mtlslab.app.AppContext;
+import io.mtlslab.app.common.Fxml;
+import io.mtlslab.app.common.ProblemBanner;
+import io.mtlslab.app.inspect.InspectModel;
+import io.mtlslab.app.server.ServerModel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The main window: navigation on the left, the current screen in the middle, background work and
+ * the echo server's state in the status bar. Screens are loaded on first visit, which keeps the
+ * cold start short.
+ */
+public class MainWindowController {
+
+    /** Screen id → its FXML, in navigation order. */
+    static final Map<String, String> SCREENS = new LinkedHashMap<>();
+
+    static {
+        SCREENS.put("welcome", "welcome/Welcome.fxml");
+        SCREENS.put("wizard", "wizard/Wizard.fxml");
+        SCREENS.put("identities", "identities/Identities.fxml");
+        SCREENS.put("server", "server/Server.fxml");
+        SCREENS.put("call", "call/TestCall.fxml");
+        SCREENS.put("scenarios", "scenarios/Scenarios.fxml");
+        SCREENS.put("inspect", "inspect/Inspect.fxml");
+    }
+
+    private final AppContext context;
+    private final Map<String, Parent> loaded = new HashMap<>();
+    private final Map<String, ToggleButton> navButtons = new HashMap<>();
+    private String current;
+
+    @FXML private BorderPane root;
+    @FXML private VBox centerBox;
+    @FXML private StackPane content;
+    @FXML private Label workspaceLabel;
+    @FXML private Label statusText;
+    @FXML private Label serverStatus;
+    @FXML private ProgressBar statusProgress;
+    @FXML private Button languageButton;
+    @FXML private Button themeButton;
+    @FXML private Button fontSmallerButton;
+    @FXML private Button fontLargerButton;
+    @FXML private ToggleButton presenterButton;
+    @FXML private ToggleButton navWelcome;
+    @FXML private ToggleButton navWizard;
+    @FXML private ToggleButton navIdentities;
+    @FXML private ToggleButton navServer;
+    @FXML private ToggleButton navCall;
+    @FXML private ToggleButton navScenarios;
+    @FXML private ToggleButton navInspect;
+
+    public MainWindowController(AppContext context) {
+        this.context = context;
+    }
+
+    @FXML
+    private void initialize() {
+        centerBox.getChildren().add(0, bindBanner(new ProblemBanner(context.i18n())));
+        ToggleGroup group = new ToggleGroup();
+        List<ToggleButton> buttons = List.of(navWelcome, navWizard, navIdentities, navServer, navCall,
+                navScenarios, navInspect);
+        List<String> ids = List.copyOf(SCREENS.keySet());
+        for (int i = 0; i < buttons.size(); i++) {
+            buttons.get(i).setToggleGroup(group);
+            navButtons.put(ids.get(i), buttons.get(i));
+        }
+        // A selected navigation button stays selected when clicked again.
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
+        workspaceLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> context.workspace() == null ? context.text("workspace.opening")
+                        : context.text("workspace.label", context.workspace().dir()),
+                context.workspaceProperty()));
+        statusText.textProperty().bind(context.tasks().messageProperty());
+        statusProgress.visibleProperty().bind(context.tasks().busyProperty());
+        statusProgress.progressProperty().bind(context.tasks().progressProperty());
+        ServerModel server = context.model(ServerModel.class, () -> new ServerModel(context));
+        serverStatus.textProperty().bind(server.statusTextProperty());
+        languageButton.setText(context.text("action.language.button"));
+        themeButton.setText(context.text(context.darkProperty().get() ? "action.theme.light" : "action.theme.dark"));
+        themeButton.setId("themeButton");
+        languageButton.setId("languageButton");
+        presenterButton.setId("presenterButton");
+        presenterButton.setSelected(context.presenterProperty().get());
+        fontSmallerButton.disableProperty().bind(context.fontStepProperty().lessThanOrEqualTo(0));
+        fontLargerButton.disableProperty().bind(context.fontStepProperty().greaterThanOrEqualTo(AppContext.FONT_STEPS - 1));
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragDropped(this::dragDropped);
+        context.setNavigator(this::show);
+    }
+
+    private ProblemBanner bindBanner(ProblemBanner banner) {
+        banner.problemProperty().bindBidirectional(context.problemProperty());
+        return banner;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public String current() {
+        return current;
+    }
+
+    /** Shows screen {@code id}, loading it on first use. */
+    public void show(String id) {
+        String target = SCREENS.containsKey(id) ? id : "welcome";
+        Parent view = loaded.computeIfAbsent(target, key -> Fxml.load(context, SCREENS.get(key)).root());
+        content.getChildren().setAll(view);
+        current = target;
+        ToggleButton button = navButtons.get(target);
+        if (button != null) {
+            button.setSelected(true);
+        }
+    }
+
+    @FXML private void goWelcome() {
+        show("welcome");
+    }
+
+    @FXML private void goWizard() {
+        show("wizard");
+    }
+
+    @FXML private void goIdentities() {
+        show("identities");
+    }
+
+    @FXML private void goServer() {
+        show("server");
+    }
+
+    @FXML private void goCall() {
+        show("call");
+    }
+
+    @FXML private void goScenarios() {
+        show("scenarios");
+    }
+
+    @FXML private void goInspect() {
+        show("inspect");
+    }
+
+    @FXML
+    private void openWorkspace() {
+        chooseWorkspace("workspace.choose.open");
+    }
+
+    @FXML
+    private void newWorkspace() {
+        chooseWorkspace("workspace.choose.new");
+    }
+
+    private void chooseWorkspace(String titleKey) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(context.text(titleKey));
+        if (context.workspace() != null && context.workspace().dir().getParent() != null) {
+            chooser.setInitialDirectory(context.workspace().dir().getParent().toFile());
+        }
+        File dir = chooser.showDialog(window());
+        if (dir != null) {
+            context.openWorkspace(dir.toPath(), () -> show(context.workspace().hasCa() ? "identities" : "welcome"));
+        }
+    }
+
+    @FXML
+    private void openFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(context.text("inspect.choose"));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(context.text("inspect.filter.all"),
+                        "*.pem", "*.crt", "*.cer", "*.der", "*.key", "*.csr", "*.p12", "*.pfx", "*.crl"),
+                new FileChooser.ExtensionFilter(context.text("inspect.filter.any"), "*"));
+        if (context.workspace() != null) {
+            chooser.setInitialDirectory(context.workspace().dir().toFile());
+        }
+        File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            inspect(file.toPath());
+        }
+    }
+
+    private void inspect(Path file) {
+        context.model(InspectModel.class, InspectModel::new).open(file);
+        show("inspect");
+    }
+
+    private void dragOver(DragEvent event) {
+        if (event.getDragboard().hasFiles()) {
+            event.acceptTransferModes(TransferMode.COPY);
+        }
+        event.consume();
+    }
+
+    private void dragDropped(DragEvent event) {
+        boolean done = false;
+        if (event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty()) {
+            inspect(event.getDragboard().getFiles().get(0).toPath());
+            done = true;
+        }
+        event.setDropCompleted(done);
+        event.consume();
+    }
+
+    @FXML
+    private void switchLanguage() {
+        context.switchLanguage(context.i18n().next());
+    }
+
+    @FXML
+    private void toggleTheme() {
+        context.darkProperty().set(!context.darkProperty().get());
+        themeButton.setText(context.text(context.darkProperty().get() ? "action.theme.light" : "action.theme.dark"));
+    }
+
+    @FXML
+    private void fontLarger() {
+        context.fontStepProperty().set(Math.min(AppContext.FONT_STEPS - 1, context.fontStepProperty().get() + 1));
+    }
+
+    @FXML
+    private void fontSmaller() {
+        context.fontStepProperty().set(Math.max(0, context.fontStepProperty().get() - 1));
+    }
+
+    @FXML
+    private void togglePresenter() {
+        context.presenterProperty().set(!context.presenterProperty().get());
+        presenterButton.setSelected(context.presenterProperty().get());
+    }
+
+    @FXML
+    private void presenterClicked() {
+        context.presenterProperty().set(presenterButton.isSelected());
+    }
+
+    @FXML
+    private void quit() {
+        Platform.exit();
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

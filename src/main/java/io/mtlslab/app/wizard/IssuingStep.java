@@ -1,0 +1,111 @@
+package io.mtlslab.app.wizard;
+
+import io.mtlslab.app.AppContext;
+import io.mtlslab.app.common.FieldCheck;
+import io.mtlslab.app.common.Problem;
+import io.mtlslab.pki.CertificateSpec;
+import io.mtlslab.pki.KeyType;
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.Workspace;
+import java.nio.file.Files;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.util.StringConverter;
+
+/**
+ * What the CA, server and client steps share: field checks, the key type choice, and issuing the
+ * identity in the background (or keeping the existing one when the user does not replace it).
+ */
+abstract class IssuingStep implements WizardStep {
+
+    protected final AppContext context;
+    protected final WizardModel model;
+    protected final FieldCheck checks = new FieldCheck();
+
+    @FXML protected StepFooter footer;
+
+    IssuingStep(AppContext context) {
+        this.context = context;
+        this.model = context.model(WizardModel.class, WizardModel::new);
+    }
+
+    /** The workspace name of the identity this step issues: ca, server or client. */
+    protected abstract String identityName();
+
+    /** Builds the spec from the model; throws the core's PkiException on bad input. */
+    protected abstract CertificateSpec spec();
+
+    /** Issues the identity into the workspace (runs in the background). */
+    protected abstract void issue(Workspace workspace, CertificateSpec spec, boolean replace);
+
+    protected void setupFooter() {
+        String name = identityName();
+        footer.setup(context, model.replaceExisting, exists(), name + ".pem / " + name + ".key");
+    }
+
+    private boolean exists() {
+        Workspace workspace = context.workspace();
+        return workspace != null && Files.exists(workspace.certificateFile(identityName()));
+    }
+
+    @Override
+    public void shown() {
+        footer.setExisting(exists());
+        footer.showError("");
+    }
+
+    @Override
+    public ObservableBooleanValue ready() {
+        return checks.valid().and(context.workspaceProperty().isNotNull());
+    }
+
+    @Override
+    public void complete(Runnable next) {
+        footer.showError("");
+        CertificateSpec spec;
+        try {
+            spec = spec();
+        } catch (PkiException e) {
+            footer.showError(e.oneLine());
+            return;
+        }
+        Workspace workspace = context.workspace();
+        boolean replace = model.replaceExisting.get();
+        if (exists() && !replace) {
+            // Keeping what is there is the safe reading of "do not replace".
+            next.run();
+            return;
+        }
+        KeyType keyType = spec.keyType();
+        context.tasks().run(progress -> {
+            progress.message(context.text("wizard.generating", keyType.id(), identityName()));
+            issue(workspace, spec, replace);
+            return identityName();
+        }, done -> {
+            context.workspaceChanged();
+            next.run();
+        }, failure -> {
+            Problem problem = Problem.of(failure, context.i18n());
+            footer.showError(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
+        });
+    }
+
+    /** Fills a key type choice box bound to the model. */
+    protected static void keyTypes(ComboBox<KeyType> box, javafx.beans.property.ObjectProperty<KeyType> value) {
+        box.setItems(FXCollections.observableArrayList(KeyType.values()));
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(KeyType type) {
+                return type == null ? "" : type.id();
+            }
+
+            @Override
+            public KeyType fromString(String text) {
+                return KeyType.parse(text);
+            }
+        });
+        box.valueProperty().bindBidirectional(value);
+    }
+}

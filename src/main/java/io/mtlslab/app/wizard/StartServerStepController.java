@@ -1,0 +1,42 @@
+package io.mtlslab.app.wizard;
+
+import io.mtlslab.app.AppContext;
+import io.mtlslab.app.server.ServerModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+
+/** Wizard step 4: start the echo server in the secure mode, on the chosen port. */
+public class StartServerStepController implements WizardStep {
+
+    private final AppContext context;
+    private final ServerModel server;
+
+    @FXML private TextField wizardPort;
+    @FXML private Label wizardServerState;
+
+    public StartServerStepController(AppContext context) {
+        this.context = context;
+        this.server = context.model(ServerModel.class, () -> new ServerModel(context));
+    }
+
+    @FXML
+    private void initialize() {
+        wizardPort.textProperty().bindBidirectional(server.port);
+        wizardServerState.textProperty().bind(server.statusTextProperty());
+    }
+
+    @Override
+    public ObservableBooleanValue ready() {
+        return Bindings.createBooleanBinding(() -> server.port.get() != null && server.port.get().trim().matches("\\d{1,5}"),
+                server.port);
+    }
+
+    @Override
+    public void complete(Runnable next) {
+        server.resetToSecure();
+        server.start(next, () -> { });
+    }
+}

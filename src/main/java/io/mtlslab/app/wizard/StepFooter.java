@@ -1,0 +1,61 @@
+package io.mtlslab.app.wizard;
+
+import io.mtlslab.app.AppContext;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The bottom of an issuing step: "replace the existing files?" when there are some, the progress of
+ * key generation, and the step's own failure message.
+ */
+public class StepFooter extends VBox {
+
+    private final CheckBox replace = new CheckBox();
+    private final Label status = new Label();
+    private final Label error = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final HBox working;
+
+    public StepFooter() {
+        getStyleClass().add("card");
+        replace.setId("replaceExisting");
+        error.setId("stepError");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        status.setId("stepStatus");
+        status.getStyleClass().add("help");
+        status.setWrapText(true);
+        progress.setPrefWidth(260);
+        working = new HBox(10, progress, status);
+        getChildren().addAll(replace, working, error);
+        error.managedProperty().bind(error.visibleProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        replace.managedProperty().bind(replace.visibleProperty());
+    }
+
+    /** Wires the footer to the app; {@code existing} says whether the step's files already exist. */
+    public void setup(AppContext context, BooleanProperty replaceExisting, boolean existing, String files) {
+        replace.setText(context.text("wizard.replace", files));
+        replace.selectedProperty().bindBidirectional(replaceExisting);
+        replace.setVisible(existing);
+        progress.visibleProperty().bind(context.tasks().busyProperty());
+        status.textProperty().bind(context.tasks().messageProperty());
+        working.visibleProperty().bind(context.tasks().busyProperty());
+        working.managedProperty().bind(working.visibleProperty());
+        visibleProperty().bind(replace.visibleProperty().or(context.tasks().busyProperty())
+                .or(error.textProperty().isNotEmpty()));
+        managedProperty().bind(visibleProperty());
+    }
+
+    public void showError(String message) {
+        error.setText(message == null ? "" : message);
+    }
+
+    public void setExisting(boolean existing) {
+        replace.setVisible(existing);
+    }
+}

@@ -1,0 +1,201 @@
+package io.mtlslab.call;
+
+import io.mtlslab.diagnose.CallObservation;
+import io.mtlslab.diagnose.CallPhase;
+import io.mtlslab.diagnose.CertificateFacts;
+import io.mtlslab.diagnose.Diagnoser;
+import io.mtlslab.diagnose.Diagnosis;
+import io.mtlslab.tls.ClientKeyManager;
+import io.mtlslab.tls.ClientTrustManager;
+import io.mtlslab.tls.TlsContexts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * Makes one test call over a JSSE {@link SSLSocket} we drive ourselves, so that every step of the
+ * handshake can be watched: the TCP connect, the handshake (with a recording key manager and trust
+ * manager), then always a read — because in TLS 1.3 the server judges our certificate only after our
+ * side of the handshake is done, and its refusal arrives at the first read.
+ *
+ * <p>Never throws for a failed call: the failure is the {@link Diagnosis} of the {@link CallResult}.
+ */
+public final class TestCall {
+
+    private TestCall() {
+    }
+
+    public static CallResult run(CallRequest request) {
+        return new Run(request).execute();
+    }
+
+    /** The state of one call while it runs. */
+    private static final class Run {
+        private final CallRequest request;
+        private final ClientKeyManager keyManager;
+        private final ClientTrustManager trustManager;
+        private final long start = System.nanoTime();
+        private Duration connect;
+        private Duration handshake;
+        private Duration firstByte;
+        private long requestSent;
+        private CallPhase phase = CallPhase.CONNECT;
+        private String connectedAddress;
+        private SSLSession session;
+        private String alpn;
+        private boolean resumed;
+        private boolean readAfterHandshake;
+        private HttpResponse response;
+        private Throwable error;
+        private final List<String> notes = new ArrayList<>();
+
+        Run(CallRequest request) {
+            this.request = request;
+            this.keyManager = new ClientKeyManager(request.identity() == null ? null : request.identity().credential());
+            this.trustManager = request.trust().kind() == TrustAnchor.Kind.SYSTEM
+                    ? ClientTrustManager.system(request.crls())
+                    : ClientTrustManager.trusting(request.trust().certificates(), request.crls());
+        }
+
+        CallResult execute() {
+            try {
+                exchange();
+            } catch (IOException | RuntimeException e) {
+                error = e;
+            }
+            Duration total = Duration.ofNanos(System.nanoTime() - start);
+            return finish(total);
+        }
+
+        private void exchange() throws IOException {
+            InetAddress address = request.connectTo() != null ? request.connectTo() : InetAddress.getByName(request.host());
+            Socket tcp = new Socket();
+            try {
+                tcp.connect(new InetSocketAddress(address, request.port()), millis(request.connectTimeout()));
+                connectedAddress = address.getHostAddress() + ":" + request.port();
+                connect = since(start);
+                tcp.setSoTimeout(millis(request.readTimeout()));
+                tcp.setTcpNoDelay(true);
+
+                phase = CallPhase.HANDSHAKE;
+                SSLContext context = TlsContexts.context(keyManager, trustManager);
+                try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, request.host(),
+                        request.port(), true)) {
+                    tls.setSSLParameters(parameters(tls.getSSLParameters()));
+                    long handshakeStart = System.currentTimeMillis();
+                    tls.startHandshake();
+                    handshake = since(start).minus(connect);
+                    session = tls.getSession();
+                    alpn = tls.getApplicationProtocol();
+                    resumed = session.getCreationTime() < handshakeStart;
+
+                    phase = CallPhase.FIRST_READ;
+                    try (HttpExchange http = new HttpExchange()) {
+                        requestSent = System.nanoTime();
+                        http.send(request, tls.getOutputStream());
+                        readAfterHandshake = true;
+                        InputStream in = tls.getInputStream();
+                        response = http.receive(in, () -> {
+                            firstByte = Duration.ofNanos(System.nanoTime() - requestSent);
+                        });
+                        phase = CallPhase.HTTP;
+                    }
+                }
+            } finally {
+                tcp.close();
+            }
+        }
+
+        private SSLParameters parameters(SSLParameters parameters) {
+            parameters.setProtocols(request.protocols().toArray(String[]::new));
+            // Host-name verification as browsers, curl and Go do it (RFC 2818 / 6125 against the SANs).
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            parameters.setApplicationProtocols(new String[] {"http/1.1"});
+            if (!CertificateFacts.isIpLiteral(request.host())) {
+                parameters.setServerNames(List.of(new SNIHostName(request.host())));
+            }
+            return parameters;
+        }
+
+        private CallResult finish(Duration total) {
+            if (error != null && phase == CallPhase.FIRST_READ && firstByte != null) {
+                phase = CallPhase.HTTP;
+            }
+            boolean handshakeDone = handshake != null;
+            boolean late = error != null && handshakeDone && response == null && phase == CallPhase.FIRST_READ
+                    && keyManager.asked() && (Diagnoser.alert(error) != null || error instanceof IOException);
+            List<X509Certificate> serverChain = trustManager.serverChain();
+            List<X509Certificate> clientChain = keyManager.chainOnOffer();
+
+            CallObservation seen = new CallObservation(request.host(), request.port(), error == null ? null : phase,
+                    error, request.protocols(), session == null ? null : session.getProtocol(), keyManager.asked(),
+                    keyManager.acceptedIssuers(), keyManager.requestedKeyTypes(), clientChain, keyManager.sent(),
+                    serverChain, trustManager.refusal(), anchors(), request.trust().kind() == TrustAnchor.Kind.SYSTEM,
+                    request.referenceCa(), request.crls(), response == null ? null : response.status(),
+                    response == null ? null : response.body(), Instant.now());
+            Diagnosis diagnosis = Diagnoser.diagnose(seen);
+
+            if (late) {
+                notes.add("The handshake completed on our side (" + session.getProtocol() + "), then the server"
+                        + " refused the connection at the first read: a late rejection of the client certificate."
+                        + " mTLS Lab always reads once before declaring success, so this was caught.");
+            } else if (handshakeDone && readAfterHandshake && response != null) {
+                notes.add("Read after the handshake: the server answered, so it accepted the connection"
+                        + (keyManager.sent() ? " and our certificate." : "."));
+            }
+
+            List<String> caNames = keyManager.acceptedIssuers() == null ? List.of()
+                    : keyManager.acceptedIssuers().stream().map(p -> p.getName(X500Principal.RFC2253)).toList();
+            AskedVsPresented asked = new AskedVsPresented(keyManager.asked(), keyManager.acceptedIssuers() != null,
+                    caNames, keyManager.requestedKeyTypes(), CertificateSummary.of(clientChain),
+                    keyManager.sent() && !clientChain.isEmpty() ? CertificateSummary.of(clientChain.get(0)) : null,
+                    keyManager.notSentReason());
+            if (!handshakeDone && !keyManager.asked() && request.identity() != null && error != null) {
+                notes.add("The handshake stopped before the server asked for a client certificate.");
+            }
+            HandshakeReport report = new HandshakeReport(request.host(), request.port(), connectedAddress,
+                    request.protocols(), handshakeDone, session == null ? null : session.getProtocol(),
+                    session == null ? null : session.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
+                    resumed, CertificateSummary.of(serverChain), trustManager.accepted(),
+                    asked, new Timings(connect, handshake, firstByte, total), readAfterHandshake, late, notes);
+
+            List<String> peerNotes = new ArrayList<>();
+            PeerIdentity client = EchoIdentityReader.read(response);
+            if (response != null && client == null) {
+                peerNotes.add("The response carries no client identity (is it mTLS Lab's echo server?).");
+            }
+            PeerIdentity server = serverChain.isEmpty() ? null
+                    : PeerIdentity.ofServer(serverChain.get(0), CertificateFacts.matchesHost(serverChain.get(0), request.host()));
+            return new CallResult(request, report, response, new PeerIdentities(client, server, peerNotes), diagnosis,
+                    Equivalents.of(request));
+        }
+
+        private List<X509Certificate> anchors() {
+            if (request.trust().kind() == TrustAnchor.Kind.SYSTEM) {
+                return trustManager.serverChain().isEmpty() ? List.of() : TlsContexts.systemAnchors();
+            }
+            return request.trust().certificates();
+        }
+
+        private static Duration since(long start) {
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
+        private static int millis(Duration duration) {
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.mtlslab.cli;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.mtlslab.call.AskedVsPresented;
+import io.mtlslab.call.CallRequest;
+import io.mtlslab.call.CallResult;
+import io.mtlslab.call.CallResultJson;
+import io.mtlslab.call.CertificateSummary;
+import io.mtlslab.call.ClientIdentity;
+import io.mtlslab.call.HandshakeReport;
+import io.mtlslab.call.PeerIdentity;
+import io.mtlslab.call.TestCall;
+import io.mtlslab.call.TrustAnchor;
+import io.mtlslab.diagnose.Diagnosis;
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mtls-lab call URL}: one test call with its handshake report, peer identities, diagnosis and equivalents. */
+@Command(name = "call", mixinStandardHelpOptions = true,
+        description = {"Call an https:// URL with a client certificate and show the handshake, the identity each side"
+                + " extracted, a diagnosis if it fails, and the same call for curl, openssl, Go, Java and Python.",
+            "Exit status: 0 success, 1 the call failed (the diagnosis says why), 2 bad input."})
+final class CallCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "URL", description = "e.g. https://localhost:8443/")
+    String url;
+
+    @Mixin
+    WorkspaceOption workspace;
+
+    @Option(names = "--client", paramLabel = "NAME",
+            description = "Workspace identity to present (default: client, when it exists).")
+    String client;
+
+    @Option(names = "--no-client", description = "Present no client certificate.")
+    boolean noClient;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "Trust the certificates of this PEM file (default: the workspace CA).")
+    Path caFile;
+
+    @Option(names = "--system-trust", description = "Trust the system CA store instead of the workspace CA.")
+    boolean systemTrust;
+
+    @Option(names = "--tls", paramLabel = "VERSIONS", description = "TLS versions to offer, e.g. 1.2,1.3 (default).")
+    String tls;
+
+    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", description = "HTTP method (default GET).")
+    String method = "GET";
+
+    @Option(names = {"-d", "--data"}, paramLabel = "BODY", description = "Request body.")
+    String data;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "NAME: VALUE", description = "Extra request header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Read timeout (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds = 10;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (client != null && noClient) {
+            throw new PkiException("client", "--client and --no-client contradict each other", "give one of them");
+        }
+        if (caFile != null && systemTrust) {
+            throw new PkiException("ca", "--ca and --system-trust contradict each other", "give one of them");
+        }
+        if (caFile != null && !Files.isRegularFile(caFile)) {
+            throw new PkiException("ca", caFile + " does not exist", "give the path of a PEM file with the CA certificate");
+        }
+        CallRequest.Builder builder = CallRequest.builder(url).method(method)
+                .readTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+        Workspace ws = workspace.open();
+        if (caFile != null) {
+            builder.trust(TrustAnchor.pemFile(caFile));
+        } else if (systemTrust) {
+            builder.trust(TrustAnchor.system());
+        }
+        if (Files.exists(ws.certificateFile(Workspace.CA))) {
+            builder.workspace(ws);
+        }
+        if (!noClient) {
+            String name = client != null ? client : Workspace.CLIENT;
+            if (client != null || Files.exists(ws.certificateFile(name))) {
+                builder.identity(ClientIdentity.fromWorkspace(ws, name, null));
+            }
+        }
+        if (tls != null) {
+            builder.protocols(CallRequest.parseProtocols(tls));
+        }
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw new PkiException("header", "'" + header + "' is not NAME: VALUE", "write it as -H 'Accept: text/plain'");
+            }
+            builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        }
+        if (data != null) {
+            builder.body(data);
+        }
+        CallResult result = TestCall.run(builder.build());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+                    .asString(CallResultJson.toMap(result)));
+        } else {
+            print(result, out);
+        }
+        out.flush();
+        if (!result.succeeded()) {
+            spec.commandLine().getErr().println("error: " + result.diagnosis().code() + ": " + result.diagnosis().summary());
+        }
+        return result.succeeded() ? 0 : 1;
+    }
+
+    private static void print(CallResult result, PrintWriter out) {
+        HandshakeReport report = result.report();
+        out.println("== Handshake with " + report.host() + ":" + report.port()
+                + (report.connectedAddress() != null ? " (" + report.connectedAddress() + ")" : ""));
+        out.println("  offered:   " + String.join(", ", report.offeredProtocols()));
+        out.println("  protocol:  " + orDash(report.protocol()) + "   cipher: " + orDash(report.cipherSuite())
+                + "   ALPN: " + orDash(report.alpn()) + "   " + (report.resumed() ? "resumed" : "full handshake"));
+        out.println("  timings:   connect " + ms(report.timings().connect()) + ", handshake " + ms(report.timings().handshake())
+                + ", first byte " + ms(report.timings().firstByte()) + ", total " + ms(report.timings().total()));
+        out.println("  server chain (" + (report.serverTrusted() ? "trusted" : "NOT trusted") + "):");
+        for (CertificateSummary certificate : report.serverChain()) {
+            out.println("    - " + certificate.subject());
+            out.println("      issuer " + certificate.issuer() + ", serial " + certificate.serialHex() + ", " + certificate.key());
+            out.println("      valid " + certificate.notBefore() + " .. " + certificate.notAfter()
+                    + (certificate.subjectAltNames().isEmpty() ? "" : ", SANs " + String.join(" ", certificate.subjectAltNames())));
+        }
+        AskedVsPresented asked = report.askedVsPresented();
+        out.println("== Asked vs presented");
+        out.println("  server asked for a client certificate: " + (asked.serverAsked() ? "yes" : "no"));
+        if (asked.serverAsked()) {
+            out.println("  CA names it accepts: " + (asked.caNamesListed() ? String.join(" | ", asked.acceptedCaNames())
+                    : "(none listed: any issuer)"));
+            out.println("  key types it accepts: " + String.join(", ", asked.keyTypes()));
+        }
+        out.println("  client chain on offer: " + (asked.chainOnOffer().isEmpty() ? "(none)"
+                : asked.chainOnOffer().get(0).subject() + " issued by " + asked.chainOnOffer().get(0).issuer()));
+        out.println("  sent: " + (asked.sent() != null ? asked.sent().subject() : asked.notSentReason()));
+        for (String note : report.notes()) {
+            out.println("  note: " + note);
+        }
+        out.println("== Peer identities");
+        PeerIdentity client = result.peers().clientAsSeenByServer();
+        PeerIdentity server = result.peers().serverAsSeenByClient();
+        int width = Math.max(22, client == null ? 0 : Math.max(length(client.issuer()), length(client.serialHex())) + 2);
+        out.printf("  %-18s %-" + width + "s %s%n", "", "server saw (client)", "client saw (server)");
+        row(out, width, "CN", client == null ? null : client.commonName(), server == null ? null : server.commonName());
+        row(out, width, "OU", client == null ? null : String.join(",", client.organizationalUnits()),
+                server == null ? null : String.join(",", server.organizationalUnits()));
+        row(out, width, "serial", client == null ? null : client.serialHex(), server == null ? null : server.serialHex());
+        row(out, width, "issuer", client == null ? null : client.issuer(), server == null ? null : server.issuer());
+        row(out, width, "SANs", client == null ? null : String.join(" ", client.subjectAltNames()),
+                server == null ? null : String.join(" ", server.subjectAltNames()));
+        row(out, width, "host name matches", null, server == null ? null : String.valueOf(server.hostnameMatch()));
+        result.peers().notes().forEach(note -> out.println("  note: " + note));
+        if (result.response() != null) {
+            out.println("== Response: " + result.response().status() + " " + result.response().reason());
+            out.println(result.response().body().strip());
+        }
+        Diagnosis diagnosis = result.diagnosis();
+        if (diagnosis != null) {
+            out.println("== Diagnosis: " + diagnosis.code() + " (" + diagnosis.side().name().toLowerCase() + " side)");
+            out.println("  " + diagnosis.summary());
+            out.println("  why: " + diagnosis.cause());
+            out.println("  fix: " + diagnosis.fix());
+            for (Map.Entry<String, String> elsewhere : diagnosis.elsewhere().entrySet()) {
+                out.println("  " + elsewhere.getKey() + " says: " + elsewhere.getValue());
+            }
+            out.println("  raw: " + diagnosis.rawMessage().replace("\n", "\n       "));
+        } else {
+            out.println("== OK");
+        }
+        out.println("== The same call elsewhere");
+        result.equivalents().asMap().forEach((tool, snippet) -> {
+            out.println("-- " + tool);
+            out.println(snippet.strip());
+        });
+    }
+
+    private static void row(PrintWriter out, int width, String label, String left, String right) {
+        out.printf("  %-18s %-" + width + "s %s%n", label, orDash(left), orDash(right));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    private static String orDash(String text) {
+        return text == null || text.isEmpty() ? "-" : text;
+    }
+
+    private static String ms(Duration duration) {
+        return duration == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f ms", duration.toNanos() / 1e6);
+    }
+}

@@ -1,0 +1,83 @@
+package io.mtlslab.cli;
+
+import io.mtlslab.pki.Pem;
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.Role;
+import io.mtlslab.pki.lint.Finding;
+import io.mtlslab.pki.lint.Lint;
+import io.mtlslab.pki.lint.LintRequest;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mtls-lab lint FILE}: the mTLS pre-flight check. Exit status 0 when there is no error
+ * finding, 1 when there is one (the certificate will fail), 2 for bad input.
+ */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Check a certificate (and optionally its key, chain and CA) for what would break mTLS.")
+final class LintCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "PEM certificate; further certificates in the file are taken as its chain.")
+    Path file;
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "ca, intermediate, server or client (default: from the certificate's EKU).")
+    String role;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "The host name or IP clients connect to; must be in the SANs.")
+    String host;
+
+    @Option(names = "--key", paramLabel = "KEYFILE", description = "The private key; must match the certificate.")
+    Path key;
+
+    @Option(names = "--key-password", paramLabel = "PW", description = "Password of an encrypted key (value, env:VAR or file:PATH).")
+    String keyPassword;
+
+    @Option(names = "--ca", paramLabel = "CAFILE", description = "Trust anchor(s) the chain must reach, e.g. ca.pem.")
+    Path ca;
+
+    @Option(names = "--json", description = "Print the findings as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Role chosen = role == null ? null : Role.parse(role);
+        if (host != null && host.isBlank()) {
+            throw new PkiException("host", "the host is empty", "give the name or IP clients connect to, e.g. --host localhost");
+        }
+        List<X509Certificate> certificates = Pem.readCertificates(file);
+        LintRequest request = LintRequest.of(certificates.get(0))
+                .withChain(certificates.subList(1, certificates.size())).withRole(chosen).withHost(host);
+        if (key != null) {
+            request = request.withKey(Pem.readPrivateKey(key, Passwords.resolve("key-password", keyPassword)));
+        }
+        if (ca != null) {
+            request = request.withAnchors(Pem.readCertificates(ca));
+        }
+        List<Finding> findings = Lint.check(request);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JsonOutput.render(findings));
+        } else {
+            for (Finding finding : findings) {
+                out.printf("%-7s %s: %s%n        fix: %s%n", finding.severity(), finding.code(), finding.what(), finding.fix());
+            }
+            long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+            long warnings = findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count();
+            out.printf("%s: %d error(s), %d warning(s), %d note(s)%n", file.getFileName(), errors, warnings,
+                    findings.size() - errors - warnings);
+        }
+        return Lint.hasErrors(findings) ? 1 : 0;
+    }
+}

@@ -1,0 +1,191 @@
+package io.mtlslab.diagnose;
+
+import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.SubjectName;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * The questions the diagnoser asks about one certificate: is it in its validity period, does its EKU
+ * allow the role, does it name the host, who issued it, is it revoked, does a trust anchor sign it.
+ */
+public final class CertificateFacts {
+
+    static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+    static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+    private static final String ANY_EKU = "2.5.29.37.0";
+
+    private CertificateFacts() {
+    }
+
+    public static boolean expired(X509Certificate certificate, Instant at) {
+        return at.isAfter(certificate.getNotAfter().toInstant());
+    }
+
+    public static boolean notYetValid(X509Certificate certificate, Instant at) {
+        return at.isBefore(certificate.getNotBefore().toInstant());
+    }
+
+    /** True when the certificate has an EKU extension that allows neither {@code purposeOid} nor any purpose. */
+    public static boolean lacksExtendedKeyUsage(X509Certificate certificate, String purposeOid) {
+        try {
+            List<String> usages = certificate.getExtendedKeyUsage();
+            return usages != null && !usages.contains(purposeOid) && !usages.contains(ANY_EKU);
+        } catch (CertificateParsingException e) {
+            return true;
+        }
+    }
+
+    public static boolean lacksServerAuth(X509Certificate certificate) {
+        return lacksExtendedKeyUsage(certificate, SERVER_AUTH);
+    }
+
+    public static boolean lacksClientAuth(X509Certificate certificate) {
+        return lacksExtendedKeyUsage(certificate, CLIENT_AUTH);
+    }
+
+    /** The DNS and IP SANs, as {@code dns:x} / {@code ip:y}. */
+    public static List<String> hostNames(X509Certificate certificate) {
+        List<String> names = new ArrayList<>();
+        try {
+            Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
+            if (sans != null) {
+                for (List<?> san : sans) {
+                    int type = (Integer) san.get(0);
+                    if (type == 2) {
+                        names.add("dns:" + san.get(1));
+                    } else if (type == 7) {
+                        names.add("ip:" + san.get(1));
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            // an unreadable SAN extension names no host
+        }
+        return names;
+    }
+
+    /**
+     * RFC 6125 as browsers apply it: an IP literal must equal an IP SAN; a name must equal a DNS SAN
+     * or match a single-label {@code *.} wildcard. The CN is never consulted (RFC 2818 deprecated it).
+     */
+    public static boolean matchesHost(X509Certificate certificate, String host) {
+        String wanted = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean literal = isIpLiteral(wanted);
+        for (String name : hostNames(certificate)) {
+            if (literal && name.startsWith("ip:") && sameAddress(name.substring(3), wanted)) {
+                return true;
+            }
+            if (!literal && name.startsWith("dns:") && dnsMatches(name.substring(4), wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean isIpLiteral(String host) {
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (host.contains(":") && host.matches("[0-9A-Fa-f:.]+"));
+    }
+
+    private static boolean sameAddress(String a, String b) {
+        try {
+            // both are literals, so no name lookup happens
+            return InetAddress.getByName(a).equals(InetAddress.getByName(b));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static boolean dnsMatches(String pattern, String host) {
+        String p = pattern.toLowerCase(Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
+        if (p.endsWith(".")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (p.startsWith("*.")) {
+            int dot = h.indexOf('.');
+            return dot > 0 && h.substring(dot + 1).equals(p.substring(2));
+        }
+        return p.equals(h);
+    }
+
+    /** Whether {@code anchor} signed {@code certificate} (same issuer name and a valid signature). */
+    public static boolean signedBy(X509Certificate certificate, X509Certificate anchor) {
+        if (!certificate.getIssuerX500Principal().equals(anchor.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(anchor.getPublicKey());
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Whether the top of {@code chain} is, or is signed by, one of {@code anchors}. */
+    public static boolean chainsTo(List<X509Certificate> chain, Collection<X509Certificate> anchors) {
+        if (chain.isEmpty()) {
+            return false;
+        }
+        for (X509Certificate certificate : chain) {
+            for (X509Certificate anchor : anchors) {
+                if (certificate.equals(anchor) || signedBy(certificate, anchor)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a CRL issued by the certificate's issuer lists it. */
+    public static boolean revoked(X509Certificate certificate, Collection<X509CRL> crls) {
+        for (X509CRL crl : crls) {
+            if (crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()) && crl.isRevoked(certificate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** When the certificate was revoked, if a CRL says so. */
+    public static Date revocationDate(X509Certificate certificate, Collection<X509CRL> crls) {
+        for (X509CRL crl : crls) {
+            if (crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                    && crl.getRevokedCertificate(certificate) != null) {
+                return crl.getRevokedCertificate(certificate).getRevocationDate();
+            }
+        }
+        return null;
+    }
+
+    /** The issuer as users know it: {@code CN=MinhaCA}, or the whole DN when it has no CN. */
+    public static String issuerName(X509Certificate certificate) {
+        return shortName(Certificates.issuer(certificate), certificate.getIssuerX500Principal());
+    }
+
+    public static String subjectName(X509Certificate certificate) {
+        return shortName(Certificates.subject(certificate), certificate.getSubjectX500Principal());
+    }
+
+    public static String shortName(X500Principal principal) {
+        return shortName(SubjectName.of(org.bouncycastle.asn1.x500.X500Name.getInstance(principal.getEncoded())),
+                principal);
+    }
+
+    private static String shortName(SubjectName name, X500Principal principal) {
+        return name.commonName() != null ? "CN=" + name.commonName() : principal.getName(X500Principal.RFC2253);
+    }
+}

@@ -1,0 +1,44 @@
+package io.mtlslab.diagnose;
+
+/**
+ * Every kind of failure a test call can end in. The names are stable: the CLI's {@code --json}, the
+ * scenario matrix and the GUI's translations key on them.
+ */
+public enum DiagnosisCode {
+    /** The server required a client certificate and none was sent (none was chosen). */
+    NO_CLIENT_CERTIFICATE,
+    /** A client identity was configured but not sent: its issuer is not in the server's CA-names list. */
+    CLIENT_CERT_NOT_SENT_ISSUER_NOT_ACCEPTED,
+    /** The issuer of the peer's certificate is not trusted (either side). */
+    UNKNOWN_CA,
+    /** The peer presented a self-signed certificate that is not itself trusted (either side). */
+    SELF_SIGNED,
+    /** A certificate in the handshake has expired (either side). */
+    EXPIRED,
+    /** A certificate in the handshake is not valid yet (either side). */
+    NOT_YET_VALID,
+    /** The client certificate lacks the clientAuth extended key usage (e.g. a server certificate). */
+    MISSING_CLIENT_AUTH_EKU,
+    /** The server certificate lacks the serverAuth extended key usage (e.g. a client certificate). */
+    MISSING_SERVER_AUTH_EKU,
+    /** The host name or IP address called is not among the server certificate's SANs. */
+    HOSTNAME_MISMATCH,
+    /** A certificate in the handshake is on its CA's revocation list (either side). */
+    REVOKED,
+    /** Client and server have no TLS version in common. */
+    PROTOCOL_VERSION,
+    /** Nothing listens on that port. */
+    CONNECTION_REFUSED,
+    /** The host name does not resolve. */
+    HOST_NOT_FOUND,
+    /** Something answered, but not TLS (e.g. plain HTTP). */
+    NOT_TLS,
+    /** The peer did not answer in time. */
+    TIMEOUT,
+    /** TLS succeeded but the application answered 401: authenticated at TLS, refused by the application. */
+    HTTP_UNAUTHORIZED,
+    /** TLS succeeded but the application answered another error status. */
+    HTTP_ERROR,
+    /** A handshake failure none of the codes above explains; the raw message says more. */
+    HANDSHAKE_FAILED
+}

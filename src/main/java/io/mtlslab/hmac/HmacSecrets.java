@@ -1,0 +1,121 @@
+package io.mtlslab.hmac;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.IdentityEntry;
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.SecureFiles;
+import io.mtlslab.pki.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The per-client HMAC secrets of a workspace, in {@code hmac-secrets.json} (owner-only, never in
+ * {@code workspace.json}): one random 256-bit secret per identity name, created on demand.
+ */
+public final class HmacSecrets {
+
+    public static final String FILE = "hmac-secrets.json";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Workspace workspace;
+
+    private HmacSecrets(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public static HmacSecrets of(Workspace workspace) {
+        return new HmacSecrets(workspace);
+    }
+
+    public Path file() {
+        return workspace.dir().resolve(FILE);
+    }
+
+    /** The secret of identity {@code name}, if one was created. */
+    public synchronized Optional<byte[]> find(String name) {
+        String encoded = read().get(name);
+        return encoded == null ? Optional.empty() : Optional.of(Base64.getDecoder().decode(encoded));
+    }
+
+    /** The secret of identity {@code name}, created (and saved) if it has none yet. */
+    public synchronized byte[] getOrCreate(String name) {
+        Workspace.checkName(name);
+        Map<String, String> secrets = read();
+        String encoded = secrets.get(name);
+        if (encoded == null) {
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            encoded = Base64.getEncoder().encodeToString(secret);
+            secrets.put(name, encoded);
+            write(secrets);
+        }
+        return Base64.getDecoder().decode(encoded);
+    }
+
+    /**
+     * The secret of the workspace identity whose current certificate is {@code certificate} (matched
+     * by serial), so the server verifies against the client the TLS layer authenticated.
+     */
+    public Optional<byte[]> forCertificate(X509Certificate certificate) {
+        return nameOf(certificate).flatMap(this::find);
+    }
+
+    /** The secret of the workspace identity whose current certificate has this serial (hex). */
+    public Optional<byte[]> forSerial(String serialHex) {
+        return nameOfSerial(serialHex).flatMap(this::find);
+    }
+
+    /** The identity name of a workspace certificate, matched by serial. */
+    public Optional<String> nameOf(X509Certificate certificate) {
+        return nameOfSerial(Certificates.serialHex(certificate));
+    }
+
+    private Optional<String> nameOfSerial(String serial) {
+        if (serial == null) {
+            return Optional.empty();
+        }
+        Workspace current = Workspace.open(workspace.dir()); // the index may have changed since start
+        return current.identities().stream().filter(e -> serial.equalsIgnoreCase(e.serialHex()))
+                .map(IdentityEntry::name).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> read() {
+        Path file = file();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return secrets;
+        }
+        try {
+            Map<String, Object> root = JSON.std.mapFrom(Files.readString(file));
+            Object stored = root.get("secrets");
+            if (stored instanceof Map<?, ?> map) {
+                ((Map<String, Object>) map).forEach((k, v) -> secrets.put(k, String.valueOf(v)));
+            }
+            return secrets;
+        } catch (IOException | RuntimeException e) {
+            throw new PkiException("dir", FILE + " in " + workspace.dir() + " cannot be read: " + e.getMessage(),
+                    "delete it to create new secrets (clients must then get theirs again)", e);
+        }
+    }
+
+    private void write(Map<String, String> secrets) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", 1);
+        root.put("algorithm", "HMAC-SHA256");
+        root.put("secrets", secrets);
+        try {
+            SecureFiles.writeSecret(file(), JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(root));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.mtlslab.pki;
+
+import java.nio.file.Files;
+import java.security.PrivateKey;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Re-issues a workspace identity with a new validity (and, if asked, a new key), keeping the subject
+ * and SANs read from its current certificate; optionally revokes the old certificate (reason
+ * superseded) in the same step.
+ */
+public final class Renewal {
+
+    /**
+     * What to change.
+     *
+     * @param days      validity of the new certificate in days
+     * @param newKey    generate a new key of the same type instead of keeping the old one
+     * @param revokeOld revoke the old certificate (superseded) and publish the CRL
+     */
+    public record Request(int days, boolean newKey, boolean revokeOld) {
+        public Request {
+            Validity.days(days); // fails with the field's message before anything is written
+        }
+    }
+
+    /**
+     * What happened.
+     *
+     * @param renewed       the new credential
+     * @param oldSerialHex  the previous certificate's serial
+     * @param revocation    the old certificate's revocation, or {@code null}
+     * @param staleP12      whether a {@code NAME.p12} exists that still holds the old certificate
+     */
+    public record Result(Credential renewed, String oldSerialHex, Revocation revocation, boolean staleP12) {
+    }
+
+    private Renewal() {
+    }
+
+    /** Renews identity {@code name}; passwords are those of its key and of the CA key (or {@code null}). */
+    public static Result renew(Workspace workspace, String name, Request request, char[] keyPassword,
+                               char[] caKeyPassword) {
+        IdentityEntry entry = workspace.identity(name).orElseThrow(() -> new PkiException("name",
+                "no identity '" + name + "' in " + workspace.dir(), "check the name and --dir"));
+        if (entry.role() == Role.ROOT_CA) {
+            throw new PkiException("name", "'" + name + "' is a root CA", "renew server, client or intermediate identities");
+        }
+        Credential old = workspace.credential(name, keyPassword);
+        if (!request.newKey() && old.privateKey() == null) {
+            throw new PkiException("new-key", "the key of '" + name + "' is not in the workspace",
+                    "add --new-key to renew with a new key");
+        }
+        String issuerName = entry.issuer() != null ? entry.issuer() : Workspace.CA;
+        Credential issuer = workspace.credential(issuerName, caKeyPassword);
+        X509Certificate oldCertificate = old.certificate();
+
+        CertificateSpec spec = CertificateSpec.builder(entry.role())
+                .subject(Certificates.subject(oldCertificate))
+                .keyType(KeyType.of(oldCertificate.getPublicKey()))
+                .subjectAltNames(subjectAltNames(oldCertificate))
+                .days(request.days())
+                .pathLength(entry.role().isCa() && oldCertificate.getBasicConstraints() != Integer.MAX_VALUE
+                        ? Integer.valueOf(oldCertificate.getBasicConstraints()) : null)
+                .build();
+        Credential renewed;
+        if (request.newKey()) {
+            renewed = CertificateIssuer.issue(spec, issuer);
+        } else {
+            PrivateKey key = old.privateKey();
+            renewed = new Credential(CertificateIssuer.sign(spec, oldCertificate.getPublicKey(), issuer), key,
+                    issuer.fullChain());
+        }
+        Revocation revocation = null;
+        if (request.revokeOld() && !entry.revoked()) {
+            revocation = CrlIssuer.revokeCertificate(workspace, name, oldCertificate, RevocationReason.SUPERSEDED,
+                    caKeyPassword);
+        }
+        workspace.store(name, entry.role(), entry.issuer(), renewed, entry.keyEncrypted() ? keyPassword : null);
+        return new Result(renewed, Certificates.serialHex(oldCertificate), revocation,
+                Files.exists(workspace.p12File(name)));
+    }
+
+    /** The SANs mTLS Lab issues, read back from a certificate (other kinds are dropped). */
+    static List<SubjectAltName> subjectAltNames(X509Certificate certificate) {
+        List<SubjectAltName> names = new ArrayList<>();
+        try {
+            Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
+            if (entries != null) {
+                for (List<?> item : entries) {
+                    SubjectAltName san = SubjectAltName.of((Integer) item.get(0), item.get(1));
+                    if (san != null) {
+                        names.add(san);
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            throw new PkiException("name", "cannot read the SANs of " + Certificates.subjectLine(certificate),
+                    "re-issue the identity instead of renewing it", e);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,199 @@
+package io.mtlslab.scenario;
+
+import io.mtlslab.call.CallRequest;
+import io.mtlslab.call.CallResult;
+import io.mtlslab.call.ClientIdentity;
+import io.mtlslab.call.TestCall;
+import io.mtlslab.call.TrustAnchor;
+import io.mtlslab.diagnose.DiagnosisCode;
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.server.EchoServer;
+import io.mtlslab.tls.ServerTlsProfile;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scenario matrix (M1–M3): every {@link Scenario} against the echo server in a {@link ServerMode},
+ * with expected vs actual outcome and the diagnosis. In secure mode every attack must fail and the
+ * valid client succeed; the pitfall modes show which attacks get through.
+ *
+ * <p>Blocking and slow (one server per mode, one handshake per cell): call it off the UI thread.
+ */
+public final class ScenarioMatrix {
+
+    /** A host name no server certificate carries; the call still goes to 127.0.0.1 (curl's --resolve). */
+    static final String WRONG_HOST = "wrong-name.mtls-lab.test";
+
+    private ScenarioMatrix() {
+    }
+
+    /** Runs every scenario against {@code mode} (or every mode when {@code mode} is {@code null}). */
+    public static List<ScenarioResult> run(Workspace workspace, ServerMode mode, ScenarioProgress progress) {
+        return run(workspace, mode == null ? List.of(ServerMode.values()) : List.of(mode), null, CrlSource.NONE, progress);
+    }
+
+    /** The full form: several modes, the CA key's password, and where revocation lists come from. */
+    public static List<ScenarioResult> run(Workspace workspace, List<ServerMode> modes, char[] caKeyPassword,
+                                           CrlSource crls, ScenarioProgress progress) {
+        // TLS 1.1 can only be offered if nothing in this process has used TLS yet; the row says so otherwise.
+        boolean legacyAvailable = ServerTlsProfile.allowLegacyProtocolsInThisProcess();
+        ScenarioCredentials credentials = ScenarioCredentials.prepare(workspace, caKeyPassword, crls);
+        int total = modes.size() * Scenario.values().length;
+        List<ScenarioResult> results = new ArrayList<>();
+        for (ServerMode mode : modes) {
+            if (progress.cancelled()) {
+                break;
+            }
+            try (EchoServer server = EchoServer.start(credentials.credential(ScenarioCredentials.SERVER),
+                    List.of(credentials.ca().certificate()), credentials.crlFile(), mode.settings())) {
+                for (Scenario scenario : Scenario.values()) {
+                    if (progress.cancelled()) {
+                        break;
+                    }
+                    ScenarioResult result = runOne(credentials, server.port(), mode, scenario, legacyAvailable);
+                    results.add(result);
+                    progress.finished(result, results.size(), total);
+                }
+            }
+        }
+        return results;
+    }
+
+    private static ScenarioResult runOne(ScenarioCredentials credentials, int port, ServerMode mode, Scenario scenario,
+                                         boolean legacyAvailable) {
+        Expectation expected = Expectations.of(scenario, mode, legacyAvailable, credentials.revocationAvailable());
+        if (expected.outcome() == Outcome.NOT_AVAILABLE) {
+            return new ScenarioResult(mode, scenario, expected, Outcome.NOT_AVAILABLE, expected.meaning(),
+                    ScenarioResult.Status.SKIPPED, null, null);
+        }
+        CallResult call = TestCall.run(request(credentials, port, scenario));
+        Outcome actual = call.succeeded() ? Outcome.ACCEPTED : Outcome.REFUSED;
+        boolean pass = actual == expected.outcome()
+                && (expected.code() == null || call.diagnosis() != null && call.diagnosis().code() == expected.code());
+        return new ScenarioResult(mode, scenario, expected, actual, actualText(call),
+                pass ? ScenarioResult.Status.PASS : ScenarioResult.Status.FAIL, call.diagnosis(), call);
+    }
+
+    private static CallRequest request(ScenarioCredentials credentials, int port, Scenario scenario) {
+        String host = scenario == Scenario.WRONG_HOST_NAME ? WRONG_HOST : "localhost";
+        CallRequest.Builder builder = CallRequest.builder("https://" + host + ":" + port + "/")
+                .trust(TrustAnchor.workspace(credentials.scratch()))
+                .referenceCa(credentials.ca().certificate())
+                .crls(CallRequest.readCrls(credentials.crlFile()))
+                .connectTo(loopback())
+                .readTimeout(Duration.ofSeconds(5));
+        String identity = switch (scenario) {
+            case NO_CLIENT_CERTIFICATE -> null;
+            case ROGUE_CA_SAME_NAME -> ScenarioCredentials.ROGUE_CLIENT;
+            case EXPIRED_CLIENT -> ScenarioCredentials.EXPIRED;
+            case NOT_YET_VALID_CLIENT -> ScenarioCredentials.FUTURE;
+            case SERVER_CERT_AS_CLIENT -> ScenarioCredentials.SERVER;
+            case REVOKED_CLIENT -> ScenarioCredentials.REVOKED;
+            case SELF_SIGNED_LOOKALIKE -> ScenarioCredentials.LOOKALIKE;
+            default -> ScenarioCredentials.VALID;
+        };
+        if (identity != null) {
+            builder.identity(ClientIdentity.fromWorkspace(credentials.scratch(), identity, null));
+        }
+        if (scenario == Scenario.CLIENT_DISTRUSTS_SERVER_CA) {
+            Credential rogue = credentials.credential(ScenarioCredentials.ROGUE_CA);
+            builder.trust(new TrustAnchor(TrustAnchor.Kind.PEM_FILE, List.of(rogue.certificate()),
+                    credentials.scratch().certificateFile(ScenarioCredentials.ROGUE_CA), "rogue CA"));
+        }
+        if (scenario == Scenario.TLS11_ONLY_CLIENT) {
+            builder.protocols(List.of("TLSv1.1"));
+        }
+        return builder.build();
+    }
+
+    private static String actualText(CallResult call) {
+        if (call.succeeded()) {
+            var client = call.peers().clientAsSeenByServer();
+            return call.response().status() + " OK" + (client != null && client.commonName() != null
+                    ? " as CN=" + client.commonName() : " without a client identity");
+        }
+        var diagnosis = call.diagnosis();
+        return "refused (" + diagnosis.code() + ", " + diagnosis.side().name().toLowerCase(java.util.Locale.ROOT)
+                + " side)";
+    }
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByName("127.0.0.1");
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The expected outcome of every cell, in one table. */
+    static final class Expectations {
+        private Expectations() {
+        }
+
+        static Expectation of(Scenario scenario, ServerMode mode, boolean legacyAvailable, boolean revocationAvailable) {
+            if (scenario == Scenario.REVOKED_CLIENT && !revocationAvailable) {
+                return Expectation.notAvailable("not available: this build cannot issue a CRL for the scenario area yet");
+            }
+            if (scenario == Scenario.TLS11_ONLY_CLIENT && !legacyAvailable) {
+                return Expectation.notAvailable("not available: this Java runtime refuses TLS 1.1 itself (it used TLS"
+                        + " before the matrix could lift jdk.tls.disabledAlgorithms); run mtls-lab scenarios in a fresh process");
+            }
+            // the client's own checks hold whatever the server does
+            switch (scenario) {
+                case VALID_CLIENT:
+                    return Expectation.accepted("the valid client is served");
+                case WRONG_HOST_NAME:
+                    return Expectation.refused(DiagnosisCode.HOSTNAME_MISMATCH, "the client refuses a server whose certificate does not name it");
+                case CLIENT_DISTRUSTS_SERVER_CA:
+                    return Expectation.refused(DiagnosisCode.UNKNOWN_CA, "the client refuses a server from a CA it does not trust");
+                case TLS11_ONLY_CLIENT:
+                    return mode == ServerMode.LEGACY_TLS
+                            ? Expectation.accepted("downgrade: the server accepts TLS 1.1")
+                            : Expectation.refused(DiagnosisCode.PROTOCOL_VERSION, "TLS 1.1 is refused");
+                default:
+                    break;
+            }
+            return switch (mode) {
+                case SECURE, SYSTEM_TRUST, LEGACY_TLS -> secure(scenario);
+                case EMPTY_CA_NAMES -> scenario == Scenario.SELF_SIGNED_LOOKALIKE
+                        ? Expectation.refused(DiagnosisCode.SELF_SIGNED, "with no CA names the look-alike is sent, and refused")
+                        : secure(scenario);
+                case OPTIONAL -> switch (scenario) {
+                    case NO_CLIENT_CERTIFICATE, SELF_SIGNED_LOOKALIKE ->
+                            Expectation.refused(DiagnosisCode.HTTP_UNAUTHORIZED, "the handshake passes without a certificate;"
+                                    + " only the handler's 401 stops it");
+                    default -> secure(scenario);
+                };
+                case OPTIONAL_BYPASS -> switch (scenario) {
+                    case NO_CLIENT_CERTIFICATE, SELF_SIGNED_LOOKALIKE ->
+                            Expectation.accepted("authentication bypass: served without a client certificate");
+                    default -> secure(scenario);
+                };
+                case NONE -> Expectation.accepted("authentication bypass: the server never asks for a certificate");
+                case INSPECT -> switch (scenario) {
+                    case NO_CLIENT_CERTIFICATE, SELF_SIGNED_LOOKALIKE ->
+                            Expectation.refused(DiagnosisCode.HTTP_UNAUTHORIZED, "no certificate reaches the handler: 401");
+                    default -> Expectation.accepted("inspect mode accepts any certificate (secure mode would refuse it)");
+                };
+            };
+        }
+
+        private static Expectation secure(Scenario scenario) {
+            return switch (scenario) {
+                case NO_CLIENT_CERTIFICATE -> Expectation.refused(DiagnosisCode.NO_CLIENT_CERTIFICATE, "refused in the handshake");
+                case ROGUE_CA_SAME_NAME -> Expectation.refused(DiagnosisCode.UNKNOWN_CA, "the look-alike CA's signature does not verify");
+                case EXPIRED_CLIENT -> Expectation.refused(DiagnosisCode.EXPIRED, "an expired certificate is refused");
+                case NOT_YET_VALID_CLIENT -> Expectation.refused(DiagnosisCode.NOT_YET_VALID, "a future certificate is refused");
+                case SERVER_CERT_AS_CLIENT -> Expectation.refused(DiagnosisCode.MISSING_CLIENT_AUTH_EKU, "a server certificate cannot log in");
+                case REVOKED_CLIENT -> Expectation.refused(DiagnosisCode.REVOKED, "the CRL is enforced");
+                case SELF_SIGNED_LOOKALIKE -> Expectation.refused(DiagnosisCode.CLIENT_CERT_NOT_SENT_ISSUER_NOT_ACCEPTED,
+                        "its issuer is not among the CA names, so nothing is sent and the handshake fails");
+                default -> throw new IllegalStateException(scenario.name());
+            };
+        }
+    }
+}

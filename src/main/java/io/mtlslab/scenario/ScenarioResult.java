@@ -1,0 +1,27 @@
+package io.mtlslab.scenario;
+
+import io.mtlslab.call.CallResult;
+import io.mtlslab.diagnose.Diagnosis;
+
+/**
+ * One cell of the matrix: a scenario run against a server mode, expected vs actual, whether they
+ * match, and the diagnosis of the call.
+ *
+ * @param actualText e.g. {@code 200 OK as CN=Cliente} or {@code refused (UNKNOWN_CA, server side)}
+ * @param call the full call (handshake report, equivalents); {@code null} when the scenario did not run
+ */
+public record ScenarioResult(ServerMode mode, Scenario scenario, Expectation expected, Outcome actual,
+                             String actualText, Status status, Diagnosis diagnosis, CallResult call) {
+
+    /** Whether actual matched expected. */
+    public enum Status { PASS, FAIL, SKIPPED }
+
+    /** An attack that the server let through: the lesson of a pitfall mode. */
+    public boolean attackSucceeded() {
+        return scenario.attack() && actual == Outcome.ACCEPTED;
+    }
+
+    public boolean matchesExpectation() {
+        return status != Status.FAIL;
+    }
+}

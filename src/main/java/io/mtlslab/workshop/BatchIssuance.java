@@ -1,0 +1,263 @@
+package io.mtlslab.workshop;
+
+import io.mtlslab.pki.CertificateSpec;
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.KeyType;
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.Pkcs12;
+import io.mtlslab.pki.Role;
+import io.mtlslab.pki.SecureFiles;
+import io.mtlslab.pki.SubjectAltName;
+import io.mtlslab.pki.SubjectName;
+import io.mtlslab.pki.Validity;
+import io.mtlslab.pki.Workspace;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Issues one client identity per row of a workshop CSV ({@code name,CN,OU,email} with a header
+ * row), each with its own PKCS#12 (modern encryption) and a generated password kept in
+ * {@code passwords.csv}.
+ *
+ * <p>Every row is checked before any key is made; a bad row is reported with its line number and
+ * skipped, and the good rows are issued anyway. The subject takes C, ST, L and O from the CA, so the
+ * students' certificates look like the seed's {@code client.pem}.
+ */
+public final class BatchIssuance {
+
+    /** How to issue: validity, key type and whether existing identities may be replaced. */
+    public record Options(int days, KeyType keyType, boolean overwrite) {
+        public Options {
+            Validity.days(days); // fails with the field's message before anything is written
+        }
+
+        public static Options defaults() {
+            return new Options(365, KeyType.EC_P256, false);
+        }
+    }
+
+    /** Told after each row; the GUI turns it into a progress bar. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total, String name);
+
+        Progress NONE = (done, total, name) -> { };
+    }
+
+    /** A skipped row: its line in the file and what is wrong with it. */
+    public record Problem(int line, String message) {
+        @Override
+        public String toString() {
+            return "line " + line + ": " + message;
+        }
+    }
+
+    /** One issued identity and where its .p12 is. */
+    public record Issued(int line, String name, String commonName, Path p12File) {
+    }
+
+    /** What a batch did. {@code cancelled} when the thread was interrupted before the end. */
+    public record Result(List<Issued> issued, List<Problem> problems, Path passwordsFile, boolean cancelled) {
+    }
+
+    /** A row that passed the checks. */
+    record Row(int line, String name, String commonName, String organizationalUnit, String email) {
+    }
+
+    private static final Map<String, String> COLUMNS = Map.of("name", "name", "cn", "cn", "commonname", "cn",
+            "ou", "ou", "organizationalunit", "ou", "email", "email", "e-mail", "email", "emailaddress", "email");
+
+    private BatchIssuance() {
+    }
+
+    /** Reads {@code csv} and issues its identities in {@code workspace}, signed by its CA. */
+    public static Result run(Workspace workspace, Path csv, Options options, Progress progress, char[] caKeyPassword) {
+        if (!workspace.hasCa()) {
+            throw new PkiException("dir", "no CA in " + workspace.dir(), "create one first: mtls-lab ca create --dir "
+                    + workspace.dir());
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<Row> rows = read(csv, workspace, options.overwrite(), problems);
+        Credential ca = workspace.credential(Workspace.CA, caKeyPassword); // a wrong CA password fails before any key
+        SubjectName caSubject = ca.subject();
+        StudentPasswords passwords = StudentPasswords.of(workspace);
+        List<Issued> issued = new ArrayList<>();
+        int done = 0;
+        progress.update(0, rows.size(), null);
+        for (Row row : rows) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new Result(issued, sorted(problems), passwords.file(), true);
+            }
+            try {
+                issued.add(issue(workspace, row, options, caSubject, passwords, caKeyPassword));
+            } catch (PkiException e) {
+                problems.add(new Problem(row.line(), e.oneLine()));
+            }
+            progress.update(++done, rows.size(), row.name());
+        }
+        return new Result(issued, sorted(problems), passwords.file(), false);
+    }
+
+    private static Issued issue(Workspace workspace, Row row, Options options, SubjectName caSubject,
+                                StudentPasswords passwords, char[] caKeyPassword) {
+        SubjectName subject = new SubjectName(caSubject.country(), caSubject.state(), caSubject.locality(),
+                caSubject.organization(), row.organizationalUnit() == null ? List.of() : List.of(row.organizationalUnit()),
+                row.commonName(), null);
+        CertificateSpec.Builder spec = CertificateSpec.builder(Role.CLIENT).subject(subject)
+                .keyType(options.keyType()).days(options.days());
+        if (row.email() != null) {
+            spec.subjectAltName(SubjectAltName.email(row.email()));
+        }
+        Credential credential = workspace.issue(row.name(), spec.build(), Workspace.CA, options.overwrite(), null,
+                caKeyPassword);
+        char[] password = BatchPassword.generate();
+        try {
+            byte[] p12 = Pkcs12.write(credential, row.name(), password, Pkcs12.Encryption.MODERN);
+            SecureFiles.writeSecret(workspace.p12File(row.name()), p12);
+            passwords.put(row.name(), password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        return new Issued(row.line(), row.name(), row.commonName(), workspace.p12File(row.name()));
+    }
+
+    /**
+     * Rewrites {@code NAME.p12} from the identity's current certificate and key with the password on
+     * record in {@code passwords.csv} — after a renewal, so the .p12 does not keep the old certificate.
+     *
+     * @return whether there was a .p12 with a known password to rewrite
+     */
+    public static boolean rewriteP12(Workspace workspace, String name) {
+        if (!Files.exists(workspace.p12File(name))) {
+            return false;
+        }
+        var password = StudentPasswords.of(workspace).find(name);
+        if (password.isEmpty()) {
+            return false;
+        }
+        try {
+            Credential credential = workspace.credential(name, null);
+            SecureFiles.writeSecret(workspace.p12File(name),
+                    Pkcs12.write(credential, name, password.get(), Pkcs12.Encryption.MODERN));
+            return true;
+        } finally {
+            Arrays.fill(password.get(), '\0');
+        }
+    }
+
+    /** Reads and checks every row; bad rows become problems. A file without the needed header fails whole. */
+    static List<Row> read(Path csv, Workspace workspace, boolean overwrite, List<Problem> problems) {
+        String text;
+        try {
+            // A strict decoder: a sheet saved as Latin-1 must fail loudly, not turn "João" into "Jo?o".
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(csv)))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw new PkiException("csv", csv + " does not exist", "check the path of the CSV file", e);
+        } catch (MalformedInputException e) {
+            throw new PkiException("csv", csv + " is not UTF-8 text", "save the sheet as \"CSV UTF-8\"", e);
+        } catch (IOException e) {
+            throw new PkiException("csv", "cannot read " + csv + ": " + e.getMessage(), "check the path and permissions", e);
+        }
+        List<CsvRecords.Row> records = new ArrayList<>();
+        try {
+            CsvRecords.parse(text, records);
+        } catch (CsvRecords.MalformedCsvException e) {
+            problems.add(new Problem(e.line(), e.getMessage() + "; this line and the rest of the file were not read"));
+        }
+        if (records.isEmpty()) {
+            throw new PkiException("csv", csv + " has no header row", "start the file with: name,CN,OU,email");
+        }
+        CsvRecords.Row header = records.get(0);
+        int[] index = headerIndex(header, csv);
+        List<Row> rows = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (CsvRecords.Row record : records.subList(1, records.size())) {
+            try {
+                Row row = check(record, index, header.fields().size());
+                if (!names.add(row.name())) {
+                    throw new PkiException("name", "the name '" + row.name() + "' appears twice in the file",
+                            "give every student a different name");
+                }
+                if (!overwrite && (workspace.identity(row.name()).isPresent()
+                        || Files.exists(workspace.certificateFile(row.name())))) {
+                    throw new PkiException("name", "'" + row.name() + "' already exists in the workspace",
+                            "choose another name, or run the batch with --force to replace it");
+                }
+                rows.add(row);
+            } catch (PkiException e) {
+                problems.add(new Problem(record.line(), e.oneLine()));
+            }
+        }
+        return rows;
+    }
+
+    private static int[] headerIndex(CsvRecords.Row header, Path csv) {
+        int[] index = {-1, -1, -1, -1}; // name, cn, ou, email
+        List<String> order = List.of("name", "cn", "ou", "email");
+        for (int i = 0; i < header.fields().size(); i++) {
+            String key = header.fields().get(i).trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "");
+            String column = COLUMNS.get(key);
+            if (column != null) {
+                index[order.indexOf(column)] = i;
+            }
+        }
+        if (index[0] < 0 || index[1] < 0) {
+            throw new PkiException("csv", csv.getFileName() + " line " + header.line() + ": the header "
+                    + header.fields() + " lacks the column " + (index[0] < 0 ? "name" : "CN"),
+                    "start the file with the header row: name,CN,OU,email");
+        }
+        return index;
+    }
+
+    private static Row check(CsvRecords.Row record, int[] index, int columns) {
+        List<String> fields = record.fields();
+        if (fields.size() != columns) {
+            throw new PkiException("csv", "has " + fields.size() + " fields, the header has " + columns,
+                    "put a comma between every column and quote fields that contain commas");
+        }
+        String name = field(fields, index[0]);
+        String commonName = field(fields, index[1]);
+        String unit = field(fields, index[2]);
+        String email = field(fields, index[3]);
+        if (name == null) {
+            throw new PkiException("name", "the name is empty", "give each row a file name such as aluno01");
+        }
+        Workspace.checkName(name);
+        if (Workspace.CA.equals(name) || Workspace.SERVER.equals(name)) {
+            throw new PkiException("name", "'" + name + "' is the workspace's " + name, "choose a student's name");
+        }
+        if (commonName == null) {
+            throw new PkiException("cn", "the common name (CN) is empty", "give each row a CN such as Aluno 01");
+        }
+        if (email != null) {
+            SubjectAltName.email(email); // fails with the field's message
+        }
+        return new Row(record.line(), name, commonName, unit, email);
+    }
+
+    private static String field(List<String> fields, int index) {
+        if (index < 0) {
+            return null;
+        }
+        String value = fields.get(index).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static List<Problem> sorted(List<Problem> problems) {
+        List<Problem> copy = new ArrayList<>(problems);
+        copy.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return List.copyOf(copy);
+    }
+}

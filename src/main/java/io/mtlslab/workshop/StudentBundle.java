@@ -1,0 +1,137 @@
+package io.mtlslab.workshop;
+
+import io.mtlslab.hmac.HmacSecrets;
+import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.IdentityEntry;
+import io.mtlslab.pki.Pem;
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.Pkcs12;
+import io.mtlslab.pki.Role;
+import io.mtlslab.pki.SecureFiles;
+import io.mtlslab.pki.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A zip to hand to one student: the identity's certificate and key, its .p12 in modern and legacy
+ * encryption, the CA certificate, and a README with working commands for curl, {@code openssl
+ * s_client}, the seed's Go client, Java and Python, filled with the real file names, host and port —
+ * and, when the identity has an HMAC secret, that secret and a curl command signing its request.
+ *
+ * <p>The zip holds a private key and the .p12 password, so it is written owner-only.
+ */
+public final class StudentBundle {
+
+    /** Where the students will reach the echo server. */
+    public record Target(String host, int port) {
+        public Target {
+            if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:_\\[\\]-]+")) {
+                throw new PkiException("host", "'" + host + "' is not a host name or address",
+                        "give the name the server certificate carries, e.g. --host localhost");
+            }
+            if (port < 1 || port > 65535) {
+                throw new PkiException("port", "port " + port + " is out of range", "choose a port from 1 to 65535");
+            }
+        }
+
+        public static Target localDefault() {
+            return new Target("localhost", 8443);
+        }
+
+        public String url() {
+            String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+            return "https://" + h + ":" + port + "/";
+        }
+    }
+
+    /** The client's HMAC secret in hex, present when the identity has one (see {@link HmacSecrets}). */
+    public static final String HMAC_SECRET_FILE = "hmac-secret.hex";
+
+    private StudentBundle() {
+    }
+
+    /** Writes {@code NAME-bundle.zip} (or {@code out}) for identity {@code name} and returns its path. */
+    public static Path export(Workspace workspace, String name, Target target, Path out) {
+        Map<String, byte[]> files = contents(workspace, name, target);
+        Path zip = out != null ? out : workspace.dir().resolve(name + "-bundle.zip");
+        SecureFiles.writeSecret(zip, zip(name, files));
+        return zip;
+    }
+
+    /**
+     * Exports one bundle per client identity of the workspace (revoked ones left out) into
+     * {@code folder}; {@code progress} is told after each.
+     */
+    public static List<Path> exportAll(Workspace workspace, Target target, Path folder,
+                                       BatchIssuance.Progress progress) {
+        List<String> names = workspace.identities().stream()
+                .filter(e -> e.role() == Role.CLIENT && !e.revoked()).map(IdentityEntry::name).toList();
+        if (names.isEmpty()) {
+            throw new PkiException("all", "the workspace has no client identities to bundle",
+                    "issue them first, e.g. with: mtls-lab batch students.csv");
+        }
+        List<Path> zips = new ArrayList<>();
+        progress.update(0, names.size(), null);
+        for (String name : names) {
+            zips.add(export(workspace, name, target, folder.resolve(name + "-bundle.zip")));
+            progress.update(zips.size(), names.size(), name);
+        }
+        return zips;
+    }
+
+    /** The files of the bundle by their name inside {@code NAME/}, README last. */
+    static Map<String, byte[]> contents(Workspace workspace, String name, Target target) {
+        IdentityEntry entry = workspace.identity(name).orElseThrow(() -> new PkiException("name",
+                "no identity '" + name + "' in " + workspace.dir(), "check the name and --dir"));
+        if (entry.role() != Role.CLIENT) {
+            throw new PkiException("name", "'" + name + "' is a " + entry.role().id() + " identity, not a client",
+                    "bundle a client identity");
+        }
+        if (entry.keyEncrypted()) {
+            throw new PkiException("name", "the key of '" + name + "' is encrypted",
+                    "bundles hold a plain key for the students; issue the student identity without --key-password");
+        }
+        Credential credential = workspace.credential(name, null);
+        if (credential.privateKey() == null) {
+            throw new PkiException("name", "the key of '" + name + "' is not in the workspace", "re-issue the identity");
+        }
+        char[] password = StudentPasswords.of(workspace).getOrCreate(name);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(name + ".pem", Pem.certificates(credential.tlsChain()).getBytes(StandardCharsets.US_ASCII));
+        files.put(name + ".key", Pem.privateKey(credential.privateKey()).getBytes(StandardCharsets.US_ASCII));
+        files.put(name + ".p12", Pkcs12.write(credential, name, password, Pkcs12.Encryption.MODERN));
+        files.put(name + "-legacy.p12", Pkcs12.write(credential, name, password, Pkcs12.Encryption.LEGACY));
+        files.put("ca.pem", Pem.certificate(workspace.caCertificate()).getBytes(StandardCharsets.US_ASCII));
+        Optional<byte[]> hmacSecret = HmacSecrets.of(workspace).find(name);
+        hmacSecret.ifPresent(secret -> files.put(HMAC_SECRET_FILE,
+                (HexFormat.of().formatHex(secret) + "\n").getBytes(StandardCharsets.US_ASCII)));
+        files.put("README.md", BundleReadme.render(name, Certificates.subject(credential.certificate()).commonName(),
+                new String(password), target, hmacSecret.isPresent()).getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    private static byte[] zip(String name, Map<String, byte[]> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(name + "/" + file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot build the zip: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+}

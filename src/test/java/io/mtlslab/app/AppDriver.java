@@ -1,0 +1,72 @@
+package io.mtlslab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Starts the real app on a throw-away workspace and settings file, and waits for its background
+ * work the way a user waits for the spinner to stop.
+ */
+final class AppDriver {
+
+    final MtlsLabApp app;
+    final Path dir;
+
+    private AppDriver(MtlsLabApp app, Path dir) {
+        this.app = app;
+        this.dir = dir;
+    }
+
+    static AppDriver start(Stage stage, Path dir) {
+        return start(stage, dir, Locale.ENGLISH);
+    }
+
+    static AppDriver start(Stage stage, Path dir, Locale locale) {
+        MtlsLabApp app = new MtlsLabApp(AppConfig.isolated(dir, locale));
+        app.start(stage);
+        return new AppDriver(app, dir);
+    }
+
+    /** Call from a test or @BeforeEach (not from @Start, which runs on the FX thread). */
+    AppDriver awaitReady() {
+        waitUntil(() -> app.context().workspace() != null, 10);
+        waitIdle(10);
+        return this;
+    }
+
+    Path workspaceDir() {
+        return dir.resolve("workspace");
+    }
+
+    AppContext context() {
+        return app.context();
+    }
+
+    /** Waits for the FX thread to settle and every background task to finish. */
+    void waitIdle(int seconds) {
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !app.context().tasks().isBusy(), seconds);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void waitUntil(BooleanSupplier condition, int seconds) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            assertThat(condition.getAsBoolean()).as("condition within " + seconds + " s").isTrue();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void stop(FxRobot robot) {
+        robot.interact(app::stop);
+    }
+}

@@ -1,0 +1,66 @@
+package io.mtlslab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.scenario.ScenarioResult;
+import io.mtlslab.testing.TestPki;
+import java.nio.file.Path;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** M1 from the GUI: the matrix runs off the FX thread and every row passes against the secure server. */
+@ExtendWith(ApplicationExtension.class)
+class ScenarioMatrixUiTest {
+
+    @TempDir
+    static Path dir;
+
+    AppDriver driver;
+
+    @BeforeAll
+    static void seed() {
+        TestPki.seedWorkspace(dir.resolve("workspace"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        driver = AppDriver.start(stage, dir);
+    }
+
+    @BeforeEach
+    void ready() {
+        driver.awaitReady();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        driver.stop(robot);
+    }
+
+    @Test
+    void scenarioMatrixShowsEveryRowPassingInSecureMode(FxRobot robot) {
+        robot.clickOn("#navScenarios");
+        robot.clickOn("#runScenariosButton");
+        driver.waitUntil(() -> !driver.context().tasks().isBusy(), 180);
+        driver.waitIdle(10);
+
+        @SuppressWarnings("unchecked")
+        TableView<ScenarioResult> table = robot.lookup("#scenarioTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(table.getItems()).allSatisfy(row -> {
+            assertThat(row.mode().id()).isEqualTo("secure");
+            assertThat(row.status()).as(row.scenario().label()).isNotEqualTo(ScenarioResult.Status.FAIL);
+            assertThat(row.attackSucceeded()).as(row.scenario().label()).isFalse();
+        });
+        assertThat(UiText.shown(robot, "#scenarioSummary")).contains("· 0 failed · 0 attacks got through");
+    }
+}

@@ -1,0 +1,72 @@
+package io.mtlslab.app;
+
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Renders the real screens to PNG: the README's pictures. Writes to {@code target/screenshots}, or
+ * to the folder given by {@code -Dmtlslab.screenshots=src/site} (the documented command).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+
+    @TempDir
+    static Path dir;
+
+    AppDriver driver;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        driver = AppDriver.start(stage, dir);
+    }
+
+    @BeforeEach
+    void ready() {
+        driver.awaitReady();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        driver.stop(robot);
+    }
+
+    @Test
+    void rendersTheMainScreens(FxRobot robot) {
+        Path out = Path.of(System.getProperty("mtlslab.screenshots", "target/screenshots"));
+        Snapshots.save(robot, stage.getScene(), out.resolve("welcome.png"));
+
+        robot.clickOn("#navWizard");
+        driver.waitIdle(10);
+        Snapshots.save(robot, stage.getScene(), out.resolve("wizard.png"));
+
+        robot.clickOn("#navWelcome");
+        robot.clickOn("#quickStartButton");
+        driver.waitUntil(() -> !UiText.shown(robot, "#outcomeTitle").isEmpty(), 60);
+        driver.waitIdle(30);
+        Snapshots.save(robot, stage.getScene(), out.resolve("test-call.png"));
+
+        robot.clickOn("#navServer");
+        driver.waitIdle(10);
+        Snapshots.save(robot, stage.getScene(), out.resolve("echo-server.png"));
+
+        if (robot.lookup("#navScenarios").tryQuery().isPresent()) {
+            robot.clickOn("#navScenarios");
+            if (robot.lookup("#runScenariosButton").tryQuery().isPresent()) {
+                robot.clickOn("#runScenariosButton");
+                driver.waitUntil(() -> !driver.context().tasks().isBusy(), 120);
+                driver.waitIdle(60);
+            }
+            Snapshots.save(robot, stage.getScene(), out.resolve("scenario-matrix.png"));
+        }
+    }
+}

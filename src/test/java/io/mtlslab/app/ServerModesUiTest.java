@@ -1,0 +1,81 @@
+package io.mtlslab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.testing.TestPki;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** S2/S3 from the GUI: the optional-mode pitfall and the secure mode's rejection, each with its diagnosis. */
+@ExtendWith(ApplicationExtension.class)
+class ServerModesUiTest {
+
+    @TempDir
+    static Path dir;
+
+    AppDriver driver;
+
+    @BeforeAll
+    static void seed() {
+        TestPki.seedWorkspace(dir.resolve("workspace"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        driver = AppDriver.start(stage, dir);
+    }
+
+    @BeforeEach
+    void ready() {
+        driver.awaitReady();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        driver.stop(robot);
+    }
+
+    private void startServer(FxRobot robot, String modeButton) {
+        robot.clickOn("#navServer");
+        robot.clickOn(modeButton);
+        UiText.retype(robot, "#port", "0");
+        robot.clickOn("#startButton");
+        driver.waitIdle(30);
+        assertThat(UiText.shown(robot, "#serverState")).startsWith("Listening on https://localhost:");
+    }
+
+    private String callWithoutClientCertificate(FxRobot robot) {
+        robot.clickOn("#navCall");
+        UiText.choose(robot, "#identity", "(no client certificate)");
+        robot.clickOn("#callButton");
+        driver.waitUntil(() -> !UiText.shown(robot, "#outcomeTitle").isEmpty(), 30);
+        driver.waitIdle(30);
+        return UiText.shown(robot, "#outcomeTitle");
+    }
+
+    @Test
+    void optionalModeLetsACallWithoutCertificateThroughTlsAndTheHandlerAnswers401(FxRobot robot) {
+        startServer(robot, "#modeOptional");
+        assertThat(UiText.shown(robot, "#secureBadge")).startsWith("UNSAFE");
+
+        assertThat(callWithoutClientCertificate(robot)).isEqualTo("TLS worked, but the application answered 401 Unauthorized");
+    }
+
+    @Test
+    void secureModeRejectsACallWithoutCertificateWithItsDiagnosis(FxRobot robot) {
+        startServer(robot, "#modeRequired");
+        assertThat(UiText.shown(robot, "#secureBadge")).startsWith("SECURE");
+
+        assertThat(callWithoutClientCertificate(robot)).isEqualTo("Rejected: no client certificate was sent");
+        assertThat(UiText.shown(robot, "#diagnosisFix")).startsWith("Fix: ");
+    }
+}

@@ -1,0 +1,121 @@
+package io.mtlslab.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.diagnose.DiagnosisCode;
+import io.mtlslab.diagnose.Side;
+import io.mtlslab.pki.Pem;
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.testing.ExternalTool;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Our call against a real {@code openssl s_server -Verify 1 -verify_return_error}: success and refusals. */
+class OpensslServerCallTest {
+
+    @TempDir
+    static Path dir;
+    static CallCredentials creds;
+    private Process server;
+
+    @BeforeAll
+    static void issue() throws Exception {
+        ExternalTool.require("openssl");
+        creds = new CallCredentials(dir.resolve("ws"));
+    }
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private int startServer(Path caFile, String... extra) throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Workspace ws = creds.workspace;
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                "-cert", ws.certificateFile("server").toString(), "-key", ws.keyFile("server").toString(),
+                "-CAfile", caFile.toString(), "-Verify", "1", "-verify_return_error", "-www"));
+        command.addAll(List.of(extra));
+        server = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("s_server-" + port + ".log").toFile()).start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return port;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("openssl s_server did not start listening on " + port);
+    }
+
+    private static Path otherCaFile() throws IOException {
+        Path otherCa = dir.resolve("other-ca.pem");
+        Files.writeString(otherCa, Pem.certificate(creds.otherCa.certificate()));
+        return otherCa;
+    }
+
+    private static CallRequest.Builder call(int port) {
+        return CallRequest.builder("https://localhost:" + port + "/").workspace(creds.workspace)
+                .identity(ClientIdentity.fromWorkspace(creds.workspace, "client", null));
+    }
+
+    @Test
+    void callSucceedsAgainstOpensslRequiringAVerifiedClientCertificate() throws Exception {
+        int port = startServer(creds.workspace.certificateFile("ca"));
+
+        CallResult result = TestCall.run(call(port).build());
+
+        assertThat(result.diagnosis()).as("%s", result.diagnosis()).isNull();
+        assertThat(result.response().status()).isEqualTo(200);
+        assertThat(result.response().body()).contains("Cipher");
+        assertThat(result.report().askedVsPresented().acceptedCaNames()).anyMatch(n -> n.contains("CN=MinhaCA"));
+        assertThat(result.report().askedVsPresented().sent().subject()).contains("CN=Cliente");
+        assertThat(result.report().readAfterHandshake()).isTrue();
+    }
+
+    @Test
+    void opensslTrustingAnotherCaWithoutCaNamesRefusesOurCertificate() throws Exception {
+        // TLS 1.2: in TLS 1.3, -no_ca_names sends an empty certificate_authorities extension that Java 17 rejects
+        int port = startServer(otherCaFile(), "-no_ca_names", "-tls1_2");
+
+        CallResult result = TestCall.run(call(port).build());
+
+        assertThat(result.diagnosis().code()).as("%s %s", result.diagnosis(), result.report()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
+        assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+        assertThat(result.report().askedVsPresented().sent()).isNotNull();
+        assertThat(result.diagnosis().summary())
+                .isEqualTo("The server does not trust the issuer of your client certificate (CN=MinhaCA).");
+        assertThat(result.diagnosis().elsewhere("curl")).contains("tlsv1 alert unknown ca");
+    }
+
+    @Test
+    void opensslListingAnotherCaMakesOurClientWithholdItsCertificate() throws Exception {
+        int port = startServer(otherCaFile());
+
+        CallResult result = TestCall.run(call(port).build());
+
+        assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.CLIENT_CERT_NOT_SENT_ISSUER_NOT_ACCEPTED);
+        assertThat(result.report().askedVsPresented().acceptedCaNames()).anyMatch(n -> n.contains("CN=Rogue CA"));
+        assertThat(result.report().askedVsPresented().notSentReason())
+                .isEqualTo("not sent: its issuer CN=MinhaCA is not among the names the server accepts");
+    }
+}

@@ -1,0 +1,393 @@
+package io.mtlslab.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.diagnose.DiagnosisCode;
+import io.mtlslab.diagnose.Side;
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.Workspace;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every diagnosis code, each produced by a real failing handshake or exchange over real sockets with
+ * real certificates — never by a constructed exception.
+ */
+class TestCallDiagnosisTest {
+
+    @TempDir
+    static Path dir;
+    static CallCredentials creds;
+
+    @BeforeAll
+    static void issueCredentials() throws Exception {
+        creds = new CallCredentials(dir);
+    }
+
+    private static CallRequest.Builder call(String url, Credential identity) {
+        CallRequest.Builder builder = CallRequest.builder(url).workspace(creds.workspace)
+                .readTimeout(Duration.ofSeconds(5));
+        if (identity != null) {
+            builder.identity(ClientIdentity.inMemory("client", identity));
+        }
+        return builder;
+    }
+
+    private static JsseTestServer.Builder secureServer() {
+        return JsseTestServer.tls(creds.server).trusting(creds.caCertificate());
+    }
+
+    @Test
+    void validClientSucceedsAndSeesTheIdentityTheServerExtracted() throws Exception {
+        try (JsseTestServer server = secureServer().start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis()).isNull();
+            assertThat(result.succeeded()).isTrue();
+            HandshakeReport report = result.report();
+            assertThat(report.protocol()).isEqualTo("TLSv1.3");
+            assertThat(report.cipherSuite()).startsWith("TLS_");
+            assertThat(report.serverTrusted()).isTrue();
+            assertThat(report.resumed()).isFalse();
+            assertThat(report.readAfterHandshake()).isTrue();
+            assertThat(report.serverChain()).first().extracting(CertificateSummary::subject).asString()
+                    .contains("CN=localhost");
+            assertThat(report.timings().connect()).isNotNull();
+            assertThat(report.timings().handshake()).isNotNull();
+            assertThat(report.timings().firstByte()).isNotNull();
+            assertThat(report.timings().total()).isGreaterThanOrEqualTo(report.timings().handshake());
+            AskedVsPresented asked = report.askedVsPresented();
+            assertThat(asked.serverAsked()).isTrue();
+            assertThat(asked.acceptedCaNames()).anyMatch(name -> name.contains("CN=MinhaCA"));
+            assertThat(asked.sent().subject()).contains("CN=Cliente");
+            assertThat(asked.notSentReason()).isNull();
+            assertThat(result.response().status()).isEqualTo(200);
+            assertThat(result.peers().clientAsSeenByServer().commonName()).isEqualTo("Cliente");
+            assertThat(result.peers().clientAsSeenByServer().serialHex())
+                    .isEqualTo(creds.client.certificate().getSerialNumber().toString(16));
+            assertThat(result.peers().serverAsSeenByClient().commonName()).isEqualTo("localhost");
+            assertThat(result.peers().serverAsSeenByClient().hostnameMatch()).isTrue();
+        }
+    }
+
+    @Test
+    void noClientCertificateIsCaughtAsLateRejectionInTls13() throws Exception {
+        try (JsseTestServer server = secureServer().start()) {
+            CallResult result = TestCall.run(call(server.url(), null).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NO_CLIENT_CERTIFICATE);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+            assertThat(result.report().completed()).isTrue();
+            assertThat(result.report().protocol()).isEqualTo("TLSv1.3");
+            assertThat(result.report().rejectedAfterHandshake()).isTrue();
+            assertThat(result.report().notes()).anyMatch(n -> n.contains("late rejection"));
+            assertThat(result.diagnosis().cause()).contains("TLS 1.3").contains("first read");
+            assertThat(result.report().askedVsPresented().notSentReason()).isEqualTo("no client identity chosen");
+            assertThat(result.diagnosis().elsewhere("go")).contains("remote error: tls: certificate required");
+        }
+    }
+
+    @Test
+    void noClientCertificateInTls12FailsDuringTheHandshake() throws Exception {
+        try (JsseTestServer server = secureServer().protocols("TLSv1.2").start()) {
+            CallResult result = TestCall.run(call(server.url(), null).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NO_CLIENT_CERTIFICATE);
+            assertThat(result.report().completed()).isFalse();
+            assertThat(result.report().rejectedAfterHandshake()).isFalse();
+        }
+    }
+
+    @Test
+    void certificateFromAnotherCaIsNotSentAndTheReportSaysWhy() throws Exception {
+        try (JsseTestServer server = secureServer().start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.clientFromOther).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.CLIENT_CERT_NOT_SENT_ISSUER_NOT_ACCEPTED);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+            AskedVsPresented asked = result.report().askedVsPresented();
+            assertThat(asked.acceptedCaNames()).anyMatch(name -> name.contains("CN=MinhaCA"));
+            assertThat(asked.chainOnOffer()).hasSize(1);
+            assertThat(asked.sent()).isNull();
+            assertThat(asked.notSentReason())
+                    .isEqualTo("not sent: its issuer CN=Rogue CA is not among the names the server accepts");
+            assertThat(result.diagnosis().summary()).contains("CN=Rogue CA").contains("CN=MinhaCA");
+        }
+    }
+
+    @Test
+    void serverRejectsLookAlikeCaAfterTheHandshakeAndNamesTheIssuer() throws Exception {
+        try (JsseTestServer server = secureServer().start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.clientFromRogue).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+            assertThat(result.report().askedVsPresented().sent()).isNotNull();
+            assertThat(result.diagnosis().summary())
+                    .isEqualTo("The server does not trust the issuer of your client certificate (CN=MinhaCA).");
+            assertThat(result.diagnosis().cause()).contains("look-alike");
+        }
+    }
+
+    @Test
+    void serverWithoutCaNamesRejectsForeignIssuerWithTheFixNamingTheWorkspaceCa() throws Exception {
+        try (JsseTestServer server = secureServer().noCaNames().start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.clientFromOther).build());
+
+            assertThat(result.report().askedVsPresented().caNamesListed()).isFalse();
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+            assertThat(result.diagnosis().summary() + " " + result.diagnosis().fix()).isEqualTo(
+                    "The server does not trust the issuer of your client certificate (CN=Rogue CA). Import the right"
+                            + " CA into the server's trust store or issue the client certificate from CN=MinhaCA.");
+        }
+    }
+
+    @Test
+    void clientRefusesServerFromUnknownCaAndStillShowsItsChain() throws Exception {
+        try (JsseTestServer server = secureServer().start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client)
+                    .trust(TrustAnchor.certificates("other CA", List.of(creds.otherCa.certificate()))).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
+            assertThat(result.diagnosis().summary()).contains("CN=MinhaCA");
+            assertThat(result.report().serverTrusted()).isFalse();
+            assertThat(result.report().serverChain()).isNotEmpty();
+            assertThat(result.diagnosis().elsewhere("curl"))
+                    .contains("(60) SSL certificate problem: unable to get local issuer certificate");
+            assertThat(result.diagnosis().elsewhere("openssl"))
+                    .contains("verify error:num=20:unable to get local issuer certificate");
+        }
+    }
+
+    @Test
+    void selfSignedServerIsDiagnosedOnTheClient() throws Exception {
+        try (JsseTestServer server = JsseTestServer.tls(creds.selfSignedServer).trusting(creds.caCertificate()).start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.SELF_SIGNED);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
+        }
+    }
+
+    @Test
+    void selfSignedLookAlikeClientIsDiagnosedOnTheServer() throws Exception {
+        try (JsseTestServer server = secureServer().noCaNames().start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.selfSignedClient).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.SELF_SIGNED);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+        }
+    }
+
+    @Test
+    void expiredServerCertificate() throws Exception {
+        try (JsseTestServer server = JsseTestServer.tls(creds.expiredServer).trusting(creds.caCertificate()).start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.EXPIRED);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
+        }
+    }
+
+    @Test
+    void expiredClientCertificate() throws Exception {
+        try (JsseTestServer server = secureServer().start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.expiredClient).build());
+
+            assertThat(result.report().askedVsPresented().sent()).isNotNull();
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.EXPIRED);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+        }
+    }
+
+    @Test
+    void notYetValidServerCertificate() throws Exception {
+        try (JsseTestServer server = JsseTestServer.tls(creds.futureServer).trusting(creds.caCertificate()).start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NOT_YET_VALID);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
+        }
+    }
+
+    @Test
+    void notYetValidClientCertificate() throws Exception {
+        try (JsseTestServer server = secureServer().start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.futureClient).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NOT_YET_VALID);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+        }
+    }
+
+    @Test
+    void serverCertificateUsedAsClientLacksClientAuth() throws Exception {
+        try (JsseTestServer server = secureServer().start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.serverAsClient).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.MISSING_CLIENT_AUTH_EKU);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+        }
+    }
+
+    @Test
+    void clientCertificateUsedAsServerLacksServerAuth() throws Exception {
+        try (JsseTestServer server = JsseTestServer.tls(creds.clientAsServer).trusting(creds.caCertificate()).start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.MISSING_SERVER_AUTH_EKU);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
+        }
+    }
+
+    @Test
+    void hostNameNotInTheServerSans() throws Exception {
+        try (JsseTestServer server = JsseTestServer.tls(creds.serverWithoutLocalhost).trusting(creds.caCertificate()).start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HOSTNAME_MISMATCH);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
+            assertThat(result.diagnosis().cause()).contains("dns:api.example.com");
+            assertThat(result.peers().serverAsSeenByClient().hostnameMatch()).isFalse();
+        }
+    }
+
+    @Test
+    void ipAddressNotInTheServerSans() throws Exception {
+        try (JsseTestServer server = secureServer().start()) {
+            CallResult result = TestCall.run(call("https://127.0.0.2:" + server.port() + "/", creds.client)
+                    .connectTo(InetAddress.getByName("127.0.0.1")).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HOSTNAME_MISMATCH);
+            assertThat(result.diagnosis().summary()).contains("127.0.0.2");
+            assertThat(result.equivalents().curl()).contains("--resolve 127.0.0.2:" + server.port() + ":127.0.0.1");
+        }
+    }
+
+    @Test
+    void revokedClientCertificate() throws Exception {
+        try (JsseTestServer server = secureServer().crls(creds.crl).start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.revokedClient).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.REVOKED);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+        }
+    }
+
+    @Test
+    void revokedServerCertificate() throws Exception {
+        try (JsseTestServer server = JsseTestServer.tls(creds.revokedServer).trusting(creds.caCertificate()).start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.REVOKED);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
+        }
+    }
+
+    @Test
+    void noCommonTlsVersion() throws Exception {
+        try (JsseTestServer server = secureServer().protocols("TLSv1.3").start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).protocols(List.of("TLSv1.2")).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.PROTOCOL_VERSION);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+        }
+    }
+
+    @Test
+    void nothingListening() throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        CallResult result = TestCall.run(call("https://127.0.0.1:" + port + "/", creds.client).build());
+
+        assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.CONNECTION_REFUSED);
+        assertThat(result.diagnosis().side()).isEqualTo(Side.NETWORK);
+        assertThat(result.report().timings().connect()).isNull();
+    }
+
+    @Test
+    void unknownHostName() {
+        CallResult result = TestCall.run(call("https://no-such-host.invalid:8443/", creds.client).build());
+
+        assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HOST_NOT_FOUND);
+    }
+
+    @Test
+    void plainHttpServerIsNotTls() throws Exception {
+        try (JsseTestServer server = JsseTestServer.plainHttp()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NOT_TLS);
+        }
+    }
+
+    @Test
+    void stalledServerTimesOut() throws Exception {
+        try (JsseTestServer server = JsseTestServer.silent()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).readTimeout(Duration.ofMillis(300)).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.TIMEOUT);
+            assertThat(result.diagnosis().summary()).contains("handshake");
+        }
+    }
+
+    @Test
+    void applicationRefusalIsHttpUnauthorized() throws Exception {
+        try (JsseTestServer server = secureServer().clientAuth(JsseTestServer.ClientAuth.WANT).status(401).start()) {
+            CallResult result = TestCall.run(call(server.url(), null).build());
+
+            assertThat(result.report().completed()).isTrue();
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HTTP_UNAUTHORIZED);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+            assertThat(result.diagnosis().cause()).contains("client certificate required");
+        }
+    }
+
+    @Test
+    void otherErrorStatusIsHttpError() throws Exception {
+        try (JsseTestServer server = secureServer().status(500).start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HTTP_ERROR);
+            assertThat(result.response().status()).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void noSharedCipherSuiteIsAGenericHandshakeFailure() throws Exception {
+        // an EC server key with only RSA-authenticated suites: the server cannot pick any suite
+        try (JsseTestServer server = secureServer().protocols("TLSv1.2")
+                .cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").start()) {
+            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HANDSHAKE_FAILED);
+            assertThat(result.diagnosis().rawMessage()).contains("handshake_failure");
+        }
+    }
+
+    @Test
+    void everyCodeHasOpensslGoAndCurlTexts() {
+        for (DiagnosisCode code : DiagnosisCode.values()) {
+            for (Side side : List.of(Side.CLIENT, Side.SERVER, Side.NETWORK)) {
+                assertThat(io.mtlslab.diagnose.ElsewhereMessages.of(code, side)).as(code + " " + side)
+                        .containsKeys("openssl", "go", "curl");
+            }
+        }
+    }
+
+    @Test
+    void workspaceIdentityIsUsable() {
+        assertThat(ClientIdentity.fromWorkspace(creds.workspace, Workspace.CLIENT, null).certificateFile())
+                .isEqualTo(creds.workspace.certificateFile("client"));
+    }
+}

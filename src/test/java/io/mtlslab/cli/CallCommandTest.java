@@ -1,0 +1,125 @@
+package io.mtlslab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.ServerSettings;
+import io.mtlslab.testing.TestPki;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mtls-lab call} and {@code mtls-lab scenarios}: output, JSON and exit status. */
+class CallCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Workspace workspace;
+    static EchoServer server;
+
+    @BeforeAll
+    static void start() {
+        workspace = TestPki.seedWorkspace(dir);
+        server = EchoServer.start(workspace, ServerSettings.secure().withPort(0));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = MtlsLabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void callWithTheWorkspaceClientSucceedsAndPrintsEverySection() {
+        Run run = run("call", server.url(), "--dir", dir.toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("== Handshake with localhost:" + server.port(), "protocol:  TLSv1.3",
+                "== Asked vs presented", "CA names it accepts: CN=MinhaCA", "sent: C=BR, ST=Estado",
+                "== Peer identities", "Cliente", "== OK", "-- curl", "--cert " + workspace.certificateFile("client"),
+                "-- go", "-- java", "-- python", "-- openssl");
+    }
+
+    @Test
+    void callWithoutClientFailsWithTheDiagnosisAndExitOne() {
+        Run run = run("call", server.url(), "--dir", dir.toString(), "--no-client");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("== Diagnosis: NO_CLIENT_CERTIFICATE (server side)", "no client identity chosen",
+                "go says: client: remote error: tls: certificate required");
+        assertThat(run.err()).contains("error: NO_CLIENT_CERTIFICATE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void callJsonIsMachineReadable() throws Exception {
+        Run run = run("call", server.url(), "--dir", dir.toString(), "--json", "-X", "POST", "--data", "{\"a\":1}",
+                "-H", "X-Test: yes");
+
+        assertThat(run.exit()).isZero();
+        Map<String, Object> json = JSON.std.mapFrom(run.out());
+        assertThat(json.get("succeeded")).isEqualTo(true);
+        Map<String, Object> peers = (Map<String, Object>) json.get("peers");
+        assertThat(((Map<String, Object>) peers.get("clientAsSeenByServer")).get("commonName")).isEqualTo("Cliente");
+        assertThat((String) ((Map<String, Object>) json.get("response")).get("body")).contains("X-Test", "{\\\"a\\\":1}");
+    }
+
+    @Test
+    void contradictoryOptionsAreBadInput() {
+        Run run = run("call", server.url(), "--dir", dir.toString(), "--ca", "x.pem", "--system-trust");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--ca and --system-trust");
+    }
+
+    @Test
+    void nonHttpsUrlIsBadInput() {
+        Run run = run("call", "http://localhost:1/", "--dir", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("https://");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void scenariosInSecureModeAreAllAsExpected() throws Exception {
+        Run run = run("scenarios", "--dir", dir.toString(), "--mode", "secure", "--json");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        Map<String, Object> json = JSON.std.mapFrom(run.out());
+        assertThat(json.get("allAsExpected")).isEqualTo(true);
+        assertThat((java.util.List<Object>) json.get("results")).hasSize(11);
+    }
+
+    @Test
+    void scenariosTextShowsTheBypassOfTheCarelessOptionalMode() {
+        Run run = run("scenarios", "--dir", dir.toString(), "--mode", "optional-bypass");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("no client certificate", "ATTACK SUCCEEDS: authentication bypass");
+    }
+
+    @Test
+    void unknownScenarioModeIsBadInput() {
+        Run run = run("scenarios", "--dir", dir.toString(), "--mode", "nope");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown server mode");
+    }
+}

@@ -1,0 +1,146 @@
+package io.mtlslab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.diagnose.DiagnosisCode;
+import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.testing.TestPki;
+import io.mtlslab.tls.ServerTlsProfile;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole matrix, every scenario in every server mode, against the real echo server. */
+class ScenarioMatrixTest {
+
+    @TempDir
+    static Path dir;
+    static Workspace workspace;
+    static List<ScenarioResult> results;
+    static final List<Integer> progress = Collections.synchronizedList(new ArrayList<>());
+
+    /** Test-side CRL issuance until the product's CrlIssuer lands: a real CRL signed by the CA. */
+    static final CrlSource TEST_CRLS = (Credential ca, List<X509Certificate> revoked) -> {
+        try {
+            Date now = new Date();
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(Certificates.x500Name(ca.certificate()), now);
+            builder.setNextUpdate(new Date(now.getTime() + 86_400_000L));
+            for (X509Certificate certificate : revoked) {
+                builder.addCRLEntry(certificate.getSerialNumber(), now, CRLReason.keyCompromise);
+            }
+            return new JcaX509CRLConverter().getCRL(builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").build(ca.privateKey())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    };
+
+    @BeforeAll
+    static void runTheWholeMatrix() {
+        workspace = TestPki.seedWorkspace(dir);
+        results = ScenarioMatrix.run(workspace, List.of(ServerMode.values()), null, TEST_CRLS,
+                (result, done, total) -> progress.add(done));
+    }
+
+    private static ScenarioResult cell(ServerMode mode, Scenario scenario) {
+        return results.stream().filter(r -> r.mode() == mode && r.scenario() == scenario).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyCellRunsAndMatchesItsExpectation() {
+        assertThat(results).hasSize(ServerMode.values().length * Scenario.values().length);
+        assertThat(progress).hasSize(results.size()).endsWith(results.size());
+        boolean tls11 = ServerTlsProfile.jdkAllows("TLSv1.1");
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (ScenarioResult result : results) {
+            String cell = result.mode().id() + " / " + result.scenario().label() + ": expected "
+                    + result.expected().shortText() + ", got " + result.actualText()
+                    + (result.diagnosis() == null ? "" : " — " + result.diagnosis().summary() + " / " + result.diagnosis().rawMessage());
+            if (result.scenario() == Scenario.TLS11_ONLY_CLIENT && !tls11) {
+                soft.assertThat(result.status()).as(cell).isEqualTo(ScenarioResult.Status.SKIPPED);
+            } else {
+                soft.assertThat(result.status()).as(cell).isEqualTo(ScenarioResult.Status.PASS);
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void secureModeRefusesEveryAttackAndServesTheValidClient() {
+        for (Scenario scenario : Scenario.values()) {
+            ScenarioResult result = cell(ServerMode.SECURE, scenario);
+            if (result.status() == ScenarioResult.Status.SKIPPED) {
+                continue;
+            }
+            assertThat(result.actual()).as(scenario.label())
+                    .isEqualTo(scenario.attack() ? Outcome.REFUSED : Outcome.ACCEPTED);
+        }
+        assertThat(cell(ServerMode.SECURE, Scenario.VALID_CLIENT).actualText()).isEqualTo("200 OK as CN=Cliente");
+        assertThat(cell(ServerMode.SECURE, Scenario.ROGUE_CA_SAME_NAME).diagnosis().cause()).contains("look-alike");
+        assertThat(cell(ServerMode.SECURE, Scenario.REVOKED_CLIENT).diagnosis().code()).isEqualTo(DiagnosisCode.REVOKED);
+    }
+
+    @Test
+    void optionalModeWithACarelessHandlerIsAnAuthenticationBypass() {
+        ScenarioResult bypass = cell(ServerMode.OPTIONAL_BYPASS, Scenario.NO_CLIENT_CERTIFICATE);
+        assertThat(bypass.actual()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(bypass.attackSucceeded()).isTrue();
+        assertThat(bypass.expected().meaning()).contains("authentication bypass");
+        assertThat(bypass.actualText()).isEqualTo("200 OK without a client identity");
+        assertThat(cell(ServerMode.OPTIONAL, Scenario.NO_CLIENT_CERTIFICATE).diagnosis().code())
+                .isEqualTo(DiagnosisCode.HTTP_UNAUTHORIZED);
+    }
+
+    @Test
+    void inspectModeLetsTheRogueCaThrough() {
+        assertThat(cell(ServerMode.INSPECT, Scenario.ROGUE_CA_SAME_NAME).attackSucceeded()).isTrue();
+        assertThat(cell(ServerMode.INSPECT, Scenario.EXPIRED_CLIENT).attackSucceeded()).isTrue();
+    }
+
+    @Test
+    void emptyCaNamesMakesTheLookAlikeVisibleToTheServer() {
+        assertThat(cell(ServerMode.SECURE, Scenario.SELF_SIGNED_LOOKALIKE).call().report().askedVsPresented()
+                .notSentReason()).startsWith("not sent: its issuer CN=Cliente");
+        assertThat(cell(ServerMode.EMPTY_CA_NAMES, Scenario.SELF_SIGNED_LOOKALIKE).diagnosis().code())
+                .isEqualTo(DiagnosisCode.SELF_SIGNED);
+    }
+
+    @Test
+    void scenarioCredentialsLiveInTheScratchAreaAndAreReused() throws Exception {
+        Path scratch = workspace.dir().resolve(ScenarioCredentials.FOLDER);
+        assertThat(scratch.resolve("rogue-ca.pem")).exists();
+        assertThat(scratch.resolve("ca.key")).doesNotExist();
+        BigInteger serial = Certificates.subject(workspace.caCertificate()).commonName().equals("MinhaCA")
+                ? ScenarioCredentials.prepare(workspace, null, CrlSource.NONE)
+                        .credential(ScenarioCredentials.VALID).certificate().getSerialNumber() : null;
+        assertThat(Files.readString(scratch.resolve("valid-client.pem")))
+                .isEqualTo(io.mtlslab.pki.Pem.certificate(ScenarioCredentials.prepare(workspace, null, CrlSource.NONE)
+                        .credential(ScenarioCredentials.VALID).certificate()));
+        assertThat(cell(ServerMode.SECURE, Scenario.VALID_CLIENT).call().request().identity().credential()
+                .certificate().getSerialNumber()).isEqualTo(serial);
+        assertThat(workspace.crlFile()).doesNotExist();
+    }
+
+    @Test
+    void withoutRevocationTheRevokedRowIsNotAvailable() {
+        List<ScenarioResult> secure = ScenarioMatrix.run(workspace, ServerMode.SECURE, ScenarioProgress.none());
+        ScenarioResult revoked = secure.stream().filter(r -> r.scenario() == Scenario.REVOKED_CLIENT).findFirst().orElseThrow();
+        assertThat(revoked.status()).isEqualTo(ScenarioResult.Status.SKIPPED);
+        assertThat(revoked.actualText()).startsWith("not available");
+    }
+}
