@@ -4,6 +4,7 @@
 # certificates, driven by the same Java load client, and the ratio of the two.
 #
 #   bench/handshakes.sh [CONNECTIONS=3000] [CONCURRENCY=16] [MAX_SECONDS=60]
+#   JAVA=/usr/lib/jvm/other/bin/java bench/handshakes.sh   # server and load client on another JVM
 #
 # Needs a JDK 17+, Maven and openssl. Not a test: numbers depend on the machine and its load.
 set -euo pipefail
@@ -15,6 +16,7 @@ MAX_SECONDS=${3:-60}
 WARMUP=$(( CONNECTIONS / 5 ))
 ECHO_PORT=${ECHO_PORT:-18443}
 OPENSSL_PORT=${OPENSSL_PORT:-18444}
+JAVA=${JAVA:-java}
 
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
     -Dmdep.includeScope=test >/dev/null
@@ -36,13 +38,14 @@ await_port() {
 }
 
 run_load() {
-    java -cp "$CP" io.mtlslab.bench.HandshakeBench run "$WORK" "$1" "$CONNECTIONS" "$CONCURRENCY" "$MAX_SECONDS" "$WARMUP"
+    "$JAVA" -cp "$CP" io.mtlslab.bench.HandshakeBench run "$WORK" "$1" "$CONNECTIONS" "$CONCURRENCY" "$MAX_SECONDS" "$WARMUP"
 }
 
-java -cp "$CP" io.mtlslab.bench.HandshakeBench seed "$WORK"
+"$JAVA" -cp "$CP" io.mtlslab.bench.HandshakeBench seed "$WORK"
+echo "$("$JAVA" -version 2>&1 | head -1); $(openssl version)"
 echo "workspace: EC P-256 CA/server/client; $CONNECTIONS connections ($WARMUP more as warm-up), $CONCURRENCY in parallel, at most ${MAX_SECONDS}s; $(nproc) cores"
 
-java -cp "$CP" io.mtlslab.Main serve --dir "$WORK" --port "$ECHO_PORT" >"$WORK/serve.log" 2>&1 &
+"$JAVA" -cp "$CP" io.mtlslab.Main serve --dir "$WORK" --port "$ECHO_PORT" >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 await_port "$ECHO_PORT"
 ECHO=$(run_load "$ECHO_PORT")
