@@ -1,5 +1,6 @@
 package io.mtlslab.server;
 
+import io.mtlslab.pki.Certificates;
 import io.mtlslab.tls.ServerCertificateCheck;
 import io.mtlslab.tls.ServerCertificateFinding;
 import io.mtlslab.tls.ServerTrustManager;
@@ -12,7 +13,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -24,7 +24,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
@@ -169,7 +168,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         rejected = true;
         X509Certificate leaf = chain == null || chain.isEmpty() ? null : chain.get(0);
         String subject = leaf == null ? null : ClientIdentity.of(leaf).subject();
-        String serial = leaf == null ? null : io.mtlslab.pki.Certificates.serialHex(leaf);
+        String serial = leaf == null ? null : Certificates.serialHex(leaf);
         String protocol = null;
         if (engine != null && engine.getHandshakeSession() != null) {
             protocol = engine.getHandshakeSession().getProtocol();
@@ -243,11 +242,6 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         // Handshake failures arrive as a completion event too and are logged there; anything else
         // (a reset connection, a protocol error after the handshake) just ends this connection.
         ctx.close();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        super.channelInactive(ctx);
     }
 
     /**
