@@ -1,9 +1,11 @@
 package io.mtlslab.app;
 
 import io.mtlslab.app.common.Fxml;
+import io.mtlslab.app.inspect.InspectModel;
 import io.mtlslab.app.server.ServerModel;
 import io.mtlslab.app.shell.MainWindowController;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -39,7 +41,7 @@ public class MtlsLabApp extends Application {
     @Override
     public void start(Stage stage) {
         context = new AppContext(config != null ? config : AppConfig.fromSystemProperties());
-        scene = new Scene(buildMainWindow(), 1240, 800);
+        scene = new Scene(buildMainWindow(null), 1240, 800);
         scene.getStylesheets().add(MtlsLabApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("mTLS Lab");
         stage.setMinWidth(900);
@@ -49,13 +51,26 @@ public class MtlsLabApp extends Application {
             stage.setOnShown(event -> reportStartup());
         }
         stage.show();
+        // The first screen is loaded right after the first frame, not before it.
+        Platform.runLater(() -> {
+            if (mainWindow.current() == null) {
+                mainWindow.show("welcome");
+            }
+        });
         // Opened after the window shows: the first frame never waits for the disk.
-        context.openWorkspace(context.initialWorkspaceDir(),
-                () -> mainWindow.show(context.workspace().hasCa() ? "identities" : "welcome"));
+        // A double-clicked file (Main sets mtlslab.openFile) opens straight in the inspector.
+        String openFile = config == null ? System.getProperty("mtlslab.openFile") : null;
+        context.openWorkspace(context.initialWorkspaceDir(), () -> {
+            if (openFile != null) {
+                context.model(InspectModel.class, InspectModel::new).open(Path.of(openFile));
+                mainWindow.show("inspect");
+            } else {
+                mainWindow.show(context.workspace().hasCa() ? "identities" : "welcome");
+            }
+        });
         context.i18nProperty().addListener((obs, old, now) -> {
             String screen = mainWindow.current();
-            scene.setRoot(buildMainWindow());
-            mainWindow.show(screen);
+            scene.setRoot(buildMainWindow(screen));
         });
         context.darkProperty().addListener((obs, old, now) -> applyLooks(scene.getRoot()));
         context.presenterProperty().addListener((obs, old, now) -> applyLooks(scene.getRoot()));
@@ -67,10 +82,12 @@ public class MtlsLabApp extends Application {
         return context;
     }
 
-    private Parent buildMainWindow() {
+    private Parent buildMainWindow(String screen) {
         Fxml.View<MainWindowController> view = Fxml.load(context, "shell/MainWindow.fxml");
         mainWindow = view.controller();
-        mainWindow.show("welcome");
+        if (screen != null) {
+            mainWindow.show(screen);
+        }
         applyLooks(view.root());
         return view.root();
     }

@@ -46,14 +46,23 @@ class ScreenshotsTest {
         Snapshots.save(robot, stage.getScene(), out.resolve("welcome.png"));
 
         robot.clickOn("#navWizard");
+        UiText.choose(robot, "#caKey", "ec-p256");
+        robot.clickOn("#nextButton");
+        driver.waitIdle(30);
+        UiText.retype(robot, "#serverSans", "dns:localhost, ip:127.0.0.300");
         driver.waitIdle(10);
         Snapshots.save(robot, stage.getScene(), out.resolve("wizard.png"));
+        UiText.retype(robot, "#serverSans", "dns:localhost, ip:127.0.0.1, ip:::1");
 
         robot.clickOn("#navWelcome");
         robot.clickOn("#quickStartButton");
         driver.waitUntil(() -> !UiText.shown(robot, "#outcomeTitle").isEmpty(), 60);
         driver.waitIdle(30);
         Snapshots.save(robot, stage.getScene(), out.resolve("test-call.png"));
+        robot.clickOn("#presenterButton");
+        driver.waitIdle(5);
+        Snapshots.save(robot, stage.getScene(), out.resolve("test-call-presenter.png"));
+        robot.clickOn("#presenterButton");
 
         robot.clickOn("#navServer");
         driver.waitIdle(10);

@@ -78,4 +78,18 @@ class ServerModesUiTest {
         assertThat(callWithoutClientCertificate(robot)).isEqualTo("Rejected: no client certificate was sent");
         assertThat(UiText.shown(robot, "#diagnosisFix")).startsWith("Fix: ");
     }
+
+    @Test
+    void aBadPortIsShownAsAReadableProblemWithDetailsBehindIt(FxRobot robot) {
+        robot.clickOn("#navServer");
+        UiText.retype(robot, "#port", "99999");
+        robot.clickOn("#startButton");
+        driver.waitIdle(10);
+
+        assertThat(UiText.shown(robot, "#problemSummary")).isEqualTo("port: port 99999 is out of range");
+        assertThat(UiText.shown(robot, "#problemFix")).contains("choose a port from 1 to 65535");
+        assertThat(robot.lookup("#problemDetails").queryAs(javafx.scene.control.TitledPane.class).isExpanded()).isFalse();
+        robot.clickOn("#problemDismiss");
+        assertThat(UiText.shown(robot, "#problemSummary")).isEmpty();
+    }
 }

@@ -109,6 +109,7 @@ public class TestCallController {
         trust.valueProperty().bindBidirectional(model.trust);
         trustFile.textProperty().bindBidirectional(model.trustFile);
         trustFile.visibleProperty().bind(model.trust.isEqualTo(CallModel.Trust.PEM_FILE));
+        trustFile.managedProperty().bind(trustFile.visibleProperty());
         protocols.setItems(FXCollections.observableArrayList(CallModel.PROTOCOLS));
         protocols.valueProperty().bindBidirectional(model.protocols);
         method.setItems(FXCollections.observableArrayList("GET", "POST", "PUT", "DELETE"));
@@ -144,6 +145,9 @@ public class TestCallController {
         identityTable.getColumns().add(column(context.text("call.identities.field"), IdentityRow::field));
         identityTable.getColumns().add(column(context.text("call.identities.client"), IdentityRow::client));
         identityTable.getColumns().add(column(context.text("call.identities.server"), IdentityRow::server));
+        identityTable.getColumns().get(0).setPrefWidth(200);
+        identityTable.getColumns().get(1).setPrefWidth(420);
+        identityTable.getColumns().get(2).setPrefWidth(420);
         identityTable.setPlaceholder(new Label(context.text("call.identities.empty")));
     }
 

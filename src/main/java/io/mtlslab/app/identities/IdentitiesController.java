@@ -4,7 +4,15 @@ import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
 import io.mtlslab.app.inspect.InspectModel;
 import io.mtlslab.call.CertificateSummary;
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.ExportFormat;
+import io.mtlslab.pki.lint.Finding;
+import io.mtlslab.pki.lint.Lint;
+import io.mtlslab.pki.lint.LintRequest;
+import java.util.List;
+import io.mtlslab.pki.Exports;
 import io.mtlslab.pki.IdentityEntry;
+import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Pem;
 import io.mtlslab.pki.Workspace;
 import java.nio.file.Path;
@@ -27,7 +35,8 @@ import javafx.scene.layout.GridPane;
 public class IdentitiesController {
 
     /** What the detail pane shows for the selected identity. */
-    private record Selected(IdentityEntry entry, X509Certificate certificate, CertificateSummary summary, Path file) {
+    private record Selected(IdentityEntry entry, X509Certificate certificate, CertificateSummary summary, Path file,
+                            List<Finding> findings) {
     }
 
     private final AppContext context;
@@ -39,6 +48,12 @@ public class IdentitiesController {
     @FXML private Button copyPemButton;
     @FXML private Button copyFingerprintButton;
     @FXML private Button inspectButton;
+    @FXML private javafx.scene.layout.VBox exportCard;
+    @FXML private javafx.scene.control.ComboBox<ExportFormat> exportFormat;
+    @FXML private javafx.scene.control.PasswordField exportPassword;
+    @FXML private javafx.scene.control.CheckBox exportOverwrite;
+    @FXML private Label exportHelp;
+    @FXML private Label exportResult;
 
     public IdentitiesController(AppContext context) {
         this.context = context;
@@ -70,6 +85,22 @@ public class IdentitiesController {
         });
         identityList.getColumns().add(status);
         identityList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> select(entry));
+        exportFormat.setItems(javafx.collections.FXCollections.observableArrayList(ExportFormat.values()));
+        exportFormat.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ExportFormat format) {
+                return format == null ? "" : context.text("export.format." + format.id());
+            }
+
+            @Override
+            public ExportFormat fromString(String text) {
+                return null;
+            }
+        });
+        exportFormat.valueProperty().addListener((obs, old, format) -> exportHelp.setText(format == null ? ""
+                : context.text(format.needsPassword() ? "export.help.password" : format == ExportFormat.KEY
+                        ? "export.help.key" : "export.help.public", fileNameFor(format))));
+        exportFormat.setValue(ExportFormat.P12);
         context.workspaceProperty().addListener((obs, old, now) -> refresh());
         context.workspaceRevisionProperty().addListener((obs, old, now) -> refresh());
         refresh();
@@ -94,6 +125,8 @@ public class IdentitiesController {
         copyPemButton.setDisable(none);
         copyFingerprintButton.setDisable(none);
         inspectButton.setDisable(none);
+        exportCard.setDisable(none);
+        exportResult.setText("");
         if (none) {
             detailTitle.setText(context.text("identities.pick"));
             return;
@@ -101,8 +134,17 @@ public class IdentitiesController {
         Workspace workspace = context.workspace();
         Path file = workspace.certificateFile(entry.name());
         context.tasks().run(() -> {
-            X509Certificate certificate = Pem.readCertificate(file);
-            return new Selected(entry, certificate, CertificateSummary.of(certificate), file);
+            Credential credential = workspace.credential(entry.name(), null);
+            X509Certificate certificate = credential.certificate();
+            // The pre-flight lint for the identity's role, with its key, chain and the workspace CA.
+            LintRequest request = LintRequest.of(certificate).withChain(credential.issuers()).withRole(entry.role());
+            if (credential.privateKey() != null) {
+                request = request.withKey(credential.privateKey());
+            }
+            if (workspace.hasCa()) {
+                request = request.withAnchors(List.of(workspace.caCertificate()));
+            }
+            return new Selected(entry, certificate, CertificateSummary.of(certificate), file, Lint.check(request));
         }, this::render);
     }
 
@@ -120,7 +162,11 @@ public class IdentitiesController {
         row = pair(row, "identities.eku", String.join(", ", summary.extendedKeyUsages()));
         row = pair(row, "identities.files", value.file().getFileName() + (value.entry().role().isCa() ? "" : ", "
                 + value.entry().name() + ".key"));
-        pair(row, "call.field.fingerprint", summary.sha256Fingerprint());
+        row = pair(row, "call.field.fingerprint", summary.sha256Fingerprint());
+        String lint = value.findings().isEmpty() ? context.text("inspect.lint.clean")
+                : String.join("\n", value.findings().stream()
+                        .map(f -> f.severity() + ": " + f.what() + (f.fix() == null ? "" : " — " + f.fix())).toList());
+        pair(row, "inspect.lint", lint);
     }
 
     private int pair(int row, String key, String value) {
@@ -131,6 +177,61 @@ public class IdentitiesController {
         text.getStyleClass().add("kv-value");
         detailGrid.addRow(row, name, text);
         return row + 1;
+    }
+
+    private String fileNameFor(ExportFormat format) {
+        IdentityEntry entry = identityList.getSelectionModel().getSelectedItem();
+        return format.fileName(entry == null ? "NAME" : entry.name());
+    }
+
+    @FXML
+    private void exportSaveAs() {
+        IdentityEntry entry = identityList.getSelectionModel().getSelectedItem();
+        if (entry == null) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(context.text("export.title"));
+        chooser.setInitialDirectory(context.workspace().dir().toFile());
+        chooser.setInitialFileName(fileNameFor(exportFormat.getValue()));
+        java.io.File file = chooser.showSaveDialog(identityList.getScene().getWindow());
+        if (file != null) {
+            // The system dialog already asked before replacing a file.
+            export(entry, file.toPath(), true);
+        }
+    }
+
+    @FXML
+    private void exportHere() {
+        IdentityEntry entry = identityList.getSelectionModel().getSelectedItem();
+        if (entry != null) {
+            export(entry, context.workspace().dir().resolve(fileNameFor(exportFormat.getValue())),
+                    exportOverwrite.isSelected());
+        }
+    }
+
+    private void export(IdentityEntry entry, Path target, boolean overwrite) {
+        ExportFormat format = exportFormat.getValue();
+        char[] password = exportPassword.getText().isEmpty() ? null : exportPassword.getText().toCharArray();
+        Workspace workspace = context.workspace();
+        exportResult.getStyleClass().removeAll("field-error", "cell-pass");
+        context.tasks().run(progress -> {
+            SecureFiles.requireAbsent(overwrite, target);
+            byte[] bytes = Exports.export(workspace.credential(entry.name(), null), format, entry.name(), password);
+            if (format.secret()) {
+                SecureFiles.writeSecret(target, bytes);
+            } else {
+                SecureFiles.write(target, bytes);
+            }
+            return target;
+        }, written -> {
+            exportResult.getStyleClass().add("cell-pass");
+            exportResult.setText(context.text("export.done", written));
+        }, failure -> {
+            io.mtlslab.app.common.Problem problem = io.mtlslab.app.common.Problem.of(failure, context.i18n());
+            exportResult.getStyleClass().add("field-error");
+            exportResult.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
+        });
     }
 
     @FXML

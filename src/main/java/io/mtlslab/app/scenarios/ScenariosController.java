@@ -69,11 +69,11 @@ public class ScenariosController {
         scenarioProgress.visibleProperty().bind(model.runningProperty());
         scenarioTable.setItems(model.results());
         scenarioTable.setPlaceholder(new Label(context.text("scenarios.empty")));
-        scenarioTable.getColumns().add(column("scenarios.col.mode", r -> r.mode().id(), 110));
-        scenarioTable.getColumns().add(column("scenarios.col.scenario", r -> r.scenario().label(), 230));
+        scenarioTable.getColumns().add(column("scenarios.col.mode", r -> r.mode().id(), 100));
+        scenarioTable.getColumns().add(column("scenarios.col.scenario", r -> r.scenario().label(), 240));
         scenarioTable.getColumns().add(column("scenarios.col.expected", r -> r.expected().shortText(), 170));
-        scenarioTable.getColumns().add(column("scenarios.col.actual", ScenarioResult::actualText, 220));
-        TableColumn<ScenarioResult, String> status = column("scenarios.col.result", this::statusText, 110);
+        scenarioTable.getColumns().add(column("scenarios.col.actual", ScenarioResult::actualText, 230));
+        TableColumn<ScenarioResult, String> status = column("scenarios.col.result", this::statusText, 100);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -88,7 +88,7 @@ public class ScenariosController {
         });
         scenarioTable.getColumns().add(status);
         scenarioTable.getColumns().add(column("scenarios.col.diagnosis",
-                r -> r.diagnosis() == null ? "" : r.diagnosis().summary(), 320));
+                r -> r.diagnosis() == null ? "" : r.diagnosis().summary(), 340));
         scenarioTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(ScenarioResult result, boolean empty) {

@@ -122,7 +122,7 @@ public class ServerController {
     private void setUpLog() {
         logTable.setItems(model.log());
         logTable.setPlaceholder(new Label(context.text("server.log.empty")));
-        logTable.getColumns().add(column("server.log.time", e -> TIME.format(e.time()), 95));
+        logTable.getColumns().add(column("server.log.time", e -> TIME.format(e.time()), 115));
         logTable.getColumns().add(column("server.log.remote", ConnectionEvent::remoteAddress, 130));
         logTable.getColumns().add(column("server.log.outcome", e -> context.text("server.outcome." + e.outcome().name())
                 + (e.outcome() == ConnectionEvent.Outcome.REQUEST ? " " + e.method() + " " + e.path() + " → " + e.status() : ""), 170));

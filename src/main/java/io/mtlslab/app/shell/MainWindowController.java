@@ -80,7 +80,19 @@ public class MainWindowController {
 
     @FXML
     private void initialize() {
-        centerBox.getChildren().add(0, bindBanner(new ProblemBanner(context.i18n())));
+        // The banner (a TextArea and friends) is built on the first problem: a faster first window.
+        if (context.problemProperty().get() != null) {
+            addBanner();
+        } else {
+            context.problemProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends io.mtlslab.app.common.Problem> obs,
+                                    io.mtlslab.app.common.Problem old, io.mtlslab.app.common.Problem now) {
+                    obs.removeListener(this);
+                    addBanner();
+                }
+            });
+        }
         ToggleGroup group = new ToggleGroup();
         List<ToggleButton> buttons = List.of(navWelcome, navWizard, navIdentities, navServer, navCall,
                 navScenarios, navInspect);
@@ -117,9 +129,10 @@ public class MainWindowController {
         context.setNavigator(this::show);
     }
 
-    private ProblemBanner bindBanner(ProblemBanner banner) {
+    private void addBanner() {
+        ProblemBanner banner = new ProblemBanner(context.i18n());
         banner.problemProperty().bindBidirectional(context.problemProperty());
-        return banner;
+        centerBox.getChildren().add(0, banner);
     }
 
     public Parent root() {

@@ -1,0 +1,72 @@
+package io.mtlslab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.pki.IdentityEntry;
+import io.mtlslab.testing.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** G3/G4: the identities list with status, and exporting an identity as PKCS#12. */
+@ExtendWith(ApplicationExtension.class)
+class IdentitiesUiTest {
+
+    @TempDir
+    static Path dir;
+
+    AppDriver driver;
+
+    @BeforeAll
+    static void seed() {
+        TestPki.seedWorkspace(dir.resolve("workspace"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        driver = AppDriver.start(stage, dir);
+    }
+
+    @BeforeEach
+    void ready() {
+        driver.awaitReady();
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        driver.stop(robot);
+    }
+
+    @Test
+    void listsTheSeedIdentitiesAndExportsTheClientAsPkcs12(FxRobot robot) {
+        robot.clickOn("#navIdentities");
+        @SuppressWarnings("unchecked")
+        TableView<IdentityEntry> list = robot.lookup("#identityList").queryAs(TableView.class);
+        assertThat(list.getItems()).extracting(IdentityEntry::name).containsExactly("ca", "server", "client");
+        assertThat(robot.lookup(".status-valid").queryAll()).hasSize(3);
+
+        robot.clickOn(robot.lookup("#identityList .table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
+                && "client".equals(l.getText())).queryAs(javafx.scene.Node.class));
+        driver.waitIdle(10);
+        robot.clickOn("#exportHereButton");
+        driver.waitIdle(10);
+        assertThat(UiText.shown(robot, "#exportResult")).contains("needs a password");
+        assertThat(Files.exists(driver.workspaceDir().resolve("client.p12"))).isFalse();
+
+        robot.clickOn("#exportPassword").write("changeit");
+        robot.clickOn("#exportHereButton");
+        driver.waitIdle(10);
+        assertThat(UiText.shown(robot, "#exportResult")).startsWith("Written:");
+        assertThat(Files.exists(driver.workspaceDir().resolve("client.p12"))).isTrue();
+    }
+}
