@@ -13,11 +13,12 @@ version=${2:-$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)}
 jdk_bin=${JAVA_HOME:+$JAVA_HOME/bin/}
 target=target
 
+sep=:   # path separator of the JDK tools
 case "$(uname -s)" in
     Linux) os=linux; native_dir=lib; types=(); command -v dpkg-deb >/dev/null && types+=(deb)
            command -v rpmbuild >/dev/null && types+=(rpm) ;;
     Darwin) os=mac; native_dir=lib; types=(dmg) ;;
-    MINGW*|MSYS*|CYGWIN*) os=windows; native_dir=bin; types=(msi) ;;
+    MINGW*|MSYS*|CYGWIN*) os=windows; native_dir=bin; types=(msi); sep=';' ;;
     *) echo "build.sh: unsupported OS $(uname -s)" >&2; exit 1 ;;
 esac
 # macOS bundle versions must start at 1: a 0.x version is packaged as 1.x there.
@@ -28,7 +29,7 @@ esac
 
 # JavaFX platform jars (javafx-controls-21-linux.jar ...) become modules of the runtime;
 # everything else goes on the class path.
-fx_jars=$(ls "$target"/lib/javafx-*.jar | grep -E -- '-[0-9][0-9.]*-[a-z0-9-]+\.jar$' | tr '\n' ':')
+fx_jars=$(ls "$target"/lib/javafx-*.jar | grep -E -- '-[0-9][0-9.]*-[a-z0-9-]+\.jar$' | tr '\n' "$sep")
 input=$target/jpackage-input
 rm -rf "$input" "$target/runtime" "$target/jpackage"
 mkdir -p "$input"
@@ -41,8 +42,8 @@ done
 # jdk.crypto.ec: the SunEC provider (EC keys and ECDHE in TLS fail without it);
 # jdk.localedata: pt-BR dates and numbers (en only otherwise, trimmed by --include-locales).
 used=$("${jdk_bin}jdeps" -q --multi-release 17 --ignore-missing-deps --print-module-deps \
-    --module-path "$fx_jars" --class-path "$(ls "$input"/*.jar | tr '\n' ':')" "$input"/*.jar)
-modules="$used,javafx.controls,javafx.fxml,jdk.crypto.ec,jdk.localedata"
+    --module-path "$fx_jars" --class-path "$(ls "$input"/*.jar | tr '\n' "$sep")" "$input"/*.jar | tr -d '\r')
+modules=$(tr ',' '\n' <<<"$used,javafx.controls,javafx.fxml,jdk.crypto.ec,jdk.localedata" | sort -u | paste -sd, -)
 echo "runtime modules: $modules"
 "${jdk_bin}jlink" --module-path "$fx_jars" --add-modules "$modules" --include-locales=en,pt \
     --strip-debug --no-header-files --no-man-pages --compress=2 --output "$target/runtime"
@@ -50,7 +51,7 @@ echo "runtime modules: $modules"
 # runtime's own library folder first, so put them there (no extraction into the user's home).
 natives=$target/javafx-natives
 rm -rf "$natives"; mkdir -p "$natives"
-IFS=: read -r -a fx_list <<<"$fx_jars"
+IFS=$sep read -r -a fx_list <<<"$fx_jars"
 for jar in "${fx_list[@]}"; do
     [ -n "$jar" ] && (cd "$natives" && "${jdk_bin}jar" xf "../../$jar")
 done

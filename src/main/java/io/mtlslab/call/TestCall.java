@@ -35,6 +35,10 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class TestCall {
 
+    /** How long a TLS 1.3 call listens for a late rejection before sending its request. */
+    static final int LATE_REJECTION_PROBE_MILLIS = 50;
+    private static final int PROBE_STEP_MILLIS = 2;
+
     private TestCall() {
     }
 
@@ -55,6 +59,7 @@ public final class TestCall {
         private CallPhase phase = CallPhase.CONNECT;
         private String connectedAddress;
         private SSLSession session;
+        private SSLContext context;
         private String alpn;
         private boolean resumed;
         private boolean readAfterHandshake;
@@ -91,7 +96,7 @@ public final class TestCall {
                 tcp.setTcpNoDelay(true);
 
                 phase = CallPhase.HANDSHAKE;
-                SSLContext context = TlsContexts.context(keyManager, trustManager);
+                context = TlsContexts.context(keyManager, trustManager);
                 try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, request.host(),
                         request.port(), true)) {
                     tls.setSSLParameters(parameters(tls.getSSLParameters()));
@@ -104,10 +109,14 @@ public final class TestCall {
 
                     phase = CallPhase.FIRST_READ;
                     try (HttpExchange http = new HttpExchange()) {
+                        byte[] early = probeForLateRejection(tls);
                         requestSent = System.nanoTime();
                         http.send(request, tls.getOutputStream());
                         readAfterHandshake = true;
                         InputStream in = tls.getInputStream();
+                        if (early != null) {
+                            in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(early), in);
+                        }
                         response = http.receive(in, () -> {
                             firstByte = Duration.ofNanos(System.nanoTime() - requestSent);
                         });
@@ -116,6 +125,44 @@ public final class TestCall {
                 }
             } finally {
                 tcp.close();
+            }
+        }
+
+        /**
+         * TLS 1.3 with a certificate request: listen briefly before sending the request. A server that
+         * refuses our certificate has its alert on the way already; reading it first keeps the alert
+         * (writing first would meet the closed connection and lose it as "Broken pipe"). A server that
+         * accepted sends a session ticket and then waits for the request: the ticket ends the probe.
+         */
+        private byte[] probeForLateRejection(SSLSocket tls) throws IOException {
+            if (!"TLSv1.3".equals(session.getProtocol()) || !keyManager.asked()) {
+                return null;
+            }
+            int previous = tls.getSoTimeout();
+            long deadline = System.nanoTime() + LATE_REJECTION_PROBE_MILLIS * 1_000_000L;
+            tls.setSoTimeout(PROBE_STEP_MILLIS);
+            try {
+                byte[] buffer = new byte[8192];
+                while (System.nanoTime() < deadline) {
+                    try {
+                        int read = tls.getInputStream().read(buffer);
+                        if (read < 0) {
+                            throw new java.io.EOFException("the server closed the connection right after the handshake");
+                        }
+                        return java.util.Arrays.copyOf(buffer, read);
+                    } catch (java.net.SocketTimeoutException quiet) {
+                        // A session ticket arrives only once the server has accepted our Finished (and with it
+                        // our certificate): no need to wait for the rest of the probe.
+                        if (context.getClientSessionContext().getIds().hasMoreElements()) {
+                            return null;
+                        }
+                    }
+                }
+                return null;
+            } finally {
+                if (!tls.isClosed()) {
+                    tls.setSoTimeout(previous);
+                }
             }
         }
 
@@ -150,8 +197,10 @@ public final class TestCall {
 
             if (late) {
                 notes.add("The handshake completed on our side (" + session.getProtocol() + "), then the server"
-                        + " refused the connection at the first read: a late rejection of the client certificate."
-                        + " mTLS Lab always reads once before declaring success, so this was caught.");
+                        + " refused the connection before answering: a late rejection of the client certificate"
+                        + " (TLS 1.3 servers check it after the client's Finished). mTLS Lab always sends the request"
+                        + " and reads once before declaring success, so this was caught"
+                        + (Diagnoser.alert(error) == null ? "; the server closed before its alert could be read." : "."));
             } else if (handshakeDone && readAfterHandshake && response != null) {
                 notes.add("Read after the handshake: the server answered, so it accepted the connection"
                         + (keyManager.sent() ? " and our certificate." : "."));

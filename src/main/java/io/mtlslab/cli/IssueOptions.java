@@ -21,8 +21,9 @@ final class IssueOptions {
             description = "Key type: rsa-2048, rsa-3072, rsa-4096, ec-p256, ec-p384, ec-p521, ed25519.")
     String keyType;
 
+    // Text, not int: "--days abc" then fails with the one-line "days:" message instead of picocli's usage.
     @Option(names = "--days", paramLabel = "N", description = "Validity in days from now.")
-    Integer days;
+    String days;
 
     @Option(names = "--not-before", paramLabel = "INSTANT",
             description = "Explicit start of validity, e.g. 2020-01-01T00:00:00Z (makes not-yet-valid certificates).")
@@ -72,15 +73,16 @@ final class IssueOptions {
 
     /** Explicit bounds when given, otherwise {@code days} (or the default) from now. */
     Validity validity(int defaultDays) {
-        if (days != null) {
-            Validity.days(days); // fails with the field's message when not positive
+        Integer count = days(days);
+        if (count != null) {
+            Validity.days(count); // fails with the field's message when not positive
         }
         if (notBefore == null && notAfter == null) {
-            return days == null ? null : Validity.days(days);
+            return count == null ? null : Validity.days(count);
         }
         Instant start = notBefore != null ? instant("not-before", notBefore) : Instant.now().minus(Duration.ofMinutes(5));
         Instant end = notAfter != null ? instant("not-after", notAfter)
-                : start.plus(Duration.ofDays(days != null ? days : defaultDays));
+                : start.plus(Duration.ofDays(count != null ? count : defaultDays));
         return new Validity(start, end);
     }
 
@@ -90,6 +92,18 @@ final class IssueOptions {
 
     char[] issuerKeyPassword() {
         return Passwords.resolve("issuer-key-password", issuerKeyPassword);
+    }
+
+    static Integer days(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new PkiException("days", "'" + text + "' is not a number of days",
+                    "give a positive whole number, e.g. --days 365", e);
+        }
     }
 
     static Instant instant(String field, String text) {

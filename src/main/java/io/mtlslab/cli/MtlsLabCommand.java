@@ -54,6 +54,13 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new ScenariosCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            // One line, like every other input error; the full usage is one --help away.
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr().println("error: " + exception.getMessage() + " — see '"
+                    + failed.getCommandSpec().qualifiedName() + " --help'");
+            return BAD_INPUT;
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof PkiException pki) {
                 cmd.getErr().println("error: " + pki.oneLine());

@@ -41,7 +41,7 @@ final class ScenariosCommand implements Callable<Integer> {
                 : List.of(ServerMode.parse(mode));
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
-        List<ScenarioResult> results = ScenarioMatrix.run(ws, modes, null, CrlSource.NONE,
+        List<ScenarioResult> results = ScenarioMatrix.run(ws, modes, null, CrlSource.ISSUED,
                 (result, done, total) -> {
                     if (!json) {
                         out.printf("%-16s %-58s %-32s %-48s %s%n", result.mode().id(), result.scenario().label(),

@@ -37,7 +37,7 @@ final class SignCsrCommand implements Callable<Integer> {
     String role;
 
     @Option(names = "--days", paramLabel = "N", description = "Validity in days (default 365).")
-    Integer days;
+    String days;
 
     @Option(names = "--not-before", paramLabel = "INSTANT", description = "Explicit start of validity (ISO instant).")
     String notBefore;

@@ -116,13 +116,7 @@ public final class ScenarioCredentials {
     }
 
     private static void writeCrl(Path file, X509CRL crl) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(text)) {
-            writer.writeObject(crl);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        SecureFiles.write(file, text.toString().getBytes(StandardCharsets.US_ASCII));
+        SecureFiles.write(file, io.mtlslab.pki.CrlIssuer.pem(crl).getBytes(StandardCharsets.US_ASCII));
     }
 
     public Workspace scratch() {

@@ -53,6 +53,8 @@ public record ConnectionEvent(Instant time, String remoteAddress, Outcome outcom
         if (outcome != Outcome.REJECTED) {
             line.append(clientSubject == null ? " client: none" : " client: " + clientSubject + " serial "
                     + clientSerialHex);
+        } else if (clientSubject != null) {
+            line.append(" presented: ").append(clientSubject).append(" serial ").append(clientSerialHex);
         }
         if (reason != null) {
             line.append(outcome == Outcome.REJECTED ? " reason: " : " note: ").append(reason);

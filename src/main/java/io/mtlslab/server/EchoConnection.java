@@ -1,5 +1,6 @@
 package io.mtlslab.server;
 
+import io.mtlslab.pki.Certificates;
 import io.mtlslab.tls.ServerCertificateCheck;
 import io.mtlslab.tls.ServerCertificateFinding;
 import io.mtlslab.tls.ServerTrustManager;
@@ -12,7 +13,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -24,7 +24,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
@@ -37,7 +36,10 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,9 +56,26 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     /** What every connection of one server shares. */
     record Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
-                  AtomicLong connectionIds, HmacGate hmac) {
-        boolean unsafe() {
-            return settings.unsafe();
+                  AtomicLong connectionIds, boolean unsafe, Map<X509Certificate, ClientIdentity> identities,
+                  HmacGate hmac) {
+
+        Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
+               HmacGate hmac) {
+            this(settings, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen(), hmac);
+        }
+
+        /** Decoding a certificate costs as much as a tenth of a handshake; clients come back with the same one. */
+        ClientIdentity identity(X509Certificate certificate) {
+            return identities.computeIfAbsent(certificate, ClientIdentity::of);
+        }
+
+        private static Map<X509Certificate, ClientIdentity> recentlySeen() {
+            return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<X509Certificate, ClientIdentity> eldest) {
+                    return size() > 256;
+                }
+            });
         }
     }
 
@@ -128,7 +147,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         String alpn = engine.getApplicationProtocol();
         session = new Session(tls.getProtocol(), tls.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
-                peer == null ? null : ClientIdentity.of(peer), wouldReject);
+                peer == null ? null : shared.identity(peer), wouldReject);
         ClientIdentity client = session.client();
         String note = client == null && shared.settings().clientAuth() != ClientAuthMode.NONE
                 ? "no client certificate sent; the handshake went on because the certificate is " + modeWord() : null;
@@ -149,7 +168,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         rejected = true;
         X509Certificate leaf = chain == null || chain.isEmpty() ? null : chain.get(0);
         String subject = leaf == null ? null : ClientIdentity.of(leaf).subject();
-        String serial = leaf == null ? null : io.mtlslab.pki.Certificates.serialHex(leaf);
+        String serial = leaf == null ? null : Certificates.serialHex(leaf);
         String protocol = null;
         if (engine != null && engine.getHandshakeSession() != null) {
             protocol = engine.getHandshakeSession().getProtocol();
@@ -223,11 +242,6 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         // Handshake failures arrive as a completion event too and are logged there; anything else
         // (a reset connection, a protocol error after the handshake) just ends this connection.
         ctx.close();
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        super.channelInactive(ctx);
     }
 
     /**

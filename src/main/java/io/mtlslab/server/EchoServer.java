@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -129,7 +128,7 @@ public final class EchoServer implements AutoCloseable {
         SSLParameters parameters = engineParameters(context, settings, protocols);
 
         ConnectionLog log = new ConnectionLog();
-        EchoConnection.Shared shared = new EchoConnection.Shared(settings, trust, protocols, log, new AtomicLong(), hmac);
+        EchoConnection.Shared shared = new EchoConnection.Shared(settings, trust, protocols, log, hmac);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());

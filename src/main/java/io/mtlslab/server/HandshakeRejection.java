@@ -80,6 +80,12 @@ public record HandshakeRejection(String code, String reason) {
             };
             return new HandshakeRejection(CLIENT_ABORTED, "the client aborted the handshake (alert " + name + ")" + why);
         }
+        if (lower.contains("aead cipher fragment (2)")) {
+            // A 2-byte record is an alert. OpenSSL-based clients (curl, Python) send it unencrypted after
+            // rejecting the server's TLS 1.3 certificate, which JSSE cannot read: its name is lost.
+            return new HandshakeRejection(CLIENT_ABORTED, "the client aborted the handshake (alert unreadable: sent"
+                    + " unencrypted): most likely it does not trust this server's certificate (check the CA it was given)");
+        }
         if (failure instanceof ClosedChannelException || lower.contains("connection reset")
                 || lower.contains("closed") || lower.contains("broken pipe")
                 || (failure instanceof IOException && !(failure instanceof SSLException))) {

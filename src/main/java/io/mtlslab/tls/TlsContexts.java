@@ -40,7 +40,7 @@ public final class TlsContexts {
                     credential.tlsChain().toArray(X509Certificate[]::new));
             KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
             factory.init(store, IN_MEMORY_PASSWORD);
-            return (X509ExtendedKeyManager) factory.getKeyManagers()[0];
+            return new InMemoryKeyManager((X509ExtendedKeyManager) factory.getKeyManagers()[0], credential);
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot build a key manager for " + credential, e);
         }
@@ -95,6 +95,66 @@ public final class TlsContexts {
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot initialise TLS", e);
+        }
+    }
+
+    /**
+     * JSSE's PKIX key manager, but handing out the credential's key and chain from memory. The PKIX
+     * manager names its aliases with a fresh counter per handshake, so its own cache never hits and it
+     * would unwrap the key from the PKCS#12 store (10,000 PBKDF2 rounds) on every handshake: most of
+     * a server handshake's CPU. Alias choice (key type, the peer's CA names, EKU) stays the JDK's.
+     */
+    private static final class InMemoryKeyManager extends X509ExtendedKeyManager {
+        private final X509ExtendedKeyManager choice;
+        private final Credential credential;
+        private final X509Certificate[] chain;
+
+        InMemoryKeyManager(X509ExtendedKeyManager choice, Credential credential) {
+            this.choice = choice;
+            this.credential = credential;
+            this.chain = credential.tlsChain().toArray(X509Certificate[]::new);
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            return choice.getClientAliases(keyType, issuers);
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return choice.chooseClientAlias(keyType, issuers, socket);
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                                              javax.net.ssl.SSLEngine engine) {
+            return choice.chooseEngineClientAlias(keyType, issuers, engine);
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return choice.getServerAliases(keyType, issuers);
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return choice.chooseServerAlias(keyType, issuers, socket);
+        }
+
+        @Override
+        public String chooseEngineServerAlias(String keyType, java.security.Principal[] issuers,
+                                              javax.net.ssl.SSLEngine engine) {
+            return choice.chooseEngineServerAlias(keyType, issuers, engine);
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return alias == null ? null : chain.clone();
+        }
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String alias) {
+            return alias == null ? null : credential.privateKey();
         }
     }
 }

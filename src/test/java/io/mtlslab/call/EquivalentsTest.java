@@ -79,6 +79,15 @@ class EquivalentsTest {
     }
 
     @Test
+    void opensslEquivalentVerifiesAndGetsTheSameAnswer() {
+        ExternalTool.require("openssl");
+        ExternalTool.Result result = ExternalTool.run(dir, "sh", "-c", Equivalents.of(request()).openssl());
+
+        assertThat(result.output()).as(result.output()).contains("Verify return code: 0 (ok)", "HTTP/1.1 200 OK",
+                "\"commonName\" : \"Cliente\"");
+    }
+
+    @Test
     void goEquivalentIsTheSeedClientAndWorks() throws Exception {
         ExternalTool.require("go");
         Path program = dir.resolve("gocall");

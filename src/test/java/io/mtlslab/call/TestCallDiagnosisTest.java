@@ -19,7 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Every diagnosis code, each produced by a real failing handshake or exchange over real sockets with
  * real certificates — never by a constructed exception.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TestCallDiagnosisTest {
+
+    /** The codes the real failures of this class produced; the last test checks none is missing. */
+    static final java.util.Set<DiagnosisCode> produced = java.util.EnumSet.noneOf(DiagnosisCode.class);
 
     @TempDir
     static Path dir;
@@ -39,6 +43,14 @@ class TestCallDiagnosisTest {
         return builder;
     }
 
+    private static CallResult run(CallRequest request) {
+        CallResult result = TestCall.run(request);
+        if (result.diagnosis() != null) {
+            produced.add(result.diagnosis().code());
+        }
+        return result;
+    }
+
     private static JsseTestServer.Builder secureServer() {
         return JsseTestServer.tls(creds.server).trusting(creds.caCertificate());
     }
@@ -46,7 +58,7 @@ class TestCallDiagnosisTest {
     @Test
     void validClientSucceedsAndSeesTheIdentityTheServerExtracted() throws Exception {
         try (JsseTestServer server = secureServer().start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis()).isNull();
             assertThat(result.succeeded()).isTrue();
@@ -79,7 +91,7 @@ class TestCallDiagnosisTest {
     @Test
     void noClientCertificateIsCaughtAsLateRejectionInTls13() throws Exception {
         try (JsseTestServer server = secureServer().start()) {
-            CallResult result = TestCall.run(call(server.url(), null).build());
+            CallResult result = run(call(server.url(), null).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NO_CLIENT_CERTIFICATE);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
@@ -89,6 +101,7 @@ class TestCallDiagnosisTest {
             assertThat(result.report().notes()).anyMatch(n -> n.contains("late rejection"));
             assertThat(result.diagnosis().cause()).contains("TLS 1.3").contains("first read");
             assertThat(result.report().askedVsPresented().notSentReason()).isEqualTo("no client identity chosen");
+            assertThat(result.diagnosis().rawMessage()).contains("Received fatal alert: ").doesNotContain("Broken pipe");
             assertThat(result.diagnosis().elsewhere("go")).contains("remote error: tls: certificate required");
         }
     }
@@ -96,7 +109,7 @@ class TestCallDiagnosisTest {
     @Test
     void noClientCertificateInTls12FailsDuringTheHandshake() throws Exception {
         try (JsseTestServer server = secureServer().protocols("TLSv1.2").start()) {
-            CallResult result = TestCall.run(call(server.url(), null).build());
+            CallResult result = run(call(server.url(), null).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NO_CLIENT_CERTIFICATE);
             assertThat(result.report().completed()).isFalse();
@@ -107,7 +120,7 @@ class TestCallDiagnosisTest {
     @Test
     void certificateFromAnotherCaIsNotSentAndTheReportSaysWhy() throws Exception {
         try (JsseTestServer server = secureServer().start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.clientFromOther).build());
+            CallResult result = run(call(server.url(), creds.clientFromOther).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.CLIENT_CERT_NOT_SENT_ISSUER_NOT_ACCEPTED);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
@@ -124,7 +137,7 @@ class TestCallDiagnosisTest {
     @Test
     void serverRejectsLookAlikeCaAfterTheHandshakeAndNamesTheIssuer() throws Exception {
         try (JsseTestServer server = secureServer().start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.clientFromRogue).build());
+            CallResult result = run(call(server.url(), creds.clientFromRogue).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
@@ -138,7 +151,7 @@ class TestCallDiagnosisTest {
     @Test
     void serverWithoutCaNamesRejectsForeignIssuerWithTheFixNamingTheWorkspaceCa() throws Exception {
         try (JsseTestServer server = secureServer().noCaNames().start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.clientFromOther).build());
+            CallResult result = run(call(server.url(), creds.clientFromOther).build());
 
             assertThat(result.report().askedVsPresented().caNamesListed()).isFalse();
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
@@ -152,7 +165,7 @@ class TestCallDiagnosisTest {
     @Test
     void clientRefusesServerFromUnknownCaAndStillShowsItsChain() throws Exception {
         try (JsseTestServer server = secureServer().start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client)
+            CallResult result = run(call(server.url(), creds.client)
                     .trust(TrustAnchor.certificates("other CA", List.of(creds.otherCa.certificate()))).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
@@ -170,7 +183,7 @@ class TestCallDiagnosisTest {
     @Test
     void selfSignedServerIsDiagnosedOnTheClient() throws Exception {
         try (JsseTestServer server = JsseTestServer.tls(creds.selfSignedServer).trusting(creds.caCertificate()).start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.SELF_SIGNED);
             assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
@@ -180,7 +193,7 @@ class TestCallDiagnosisTest {
     @Test
     void selfSignedLookAlikeClientIsDiagnosedOnTheServer() throws Exception {
         try (JsseTestServer server = secureServer().noCaNames().start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.selfSignedClient).build());
+            CallResult result = run(call(server.url(), creds.selfSignedClient).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.SELF_SIGNED);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
@@ -190,7 +203,7 @@ class TestCallDiagnosisTest {
     @Test
     void expiredServerCertificate() throws Exception {
         try (JsseTestServer server = JsseTestServer.tls(creds.expiredServer).trusting(creds.caCertificate()).start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.EXPIRED);
             assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
@@ -200,7 +213,7 @@ class TestCallDiagnosisTest {
     @Test
     void expiredClientCertificate() throws Exception {
         try (JsseTestServer server = secureServer().start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.expiredClient).build());
+            CallResult result = run(call(server.url(), creds.expiredClient).build());
 
             assertThat(result.report().askedVsPresented().sent()).isNotNull();
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.EXPIRED);
@@ -211,7 +224,7 @@ class TestCallDiagnosisTest {
     @Test
     void notYetValidServerCertificate() throws Exception {
         try (JsseTestServer server = JsseTestServer.tls(creds.futureServer).trusting(creds.caCertificate()).start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NOT_YET_VALID);
             assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
@@ -221,7 +234,7 @@ class TestCallDiagnosisTest {
     @Test
     void notYetValidClientCertificate() throws Exception {
         try (JsseTestServer server = secureServer().start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.futureClient).build());
+            CallResult result = run(call(server.url(), creds.futureClient).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NOT_YET_VALID);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
@@ -231,7 +244,7 @@ class TestCallDiagnosisTest {
     @Test
     void serverCertificateUsedAsClientLacksClientAuth() throws Exception {
         try (JsseTestServer server = secureServer().start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.serverAsClient).build());
+            CallResult result = run(call(server.url(), creds.serverAsClient).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.MISSING_CLIENT_AUTH_EKU);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
@@ -241,7 +254,7 @@ class TestCallDiagnosisTest {
     @Test
     void clientCertificateUsedAsServerLacksServerAuth() throws Exception {
         try (JsseTestServer server = JsseTestServer.tls(creds.clientAsServer).trusting(creds.caCertificate()).start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.MISSING_SERVER_AUTH_EKU);
             assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
@@ -251,7 +264,7 @@ class TestCallDiagnosisTest {
     @Test
     void hostNameNotInTheServerSans() throws Exception {
         try (JsseTestServer server = JsseTestServer.tls(creds.serverWithoutLocalhost).trusting(creds.caCertificate()).start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HOSTNAME_MISMATCH);
             assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
@@ -263,7 +276,7 @@ class TestCallDiagnosisTest {
     @Test
     void ipAddressNotInTheServerSans() throws Exception {
         try (JsseTestServer server = secureServer().start()) {
-            CallResult result = TestCall.run(call("https://127.0.0.2:" + server.port() + "/", creds.client)
+            CallResult result = run(call("https://127.0.0.2:" + server.port() + "/", creds.client)
                     .connectTo(InetAddress.getByName("127.0.0.1")).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HOSTNAME_MISMATCH);
@@ -275,7 +288,7 @@ class TestCallDiagnosisTest {
     @Test
     void revokedClientCertificate() throws Exception {
         try (JsseTestServer server = secureServer().crls(creds.crl).start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.revokedClient).build());
+            CallResult result = run(call(server.url(), creds.revokedClient).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.REVOKED);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
@@ -285,7 +298,7 @@ class TestCallDiagnosisTest {
     @Test
     void revokedServerCertificate() throws Exception {
         try (JsseTestServer server = JsseTestServer.tls(creds.revokedServer).trusting(creds.caCertificate()).start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.REVOKED);
             assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
@@ -295,7 +308,7 @@ class TestCallDiagnosisTest {
     @Test
     void noCommonTlsVersion() throws Exception {
         try (JsseTestServer server = secureServer().protocols("TLSv1.3").start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).protocols(List.of("TLSv1.2")).build());
+            CallResult result = run(call(server.url(), creds.client).protocols(List.of("TLSv1.2")).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.PROTOCOL_VERSION);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
@@ -308,7 +321,7 @@ class TestCallDiagnosisTest {
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
         }
-        CallResult result = TestCall.run(call("https://127.0.0.1:" + port + "/", creds.client).build());
+        CallResult result = run(call("https://127.0.0.1:" + port + "/", creds.client).build());
 
         assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.CONNECTION_REFUSED);
         assertThat(result.diagnosis().side()).isEqualTo(Side.NETWORK);
@@ -317,7 +330,7 @@ class TestCallDiagnosisTest {
 
     @Test
     void unknownHostName() {
-        CallResult result = TestCall.run(call("https://no-such-host.invalid:8443/", creds.client).build());
+        CallResult result = run(call("https://no-such-host.invalid:8443/", creds.client).build());
 
         assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HOST_NOT_FOUND);
     }
@@ -325,7 +338,7 @@ class TestCallDiagnosisTest {
     @Test
     void plainHttpServerIsNotTls() throws Exception {
         try (JsseTestServer server = JsseTestServer.plainHttp()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.NOT_TLS);
         }
@@ -334,7 +347,7 @@ class TestCallDiagnosisTest {
     @Test
     void stalledServerTimesOut() throws Exception {
         try (JsseTestServer server = JsseTestServer.silent()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).readTimeout(Duration.ofMillis(300)).build());
+            CallResult result = run(call(server.url(), creds.client).readTimeout(Duration.ofMillis(300)).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.TIMEOUT);
             assertThat(result.diagnosis().summary()).contains("handshake");
@@ -344,7 +357,7 @@ class TestCallDiagnosisTest {
     @Test
     void applicationRefusalIsHttpUnauthorized() throws Exception {
         try (JsseTestServer server = secureServer().clientAuth(JsseTestServer.ClientAuth.WANT).status(401).start()) {
-            CallResult result = TestCall.run(call(server.url(), null).build());
+            CallResult result = run(call(server.url(), null).build());
 
             assertThat(result.report().completed()).isTrue();
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HTTP_UNAUTHORIZED);
@@ -356,7 +369,7 @@ class TestCallDiagnosisTest {
     @Test
     void otherErrorStatusIsHttpError() throws Exception {
         try (JsseTestServer server = secureServer().status(500).start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HTTP_ERROR);
             assertThat(result.response().status()).isEqualTo(500);
@@ -368,7 +381,7 @@ class TestCallDiagnosisTest {
         // an EC server key with only RSA-authenticated suites: the server cannot pick any suite
         try (JsseTestServer server = secureServer().protocols("TLSv1.2")
                 .cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").start()) {
-            CallResult result = TestCall.run(call(server.url(), creds.client).build());
+            CallResult result = run(call(server.url(), creds.client).build());
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HANDSHAKE_FAILED);
             assertThat(result.diagnosis().rawMessage()).contains("handshake_failure");
@@ -389,5 +402,11 @@ class TestCallDiagnosisTest {
     void workspaceIdentityIsUsable() {
         assertThat(ClientIdentity.fromWorkspace(creds.workspace, Workspace.CLIENT, null).certificateFile())
                 .isEqualTo(creds.workspace.certificateFile("client"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void everyDiagnosisCodeWasProducedByARealFailure() {
+        assertThat(produced).containsExactlyInAnyOrder(DiagnosisCode.values());
     }
 }

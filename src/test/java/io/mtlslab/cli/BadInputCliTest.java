@@ -44,6 +44,8 @@ class BadInputCliTest {
                 Arguments.of("san", "unknown SAN kind", new String[] {"server", "issue", "--name", "s2", "--san", "host:x"}),
                 Arguments.of("days", "at least 1 day", new String[] {"client", "issue", "--name", "c2", "--days", "0"}),
                 Arguments.of("days", "at least 1 day", new String[] {"ca", "create", "--name", "ca2", "--days", "-5"}),
+                Arguments.of("days", "not a number of days", new String[] {"sign-csr", ws.resolve("server.pem").toString(),
+                        "--name", "x", "--days", "abc"}),
                 Arguments.of("key", "unknown key type", new String[] {"ca", "create", "--name", "ca2", "--key", "rsa-1024"}),
                 Arguments.of("c", "two-letter", new String[] {"ca", "create", "--name", "ca2", "--c", "BRA"}),
                 Arguments.of("issuer", "not a CA", new String[] {"client", "issue", "--name", "c2", "--issuer", "server"}),
@@ -95,6 +97,26 @@ class BadInputCliTest {
         Map<String, byte[]> after = snapshot();
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedCommandLines")
+    void malformedCommandLineExitsTwoWithOneLinePointingToHelp(String description, String[] args) throws IOException {
+        Map<String, byte[]> before = snapshot();
+        CliRun run = CliRun.of(Stream.concat(Stream.of(args), Stream.of("--dir", ws.toString())).toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).as(run.toString()).hasSize(1);
+        assertThat(run.err()).startsWith("error: ").contains("--help'");
+        assertThat(run.out()).isEmpty();
+        assertThat(snapshot().keySet()).isEqualTo(before.keySet());
+    }
+
+    static Stream<Arguments> malformedCommandLines() {
+        return Stream.of(
+                Arguments.of("unknown option", new String[] {"server", "issue", "--colour", "blue"}),
+                Arguments.of("non-number path length", new String[] {"ca", "create", "--name", "ca2", "--path-len", "x"}),
+                Arguments.of("missing option value", new String[] {"client", "issue", "--name", "c2", "--cn"}));
     }
 
     static Map<String, byte[]> snapshot() throws IOException {

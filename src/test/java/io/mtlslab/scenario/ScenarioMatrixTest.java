@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.diagnose.DiagnosisCode;
 import io.mtlslab.pki.Certificates;
-import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.TestPki;
 import io.mtlslab.tls.ServerTlsProfile;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509CRL;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
-import org.bouncycastle.asn1.x509.CRLReason;
-import org.bouncycastle.cert.X509v2CRLBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,26 +26,11 @@ class ScenarioMatrixTest {
     static List<ScenarioResult> results;
     static final List<Integer> progress = Collections.synchronizedList(new ArrayList<>());
 
-    /** Test-side CRL issuance until the product's CrlIssuer lands: a real CRL signed by the CA. */
-    static final CrlSource TEST_CRLS = (Credential ca, List<X509Certificate> revoked) -> {
-        try {
-            Date now = new Date();
-            X509v2CRLBuilder builder = new X509v2CRLBuilder(Certificates.x500Name(ca.certificate()), now);
-            builder.setNextUpdate(new Date(now.getTime() + 86_400_000L));
-            for (X509Certificate certificate : revoked) {
-                builder.addCRLEntry(certificate.getSerialNumber(), now, CRLReason.keyCompromise);
-            }
-            return new JcaX509CRLConverter().getCRL(builder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").build(ca.privateKey())));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    };
 
     @BeforeAll
     static void runTheWholeMatrix() {
         workspace = TestPki.seedWorkspace(dir);
-        results = ScenarioMatrix.run(workspace, List.of(ServerMode.values()), null, TEST_CRLS,
+        results = ScenarioMatrix.run(workspace, List.of(ServerMode.values()), null, CrlSource.ISSUED,
                 (result, done, total) -> progress.add(done));
     }
 
@@ -138,7 +115,8 @@ class ScenarioMatrixTest {
 
     @Test
     void withoutRevocationTheRevokedRowIsNotAvailable() {
-        List<ScenarioResult> secure = ScenarioMatrix.run(workspace, ServerMode.SECURE, ScenarioProgress.none());
+        List<ScenarioResult> secure = ScenarioMatrix.run(workspace, List.of(ServerMode.SECURE), null, CrlSource.NONE,
+                ScenarioProgress.none());
         ScenarioResult revoked = secure.stream().filter(r -> r.scenario() == Scenario.REVOKED_CLIENT).findFirst().orElseThrow();
         assertThat(revoked.status()).isEqualTo(ScenarioResult.Status.SKIPPED);
         assertThat(revoked.actualText()).startsWith("not available");

@@ -83,6 +83,19 @@ class EchoServerInteropTest {
     }
 
     @Test
+    void curlThatTrustsAnotherCaAbortsAndTheServerSaysWhy() throws Exception {
+        Files.writeString(dir.resolve("other-ca.pem"), io.mtlslab.pki.Pem.certificate(TestCredentials.rogueCa().certificate()));
+        ExternalTool.Result result = ExternalTool.run(dir, null, List.of("curl", "-sS", "--max-time", "20", "--cacert",
+                "other-ca.pem", "--cert", "client.pem", "--key", "client.key", echo.url()));
+
+        assertThat(result.ok()).isFalse();
+        ConnectionEvent rejected = awaitEvent(echo, e -> "client-rejected-server".equals(e.reasonCode()));
+        // curl (OpenSSL) sends its TLS 1.3 unknown_ca alert unencrypted, so JSSE cannot name it.
+        assertThat(rejected.reason()).startsWith("the client aborted the handshake")
+                .contains("does not trust this server's certificate");
+    }
+
+    @Test
     void opensslSClientWithTheClientCertificateVerifiesTheServer() {
         ExternalTool.Result result = ExternalTool.run(dir, "openssl", "s_client", "-connect", "127.0.0.1:" + echo.port(),
                 "-servername", "localhost", "-cert", "client.pem", "-key", "client.key", "-CAfile", "ca.pem");

@@ -213,6 +213,24 @@ class EchoServerTest {
     }
 
     @Test
+    void logsThatTheClientAbortedWhenItDoesNotTrustTheServer() throws Exception {
+        try (EchoServer echo = start(ServerSettings.secure())) {
+            SSLContext distrustful = context(client, TestCredentials.rogueCa().certificate());
+            // An SSLSocket sends its alert before closing (the JDK's HttpClient just hangs up).
+            assertThatThrownBy(() -> {
+                try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) distrustful.getSocketFactory()
+                        .createSocket("localhost", echo.port())) {
+                    socket.startHandshake();
+                }
+            }).isInstanceOf(IOException.class);
+            ConnectionEvent rejected = awaitEvent(echo, e -> e.outcome() == Outcome.REJECTED);
+            assertThat(rejected.reasonCode()).as(rejected.reason()).isEqualTo("client-rejected-server");
+            assertThat(rejected.reason()).startsWith("the client aborted the handshake (alert certificate_unknown)")
+                    .contains("does not trust this server's certificate");
+        }
+    }
+
+    @Test
     void optionalModeAnswers401WithTheSeedsBodyWithoutACertificate() throws Exception {
         try (EchoServer echo = start(ServerSettings.secure().withClientAuth(ClientAuthMode.OPTIONAL))) {
             HttpResponse<String> response = get(echo, context(null, caCertificate), null);

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Smoke test of the packaged Linux app (run by .ci/run after the tests; needs xvfb, xdotool, curl,
+# openssl and GTK 3). Builds the application image, then checks that
+#   1. the console launcher works: --version, a CA + server + client set issued into a --dir
+#      workspace, the echo server of the jlinked runtime answering an mTLS call from curl (EC keys:
+#      proves jdk.crypto.ec and Netty's jdk.unsupported made it into the runtime);
+#   2. without --dir the workspace goes to the per-user data folder ($HOME/.local/share/mtls-lab),
+#      and nothing is ever written into the app image (the install folder);
+#   3. the GUI launcher, handed a certificate file as a desktop "open with" does, shows its main
+#      window on a virtual display and exits cleanly (status 0) when closed.
+# Usage: packaging/smoke-test.sh [--no-build]   (--no-build: reuse target/jpackage)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+image="$PWD/target/jpackage/mTLS Lab"
+
+if [ "${1:-}" = gui-under-xvfb ]; then
+    # Second half of step 3, run inside xvfb-run.
+    MTLSLAB_SMOKE_EXIT=3 "$image/bin/mTLS Lab" "$2" >"$3" 2>&1 &
+    app=$!
+    for _ in $(seq 90); do
+        if window=$(xdotool search --onlyvisible --name '^mTLS Lab$' 2>/dev/null); then
+            echo "  main window shown (X window $window)"
+            break
+        fi
+        kill -0 "$app" 2>/dev/null || break
+        sleep 1
+    done
+    [ -n "${window:-}" ] || { echo "FAIL: no window titled 'mTLS Lab' within 90 s" >&2; kill "$app" 2>/dev/null; exit 1; }
+    for _ in $(seq 60); do kill -0 "$app" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$app" 2>/dev/null; then
+        echo "FAIL: the GUI did not exit within 60 s of closing" >&2; kill -9 "$app"; exit 1
+    fi
+    wait "$app" || { echo "FAIL: the GUI exited with status $?" >&2; exit 1; }
+    exit 0
+fi
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+step() { echo "== $*"; }
+
+if [ "${1:-}" != --no-build ]; then
+    [ -f target/mtls-lab.jar ] && [ -d target/lib ] || mvn -B -q -DskipTests package
+    packaging/build.sh app-image
+fi
+[ -x "$image/bin/mtls-lab" ] || fail "no app image at $image"
+
+work=$(mktemp -d)
+server=
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+# A throw-away home: Java reads user.home from the password database, not $HOME, so hand it over.
+export HOME="$work/home"
+mkdir -p "$HOME"
+unset XDG_DATA_HOME
+export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
+cli="$image/bin/mtls-lab"
+(cd "$image" && find . -type f -exec md5sum {} + | sort -k2) >"$work/image-before"
+
+step "console launcher: --version"
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+"$cli" --version 2>/dev/null | grep -qx "mtls-lab $version" || fail "mtls-lab --version does not say $version"
+
+step "console launcher: ca create, server issue, client issue into --dir"
+ws="$work/ws"
+"$cli" ca create --dir "$ws" --key ec-p256 
+"$cli" server issue --dir "$ws" --key ec-p256 
+"$cli" client issue --dir "$ws" --key ec-p256
+for f in ca.pem ca.key server.pem server.key client.pem client.key; do
+    [ -s "$ws/$f" ] || fail "client issue left no $f"
+done
+openssl verify -x509_strict -CAfile "$ws/ca.pem" "$ws/server.pem" "$ws/client.pem" >/dev/null \
+    || fail "openssl does not verify the issued set"
+
+step "console launcher: echo server answers an mTLS call"
+: >"$work/serve.out"
+"$cli" serve --dir "$ws" --port 0 >"$work/serve.out" 2>&1 &
+server=$!
+for _ in $(seq 60); do grep -q 'listening on' "$work/serve.out" && break; sleep 1; done
+port=$(grep -oE 'https://localhost:[0-9]+' "$work/serve.out" | head -1 | cut -d: -f3)
+[ -n "$port" ] || { cat "$work/serve.out" >&2; fail "the echo server did not start"; }
+answer=$(curl -sS --max-time 20 --cacert "$ws/ca.pem" --cert "$ws/client.pem" --key "$ws/client.key" \
+    -H 'Accept: text/plain' "https://localhost:$port/")
+grep -q '^Common Name: Cliente' <<<"$answer" || fail "unexpected echo answer: $answer"
+kill "$server"; wait "$server" 2>/dev/null || true; server=
+
+step "console launcher: the default workspace is the per-user data folder"
+"$cli" ca create --key ec-p256
+[ -s "$HOME/.local/share/mtls-lab/workspace/ca.pem" ] \
+    || fail "ca create without --dir wrote no $HOME/.local/share/mtls-lab/workspace/ca.pem"
+
+step "GUI launcher: opens a double-clicked certificate, shows its window, exits cleanly"
+xvfb-run -a -s "-screen 0 1280x1024x24" "$0" gui-under-xvfb "$ws/client.pem" "$work/gui.log" \
+    || { sed 's/^/  gui: /' "$work/gui.log" >&2; fail "GUI smoke test"; }
+
+step "nothing was written into the app image"
+(cd "$image" && find . -type f -exec md5sum {} + | sort -k2) >"$work/image-after"
+diff "$work/image-before" "$work/image-after" || fail "files in the app image changed"
+
+echo "smoke test passed: $(du -sh "$image" | cut -f1) app image"
