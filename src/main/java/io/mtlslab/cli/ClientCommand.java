@@ -8,12 +8,8 @@ import io.mtlslab.pki.Role;
 import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtls-lab client issue}: a client certificate (EKU clientAuth), optionally also as a .p12. */
 @Command(name = "client", description = "Client certificates.", mixinStandardHelpOptions = true,
@@ -23,19 +19,7 @@ final class ClientCommand {
     @Command(name = "issue", mixinStandardHelpOptions = true,
             description = "Issue a client certificate: client.pem and client.key (default CN=Cliente, "
                     + "OU=CODIGODOCLIENTE, RSA 2048, 365 days); with --p12-password also client.p12.")
-    static final class Issue implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        WorkspaceOption workspace;
-
-        @Mixin
-        SubjectOptions subject;
-
-        @Mixin
-        IssueOptions issue;
+    static final class Issue extends IssuingCommand {
 
         @Option(names = "--name", paramLabel = "NAME", defaultValue = Workspace.CLIENT,
                 description = "File base name (default ${DEFAULT-VALUE}).")
@@ -51,9 +35,7 @@ final class ClientCommand {
 
         @Override
         public Integer call() {
-            Workspace.checkName(name);
-            CertificateSpec certificate = issue.apply(CertificateSpec.builder(Role.CLIENT)
-                    .subject(subject.subject("CODIGODOCLIENTE", "Cliente")), 365).build();
+            CertificateSpec certificate = certificate(name, Role.CLIENT, "CODIGODOCLIENTE", "Cliente", null, 365);
             char[] keyPassword = issue.keyPassword();
             char[] issuerPassword = issue.issuerKeyPassword();
             char[] p12 = Passwords.resolve("p12-password", p12Password);
@@ -65,9 +47,9 @@ final class ClientCommand {
             Credential issued = ws.issue(name, certificate, issuer, issue.force, keyPassword, issuerPassword);
             if (p12 != null) {
                 SecureFiles.writeSecret(p12File, Exports.export(issued, ExportFormat.P12, name, p12));
-                IssuedSummary.print(spec.commandLine().getOut(), ws, name, issued, p12File);
+                print(ws, name, issued, p12File);
             } else {
-                IssuedSummary.print(spec.commandLine().getOut(), ws, name, issued);
+                print(ws, name, issued);
             }
             return 0;
         }

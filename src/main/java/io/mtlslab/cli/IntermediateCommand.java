@@ -1,15 +1,9 @@
 package io.mtlslab.cli;
 
-import io.mtlslab.pki.CertificateSpec;
-import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.Role;
 import io.mtlslab.pki.Workspace;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtls-lab intermediate create}: an intermediate CA below the root (root → intermediate → leaf). */
 @Command(name = "intermediate", description = "Manage intermediate CAs.", mixinStandardHelpOptions = true,
@@ -18,19 +12,7 @@ final class IntermediateCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create an intermediate CA signed by --issuer (default ca); issue leaves from it with --issuer NAME.")
-    static final class Create implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        WorkspaceOption workspace;
-
-        @Mixin
-        SubjectOptions subject;
-
-        @Mixin
-        IssueOptions issue;
+    static final class Create extends IssuingCommand {
 
         @Option(names = "--name", paramLabel = "NAME", defaultValue = "intermediate",
                 description = "File base name (default ${DEFAULT-VALUE}).")
@@ -46,14 +28,8 @@ final class IntermediateCommand {
 
         @Override
         public Integer call() {
-            Workspace.checkName(name);
-            CertificateSpec certificate = issue.apply(CertificateSpec.builder(Role.INTERMEDIATE_CA)
-                    .subject(subject.subject("TI", "MinhaCA Intermediate")).pathLength(pathLength), 1825).build();
-            char[] keyPassword = issue.keyPassword();
-            char[] issuerPassword = issue.issuerKeyPassword();
-            Workspace ws = workspace.open();
-            Credential created = ws.issue(name, certificate, issuer, issue.force, keyPassword, issuerPassword);
-            IssuedSummary.print(spec.commandLine().getOut(), ws, name, created);
+            issueAndPrint(name, certificate(name, Role.INTERMEDIATE_CA, "TI", "MinhaCA Intermediate", pathLength, 1825),
+                    issuer);
             return 0;
         }
     }

@@ -1,15 +1,9 @@
 package io.mtlslab.cli;
 
-import io.mtlslab.pki.CertificateSpec;
-import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.Role;
 import io.mtlslab.pki.Workspace;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mtls-lab server issue}: a server certificate (EKU serverAuth) with SANs. */
 @Command(name = "server", description = "Server certificates.", mixinStandardHelpOptions = true,
@@ -19,19 +13,7 @@ final class ServerCommand {
     @Command(name = "issue", mixinStandardHelpOptions = true,
             description = "Issue a server certificate: server.pem and server.key (default CN=localhost, "
                     + "SANs localhost, 127.0.0.1, ::1, RSA 2048, 365 days).")
-    static final class Issue implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        WorkspaceOption workspace;
-
-        @Mixin
-        SubjectOptions subject;
-
-        @Mixin
-        IssueOptions issue;
+    static final class Issue extends IssuingCommand {
 
         @Option(names = "--name", paramLabel = "NAME", defaultValue = Workspace.SERVER,
                 description = "File base name (default ${DEFAULT-VALUE}).")
@@ -43,14 +25,7 @@ final class ServerCommand {
 
         @Override
         public Integer call() {
-            Workspace.checkName(name);
-            CertificateSpec certificate = issue.apply(CertificateSpec.builder(Role.SERVER)
-                    .subject(subject.subject("TI", "localhost")), 365).build();
-            char[] keyPassword = issue.keyPassword();
-            char[] issuerPassword = issue.issuerKeyPassword();
-            Workspace ws = workspace.open();
-            Credential issued = ws.issue(name, certificate, issuer, issue.force, keyPassword, issuerPassword);
-            IssuedSummary.print(spec.commandLine().getOut(), ws, name, issued);
+            issueAndPrint(name, certificate(name, Role.SERVER, "TI", "localhost", null, 365), issuer);
             return 0;
         }
     }

@@ -55,35 +55,29 @@ public final class ClientTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        record(chain);
-        try {
-            delegate.checkServerTrusted(chain, authType, socket);
-            checkRevocation(chain);
-            accepted = true;
-        } catch (CertificateException e) {
-            refusal = e;
-            throw e;
-        }
+        verify(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        record(chain);
-        try {
-            delegate.checkServerTrusted(chain, authType, engine);
-            checkRevocation(chain);
-            accepted = true;
-        } catch (CertificateException e) {
-            refusal = e;
-            throw e;
-        }
+        verify(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        verify(chain, () -> delegate.checkServerTrusted(chain, authType));
+    }
+
+    /** One of the delegate's three checkServerTrusted variants. */
+    private interface PkixCheck {
+        void run() throws CertificateException;
+    }
+
+    /** Records the chain, runs the PKIX check and then the revocation check, and records the outcome. */
+    private void verify(X509Certificate[] chain, PkixCheck pkix) throws CertificateException {
         record(chain);
         try {
-            delegate.checkServerTrusted(chain, authType);
+            pkix.run();
             checkRevocation(chain);
             accepted = true;
         } catch (CertificateException e) {

@@ -5,27 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mtlslab.pki.IdentityEntry;
 import io.mtlslab.testing.TestPki;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** G3/G4: the identities list with status, and exporting an identity as PKCS#12. */
-@ExtendWith(ApplicationExtension.class)
-class IdentitiesUiTest {
-
-    @TempDir
-    static Path dir;
-
-    AppDriver driver;
+class IdentitiesUiTest extends AppUnderTest {
 
     @BeforeAll
     static void seed() {
@@ -34,17 +22,7 @@ class IdentitiesUiTest {
 
     @Start
     void start(Stage stage) {
-        driver = AppDriver.start(stage, dir);
-    }
-
-    @BeforeEach
-    void ready() {
-        driver.awaitReady();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        driver.stop(robot);
+        launch(stage);
     }
 
     @Test

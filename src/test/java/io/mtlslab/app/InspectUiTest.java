@@ -8,28 +8,16 @@ import io.mtlslab.pki.Role;
 import io.mtlslab.pki.SubjectName;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.TestPki;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** G4/P7: opening a certificate file shows its subject, its SANs and the pre-flight lint's findings. */
-@ExtendWith(ApplicationExtension.class)
-class InspectUiTest {
-
-    @TempDir
-    static Path dir;
-
-    AppDriver driver;
+class InspectUiTest extends AppUnderTest {
 
     @BeforeAll
     static void seed() {
@@ -42,17 +30,7 @@ class InspectUiTest {
 
     @Start
     void start(Stage stage) {
-        driver = AppDriver.start(stage, dir);
-    }
-
-    @BeforeEach
-    void ready() {
-        driver.awaitReady();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        driver.stop(robot);
+        launch(stage);
     }
 
     private List<String> labels(FxRobot robot) {

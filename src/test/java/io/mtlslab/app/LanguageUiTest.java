@@ -4,39 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** G5/G6: one click switches to Brazilian Portuguese; the looks switch without losing the screen. */
-@ExtendWith(ApplicationExtension.class)
-class LanguageUiTest {
+class LanguageUiTest extends AppUnderTest {
 
+    // A fresh folder for each test, not one per class.
     @TempDir
-    Path dir;
+    Path ownDir;
 
-    AppDriver driver;
-    Stage stage;
+    @Override
+    Path appDir() {
+        return ownDir;
+    }
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        driver = AppDriver.start(stage, dir);
-    }
-
-    @BeforeEach
-    void ready() {
-        driver.awaitReady();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        driver.stop(robot);
+        launch(stage);
     }
 
     @Test

@@ -3,42 +3,20 @@ package io.mtlslab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** G1: one click from an empty workspace to a successful mTLS call with the identity table filled. */
-@ExtendWith(ApplicationExtension.class)
-class QuickStartUiTest {
-
-    @TempDir
-    static Path dir;
-
-    AppDriver driver;
+class QuickStartUiTest extends AppUnderTest {
 
     @Start
     void start(Stage stage) {
-        driver = AppDriver.start(stage, dir);
-    }
-
-    @BeforeEach
-    void ready() {
-        driver.awaitReady();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        driver.stop(robot);
+        launch(stage);
     }
 
     @Test

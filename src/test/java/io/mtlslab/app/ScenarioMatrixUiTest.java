@@ -4,27 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.scenario.ScenarioResult;
 import io.mtlslab.testing.TestPki;
-import java.nio.file.Path;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** M1 from the GUI: the matrix runs off the FX thread and every row passes against the secure server. */
-@ExtendWith(ApplicationExtension.class)
-class ScenarioMatrixUiTest {
-
-    @TempDir
-    static Path dir;
-
-    AppDriver driver;
+class ScenarioMatrixUiTest extends AppUnderTest {
 
     @BeforeAll
     static void seed() {
@@ -33,17 +21,7 @@ class ScenarioMatrixUiTest {
 
     @Start
     void start(Stage stage) {
-        driver = AppDriver.start(stage, dir);
-    }
-
-    @BeforeEach
-    void ready() {
-        driver.awaitReady();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        driver.stop(robot);
+        launch(stage);
     }
 
     @Test

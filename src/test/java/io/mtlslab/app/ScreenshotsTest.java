@@ -2,42 +2,19 @@ package io.mtlslab.app;
 
 import java.nio.file.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * Renders the real screens to PNG: the README's pictures. Writes to {@code target/screenshots}, or
  * to the folder given by {@code -Dmtlslab.screenshots=src/site} (the documented command).
  */
-@ExtendWith(ApplicationExtension.class)
-class ScreenshotsTest {
-
-    @TempDir
-    static Path dir;
-
-    AppDriver driver;
-    Stage stage;
+class ScreenshotsTest extends AppUnderTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        driver = AppDriver.start(stage, dir);
-    }
-
-    @BeforeEach
-    void ready() {
-        driver.awaitReady();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        driver.stop(robot);
+        launch(stage);
     }
 
     @Test

@@ -3,26 +3,14 @@ package io.mtlslab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.testing.TestPki;
-import java.nio.file.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** S2/S3 from the GUI: the optional-mode pitfall and the secure mode's rejection, each with its diagnosis. */
-@ExtendWith(ApplicationExtension.class)
-class ServerModesUiTest {
-
-    @TempDir
-    static Path dir;
-
-    AppDriver driver;
+class ServerModesUiTest extends AppUnderTest {
 
     @BeforeAll
     static void seed() {
@@ -31,17 +19,7 @@ class ServerModesUiTest {
 
     @Start
     void start(Stage stage) {
-        driver = AppDriver.start(stage, dir);
-    }
-
-    @BeforeEach
-    void ready() {
-        driver.awaitReady();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        driver.stop(robot);
+        launch(stage);
     }
 
     private void startServer(FxRobot robot, String modeButton) {

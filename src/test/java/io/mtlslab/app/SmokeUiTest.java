@@ -5,39 +5,16 @@ import static org.testfx.api.FxAssert.verifyThat;
 
 import java.nio.file.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 
-@ExtendWith(ApplicationExtension.class)
-class SmokeUiTest {
-
-    @TempDir
-    static Path dir;
-
-    AppDriver driver;
-    Stage stage;
+class SmokeUiTest extends AppUnderTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        driver = AppDriver.start(stage, dir);
-    }
-
-    @BeforeEach
-    void ready() {
-        driver.awaitReady();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        driver.stop(robot);
+        launch(stage);
     }
 
     FxRobot robot;

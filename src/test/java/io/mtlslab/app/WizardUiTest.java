@@ -3,41 +3,19 @@ package io.mtlslab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** G2: the wizard checks every field as the user types and completes with good input. */
-@ExtendWith(ApplicationExtension.class)
-class WizardUiTest {
-
-    @TempDir
-    static Path dir;
-
-    AppDriver driver;
+class WizardUiTest extends AppUnderTest {
 
     @Start
     void start(Stage stage) {
-        driver = AppDriver.start(stage, dir);
-    }
-
-    @BeforeEach
-    void ready() {
-        driver.awaitReady();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        driver.stop(robot);
+        launch(stage);
     }
 
     @Test

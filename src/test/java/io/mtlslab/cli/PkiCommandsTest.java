@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.mtlslab.testing.ExternalTool;
+import io.mtlslab.testing.SeedCsrConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,28 +143,7 @@ class PkiCommandsTest {
         ok("import-ca", ws("ca.pem").toString(), dir.resolve("ca-copy.key").toString(), "--dir", other.toString());
         assertThat(Files.readString(other.resolve("ca.pem"))).isEqualTo(Files.readString(ws("ca.pem")));
 
-        Files.writeString(other.resolve("client_cert_ext.cnf"), """
-                [ req ]
-                default_bits       = 2048
-                prompt             = no
-                default_md         = sha256
-                distinguished_name = dn
-                req_extensions     = req_ext
-
-                [ dn ]
-                C  = BR
-                ST = Estado
-                L  = Cidade
-                O  = MinhaEmpresa
-                OU = CODIGODOCLIENTE
-                CN = Cliente
-
-                [ req_ext ]
-                subjectAltName = @alt_names
-
-                [ alt_names ]
-                DNS.1 = Cliente
-                """);
+        Files.writeString(other.resolve("client_cert_ext.cnf"), SeedCsrConfigs.CLIENT);
         assertThat(ExternalTool.run(other, "openssl", "genrsa", "-out", "client.key", "2048").ok()).isTrue();
         assertThat(ExternalTool.run(other, "openssl", "req", "-new", "-key", "client.key", "-out", "client.csr",
                 "-config", "client_cert_ext.cnf").ok()).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mtlslab.pki.inspect.Inspector;
 import io.mtlslab.testing.ExternalTool;
+import io.mtlslab.testing.SeedCsrConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,30 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** P6: an OpenSSL-made CA imported into a workspace, and the seed's openssl req CSR signed by it. */
 class CaImportAndCsrTest {
-
-    static final String SERVER_CNF = """
-            [ req ]
-            default_bits       = 2048
-            prompt             = no
-            default_md         = sha256
-            distinguished_name = dn
-            req_extensions     = req_ext
-
-            [ dn ]
-            C  = BR
-            ST = Estado
-            L  = Cidade
-            O  = MinhaEmpresa
-            OU = TI
-            CN = localhost
-
-            [ req_ext ]
-            subjectAltName = @alt_names
-
-            [ alt_names ]
-            DNS.1 = localhost
-            IP.1  = 127.0.0.1
-            """;
 
     @TempDir
     static Path dir;
@@ -53,7 +30,7 @@ class CaImportAndCsrTest {
                 // the seed's CA has no keyUsage, which openssl verify -x509_strict rejects ("CA cert does
                 // not include key usage extension"); a CA meant to be imported should have it
                 "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-        Files.writeString(external.resolve("server_cert_ext.cnf"), SERVER_CNF);
+        Files.writeString(external.resolve("server_cert_ext.cnf"), SeedCsrConfigs.SERVER);
         run("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "server.key");
         run("openssl", "req", "-new", "-key", "server.key", "-out", "server.csr", "-config", "server_cert_ext.cnf");
         run("openssl", "pkcs12", "-export", "-in", "ca.pem", "-inkey", "ca.key", "-out", "ca.p12", "-passout",

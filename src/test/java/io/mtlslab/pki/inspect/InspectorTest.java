@@ -15,6 +15,7 @@ import io.mtlslab.pki.SubjectAltName;
 import io.mtlslab.pki.SubjectName;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.ExternalTool;
+import io.mtlslab.testing.SeedCsrConfigs;
 import io.mtlslab.testing.TestPki;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +172,7 @@ class InspectorTest {
     @Test
     void decodesACsrMadeByOpensslWithTheSeedsConfig() throws Exception {
         Path work = Files.createDirectories(dir.resolve("csr"));
-        writeString(work.resolve("server_cert_ext.cnf"), SEED_SERVER_CNF);
+        writeString(work.resolve("server_cert_ext.cnf"), SeedCsrConfigs.SERVER);
         ExternalTool.Result key = ExternalTool.run(work, "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt",
                 "ec_paramgen_curve:P-256", "-out", "server.key");
         assertThat(key.ok()).as(key.output()).isTrue();
@@ -216,30 +217,6 @@ class InspectorTest {
         assertThatThrownBy(() -> Inspector.inspect(corrupt, null)).isInstanceOf(PkiException.class)
                 .hasMessageContaining("not valid PEM");
     }
-
-    static final String SEED_SERVER_CNF = """
-            [ req ]
-            default_bits       = 2048
-            prompt             = no
-            default_md         = sha256
-            distinguished_name = dn
-            req_extensions     = req_ext
-
-            [ dn ]
-            C  = BR
-            ST = Estado
-            L  = Cidade
-            O  = MinhaEmpresa
-            OU = TI
-            CN = localhost
-
-            [ req_ext ]
-            subjectAltName = @alt_names
-
-            [ alt_names ]
-            DNS.1 = localhost
-            IP.1  = 127.0.0.1
-            """;
 
     static void writeString(Path file, String text) throws Exception {
         Files.writeString(file, text, StandardCharsets.US_ASCII);
