@@ -29,8 +29,17 @@ public final class WorkshopModel {
     private final ObjectProperty<BatchIssuance.Result> batchResult = new SimpleObjectProperty<>();
 
     public WorkshopModel(AppContext context) {
-        // The bundles' commands should reach the echo server the app runs: its port by default.
-        port.set(context.model(ServerModel.class, () -> new ServerModel(context)).port.get());
+        // The bundles' commands should reach the echo server the app runs: its port while it runs,
+        // else the configured one (0, "any free port", would mean nothing to a student: the seed's).
+        ServerModel server = context.model(ServerModel.class, () -> new ServerModel(context));
+        int configured = context.config().serverPort();
+        port.set(Integer.toString(server.isRunning() ? server.serverProperty().get().port()
+                : configured > 0 ? configured : StudentBundle.Target.localDefault().port()));
+        server.serverProperty().addListener((obs, old, running) -> {
+            if (running != null) {
+                port.set(Integer.toString(running.port()));
+            }
+        });
         if (context.workspace() != null) {
             folder.set(context.workspace().dir().resolve("bundles").toString());
         }
