@@ -42,6 +42,8 @@ class WorkshopUiTest {
         // A client of its own for the revocation, so that the other tests keep a valid "client".
         workspace.issue("eve", CertificateSpec.builder(Role.CLIENT).subject(SubjectName.seed("ALUNOS", "Eve")).build(),
                 Workspace.CA, false, null, null);
+        workspace.issue("frank", CertificateSpec.builder(Role.CLIENT).subject(SubjectName.seed("ALUNOS", "Frank")).build(),
+                Workspace.CA, false, null, null);
     }
 
     @Start
@@ -86,6 +88,27 @@ class WorkshopUiTest {
         Labeled badge = robot.lookup("#identityList .status-revoked").queryAs(Labeled.class);
         assertThat(badge.getText()).isEqualTo("revoked");
         assertThat(robot.lookup("#identityList .status-revoked").queryAll()).hasSize(1);
+    }
+
+    @Test
+    void renewingFromTheIdentitiesListReplacesTheCertificateAndRevokesTheOldOne(FxRobot robot) {
+        robot.clickOn("#navIdentities");
+        robot.clickOn(robot.lookup("#identityList .table-cell").match(n -> n instanceof Labeled l
+                && "frank".equals(l.getText())).queryAs(Node.class));
+        driver.waitIdle(10);
+        robot.clickOn("#workshopButton");
+        assertThat(robot.lookup("#identityChoice").queryComboBox().getValue()).isEqualTo("frank");
+        UiText.retype(robot, "#renewDays", "20");
+        robot.clickOn("#renewButton");
+        driver.waitIdle(30);
+
+        assertThat(UiText.shown(robot, "#identityResult")).startsWith("Renewed frank: serial ")
+                .endsWith("; the old certificate is revoked");
+        robot.clickOn("#navIdentities");
+        // The new certificate ends within 30 days: the list says so, and does not call frank revoked.
+        assertThat(robot.lookup("#identityList .status-expiring").queryAllAs(Labeled.class)).singleElement()
+                .extracting(Labeled::getText).isEqualTo("expires in < 30 days");
+        assertThat(driver.context().workspace().identity("frank").orElseThrow().revoked()).isFalse();
     }
 
     @Test
