@@ -84,6 +84,13 @@ class WorkshopUiTest {
         assertThat(UiText.shown(robot, "#identityResult")).startsWith("Revoked eve (keyCompromise)");
         assertThat(driver.workspaceDir().resolve("crl.pem")).isRegularFile();
 
+        Path handout = dir.resolve("crl-handout");
+        UiText.retype(robot, "#bundleFolder", handout.toString());
+        robot.clickOn("#exportCrlButton");
+        driver.waitIdle(20);
+        assertThat(UiText.shown(robot, "#identityResult")).isEqualTo("Written: " + handout.resolve("crl.pem"));
+        assertThat(handout.resolve("crl.pem")).content().startsWith("-----BEGIN X509 CRL-----");
+
         robot.clickOn("#navIdentities");
         Labeled badge = robot.lookup("#identityList .status-revoked").queryAs(Labeled.class);
         assertThat(badge.getText()).isEqualTo("revoked");
@@ -156,6 +163,16 @@ class WorkshopUiTest {
             ZipEntry readme = file.stream().filter(entry -> entry.getName().endsWith("README.md")).findFirst().orElseThrow();
             assertThat(new String(file.getInputStream(readme).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("https://localhost:8443/");
+        }
+
+        robot.clickOn("#bundleAllButton");
+        driver.waitIdle(30);
+        // One zip per client identity that is not revoked, whatever the other tests issued.
+        long clients = driver.context().workspace().identities().stream()
+                .filter(e -> e.role() == Role.CLIENT && !e.revoked()).count();
+        assertThat(UiText.shown(robot, "#bundleResult")).isEqualTo(clients + " bundles written to " + folder);
+        try (var zips = Files.list(folder)) {
+            assertThat(zips.filter(p -> p.toString().endsWith("-bundle.zip")).count()).isEqualTo(clients);
         }
     }
 

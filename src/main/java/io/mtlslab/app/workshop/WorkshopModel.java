@@ -41,8 +41,18 @@ public final class WorkshopModel {
             }
         });
         if (context.workspace() != null) {
-            folder.set(context.workspace().dir().resolve("bundles").toString());
+            folder.set(defaultFolder(context.workspace()));
         }
+        // Another workspace opened: follow it unless the user typed a folder of their own.
+        context.workspaceProperty().addListener((obs, old, now) -> {
+            if (now != null && (folder.get().isBlank() || old != null && defaultFolder(old).equals(folder.get()))) {
+                folder.set(defaultFolder(now));
+            }
+        });
+    }
+
+    private static String defaultFolder(io.mtlslab.pki.Workspace workspace) {
+        return workspace.dir().resolve("bundles").toString();
     }
 
     public ObjectProperty<BatchIssuance.Result> batchResultProperty() {
