@@ -197,5 +197,11 @@ class WorkshopUiTest {
         driver.waitIdle(30);
         assertThat(UiText.shown(robot, "#outcomeTitle")).isEqualTo("TLS worked, but the application answered 401 Unauthorized");
         assertThat(UiText.shown(robot, "#diagnosisSummary")).contains("HMAC layer refused", "hmac-missing");
+
+        // The server's log says, per request, whether the signature verified.
+        robot.clickOn("#navServer");
+        driver.waitUntil(() -> cells(robot, "#logTable").stream().anyMatch(t -> t.startsWith("HMAC signature rejected")), 10);
+        assertThat(cells(robot, "#logTable")).anySatisfy(t -> assertThat(t).startsWith("HMAC signature verified"))
+                .anySatisfy(t -> assertThat(t).startsWith("HMAC signature rejected (hmac-missing)"));
     }
 }
