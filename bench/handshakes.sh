@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Full mTLS handshakes per second (new connection, no resumption, one GET each) on loopback:
-# the mTLS Lab echo server (`mtls-lab serve`) against `openssl s_server -www` on the same EC P-256
+# the mTLS Lab echo server (`mtls-lab serve`) against `openssl s_server -www` on the same
 # certificates, driven by the same Java load client, and the ratio of the two.
 #
 #   bench/handshakes.sh [CONNECTIONS=3000] [CONCURRENCY=16] [MAX_SECONDS=60]
 #   JAVA=/usr/lib/jvm/other/bin/java bench/handshakes.sh   # server and load client on another JVM
+#   KEYS=rsa bench/handshakes.sh    # the seed's key types: RSA-4096 CA, RSA-2048 server and client
+#                                   # (default KEYS=ec: EC P-256 everywhere)
 #
 # Needs a JDK 17+, Maven and openssl. Not a test: numbers depend on the machine and its load.
 set -euo pipefail
@@ -17,6 +19,7 @@ WARMUP=$(( CONNECTIONS / 5 ))
 ECHO_PORT=${ECHO_PORT:-18443}
 OPENSSL_PORT=${OPENSSL_PORT:-18444}
 JAVA=${JAVA:-java}
+KEYS=${KEYS:-ec}
 
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
     -Dmdep.includeScope=test >/dev/null
@@ -41,9 +44,17 @@ run_load() {
     "$JAVA" -cp "$CP" io.mtlslab.bench.HandshakeBench run "$WORK" "$1" "$CONNECTIONS" "$CONCURRENCY" "$MAX_SECONDS" "$WARMUP"
 }
 
-"$JAVA" -cp "$CP" io.mtlslab.bench.HandshakeBench seed "$WORK"
+case "$KEYS" in
+    ec)  CA_KEY=ec-p256; LEAF_KEY=ec-p256; KEYS_TEXT="EC P-256 CA/server/client" ;;
+    rsa) CA_KEY=rsa-4096; LEAF_KEY=rsa-2048; KEYS_TEXT="the seed's RSA-4096 CA, RSA-2048 server/client" ;;
+    *)   echo "KEYS must be ec or rsa" >&2; exit 2 ;;
+esac
+# The certificate set is made by the product's own CLI, as a user would.
+"$JAVA" -cp "$CP" io.mtlslab.Main ca create --dir "$WORK" --key "$CA_KEY" >/dev/null
+"$JAVA" -cp "$CP" io.mtlslab.Main server issue --dir "$WORK" --key "$LEAF_KEY" >/dev/null
+"$JAVA" -cp "$CP" io.mtlslab.Main client issue --dir "$WORK" --key "$LEAF_KEY" >/dev/null
 echo "$("$JAVA" -version 2>&1 | head -1); $(openssl version)"
-echo "workspace: EC P-256 CA/server/client; $CONNECTIONS connections ($WARMUP more as warm-up), $CONCURRENCY in parallel, at most ${MAX_SECONDS}s; $(nproc) cores"
+echo "workspace: $KEYS_TEXT; $CONNECTIONS connections ($WARMUP more as warm-up), $CONCURRENCY in parallel, at most ${MAX_SECONDS}s; $(nproc) cores"
 
 "$JAVA" -cp "$CP" io.mtlslab.Main serve --dir "$WORK" --port "$ECHO_PORT" >"$WORK/serve.log" 2>&1 &
 SERVER_PID=$!

@@ -25,7 +25,6 @@ import javax.net.ssl.TrustManager;
  * resumed; each sends one GET and reads the whole answer.
  *
  * <pre>
- * HandshakeBench seed DIR                                   create the EC test workspace (CA, server, client)
  * HandshakeBench run DIR PORT CONNECTIONS CONCURRENCY MAX_SECONDS [WARMUP]
  * </pre>
  * Prints {@code handshakes/s=<rate> ok=<n> failed=<n> seconds=<s>} on one line.
@@ -39,12 +38,8 @@ public final class HandshakeBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("seed")) {
-            TestPki.seedWorkspace(Path.of(args[1]));
-            return;
-        }
         if (args.length < 6 || !args[0].equals("run")) {
-            System.err.println("usage: HandshakeBench seed DIR | run DIR PORT CONNECTIONS CONCURRENCY MAX_SECONDS [WARMUP]");
+            System.err.println("usage: HandshakeBench run DIR PORT CONNECTIONS CONCURRENCY MAX_SECONDS [WARMUP]");
             System.exit(2);
         }
         Workspace workspace = Workspace.open(Path.of(args[1]));
