@@ -134,11 +134,13 @@ class WorkshopUiTest {
         driver.waitIdle(60);
 
         assertThat(robot.lookup("#batchProgress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
-        assertThat(UiText.shown(robot, "#batchStatus")).startsWith("2 issued, 1 rows skipped");
+        assertThat(UiText.shown(robot, "#batchStatus")).startsWith("2 issued, 1 row skipped; passwords in ");
         assertThat(cells(robot, "#batchIssued")).hasSize(2).anySatisfy(t -> assertThat(t).startsWith("alice — CN=Alice"))
                 .anySatisfy(t -> assertThat(t).startsWith("carol — CN=Carol"));
         assertThat(cells(robot, "#batchProblems")).singleElement().asString().startsWith("Line 3: ").contains("email");
         assertThat(driver.workspaceDir().resolve("alice.p12")).isRegularFile();
+        Snapshots.save(robot, robot.lookup("#batchButton").query().getScene(),
+                Path.of(System.getProperty("mtlslab.screenshots", "target/screenshots")).resolve("workshop-batch.png"));
 
         robot.clickOn("#navIdentities");
         assertThat(cells(robot, "#identityList")).contains("alice", "carol").doesNotContain("bob");

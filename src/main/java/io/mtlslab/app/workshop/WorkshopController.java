@@ -99,6 +99,8 @@ public class WorkshopController {
         batchIssued.setPlaceholder(new Label(context.text("workshop.batch.noneIssued")));
         batchProblems.setPlaceholder(new Label(context.text("workshop.batch.noProblems")));
         batchProgress.setProgress(0);
+        batchIssued.setCellFactory(list -> new WrappingCell());
+        batchProblems.setCellFactory(list -> new WrappingCell());
         refreshIdentities();
         context.workspaceRevisionProperty().addListener((obs, old, now) -> refreshIdentities());
         context.workspaceProperty().addListener((obs, old, now) -> refreshIdentities());
@@ -267,5 +269,19 @@ public class WorkshopController {
         label.getStyleClass().removeAll("field-error", "cell-pass");
         label.getStyleClass().add("field-error");
         label.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
+    }
+
+    /** A list cell that wraps a long line (a bad row's reason and fix) instead of cutting it. */
+    private static final class WrappingCell extends javafx.scene.control.ListCell<String> {
+        WrappingCell() {
+            setWrapText(true);
+            setPrefWidth(0); // take the list's width, not the text's
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
     }
 }
