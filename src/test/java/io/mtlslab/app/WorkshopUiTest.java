@@ -66,6 +66,14 @@ class WorkshopUiTest {
                 .queryAs(Node.class));
     }
 
+    /** Replaces a field's whole text as a user does with select-all and typing (faster than erasing a long path). */
+    private static void replaceText(FxRobot robot, String query, String text) {
+        robot.clickOn(query);
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A);
+        robot.write(text);
+        assertThat(robot.lookup(query).queryTextInputControl().getText()).isEqualTo(text);
+    }
+
     /** The texts shown in the cells of a list or table, empty cells left out. */
     private static List<String> cells(FxRobot robot, String query) {
         return java.util.stream.Stream.concat(robot.lookup(query + " .list-cell").queryAllAs(Labeled.class).stream(),
@@ -84,8 +92,9 @@ class WorkshopUiTest {
         assertThat(UiText.shown(robot, "#identityResult")).startsWith("Revoked eve (keyCompromise)");
         assertThat(driver.workspaceDir().resolve("crl.pem")).isRegularFile();
 
-        Path handout = dir.resolve("crl-handout");
-        UiText.retype(robot, "#bundleFolder", handout.toString());
+        // The hand-out folder defaults to bundles/ in the workspace.
+        Path handout = driver.workspaceDir().resolve("bundles");
+        assertThat(robot.lookup("#bundleFolder").queryTextInputControl().getText()).isEqualTo(handout.toString());
         robot.clickOn("#exportCrlButton");
         driver.waitIdle(20);
         assertThat(UiText.shown(robot, "#identityResult")).isEqualTo("Written: " + handout.resolve("crl.pem"));
@@ -129,7 +138,7 @@ class WorkshopUiTest {
                 """);
         robot.clickOn("#navWorkshop");
         openTab(robot, "Class from a CSV");
-        UiText.retype(robot, "#csvPath", csv.toString());
+        replaceText(robot, "#csvPath", csv.toString());
         robot.clickOn("#batchButton");
         driver.waitIdle(60);
 
@@ -148,11 +157,11 @@ class WorkshopUiTest {
 
     @Test
     void exportingABundleWritesAZipWithTheReadme(FxRobot robot) throws IOException {
-        Path folder = dir.resolve("handout");
+        Path folder = dir.resolve("handout");  // typed: not the default bundles/ folder
         robot.clickOn("#navWorkshop");
         UiText.choose(robot, "#identityChoice", "client");
         openTab(robot, "Student bundles");
-        UiText.retype(robot, "#bundleFolder", folder.toString());
+        replaceText(robot, "#bundleFolder", folder.toString());
         assertThat(robot.lookup("#bundleHost").queryTextInputControl().getText()).isEqualTo("localhost");
         // No server runs in this test (and the test config's port is 0): the seed's port 8443.
         assertThat(robot.lookup("#bundlePort").queryTextInputControl().getText()).isEqualTo("8443");
