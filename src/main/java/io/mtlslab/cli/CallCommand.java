@@ -12,6 +12,7 @@ import io.mtlslab.call.PeerIdentity;
 import io.mtlslab.call.TestCall;
 import io.mtlslab.call.TrustAnchor;
 import io.mtlslab.diagnose.Diagnosis;
+import io.mtlslab.hmac.HmacSecrets;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
 import java.io.PrintWriter;
@@ -72,6 +73,10 @@ final class CallCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--hmac", description = "Sign the request with the client identity's HMAC secret from"
+            + " hmac-secrets.json (created on first use), as a server started with --require-hmac expects.")
+    boolean hmac;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -97,11 +102,21 @@ final class CallCommand implements Callable<Integer> {
         if (Files.exists(ws.certificateFile(Workspace.CA))) {
             builder.workspace(ws);
         }
+        String signer = null;
         if (!noClient) {
             String name = client != null ? client : Workspace.CLIENT;
             if (client != null || Files.exists(ws.certificateFile(name))) {
                 builder.identity(ClientIdentity.fromWorkspace(ws, name, null));
+                signer = name;
             }
+        }
+        if (hmac) {
+            if (signer == null) {
+                // The secret belongs to a client identity: without one there is nothing to sign with.
+                throw new PkiException("hmac", "--hmac needs a client identity to sign with",
+                        "give --client NAME (and not --no-client)");
+            }
+            builder.hmacSecret(HmacSecrets.of(ws).getOrCreate(signer));
         }
         if (tls != null) {
             builder.protocols(CallRequest.parseProtocols(tls));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.HmacGate;
 import io.mtlslab.server.ServerSettings;
 import io.mtlslab.testing.TestPki;
 import java.io.PrintWriter;
@@ -123,5 +124,28 @@ class CallCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("unknown server mode");
+    }
+
+    @Test
+    void hmacSignedCallPassesAServerRequiringHmacWhileAnUnsignedOneGetsTheHmacDiagnosis() {
+        try (EchoServer hmacServer = EchoServer.start(workspace, ServerSettings.secure().withPort(0),
+                HmacGate.requireFor(workspace))) {
+            Run signed = run("call", hmacServer.url(), "--dir", dir.toString(), "--hmac");
+            Run unsigned = run("call", hmacServer.url(), "--dir", dir.toString());
+
+            assertThat(signed.exit()).as(signed.out() + signed.err()).isZero();
+            // The echo server's response says what its HMAC layer concluded.
+            assertThat(signed.out()).contains("== OK", "\"code\" : \"hmac-verified\"");
+            assertThat(unsigned.exit()).isEqualTo(1);
+            assertThat(unsigned.out()).contains("HTTP_UNAUTHORIZED", "HMAC layer refused", "hmac-missing");
+        }
+    }
+
+    @Test
+    void hmacWithoutAClientIdentityIsBadInput() {
+        Run run = run("call", server.url(), "--dir", dir.toString(), "--no-client", "--hmac");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--hmac needs a client identity");
     }
 }

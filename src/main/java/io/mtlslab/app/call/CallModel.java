@@ -6,9 +6,12 @@ import io.mtlslab.call.CallResult;
 import io.mtlslab.call.ClientIdentity;
 import io.mtlslab.call.TestCall;
 import io.mtlslab.call.TrustAnchor;
+import io.mtlslab.hmac.HmacSecrets;
 import io.mtlslab.pki.Workspace;
 import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,6 +36,8 @@ public final class CallModel {
     public final StringProperty protocols = new SimpleStringProperty(PROTOCOLS[0]);
     public final StringProperty method = new SimpleStringProperty("GET");
     public final StringProperty body = new SimpleStringProperty("");
+    /** Sign the request with the identity's HMAC secret (S6), as a server requiring HMAC expects. */
+    public final BooleanProperty signHmac = new SimpleBooleanProperty(false);
     private final ObjectProperty<CallResult> result = new SimpleObjectProperty<>();
 
     public CallModel(AppContext context) {
@@ -54,6 +59,7 @@ public final class CallModel {
         String chosenProtocols = protocols.get();
         String chosenMethod = method.get();
         String chosenBody = body.get();
+        boolean sign = signHmac.get();
         context.tasks().run(progress -> {
             progress.message(context.text("call.calling", url));
             CallRequest.Builder builder = CallRequest.builder(CallRequest.parseUrl(url));
@@ -67,6 +73,9 @@ public final class CallModel {
             }
             if (name != null && !name.isBlank()) {
                 builder.identity(ClientIdentity.fromWorkspace(workspace, name, null));
+                if (sign) {
+                    builder.hmacSecret(HmacSecrets.of(workspace).getOrCreate(name));
+                }
             }
             builder.protocols(CallRequest.parseProtocols(chosenProtocols)).method(chosenMethod);
             if (chosenBody != null && !chosenBody.isEmpty()) {

@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -55,6 +56,7 @@ public class TestCallController {
     @FXML private TextField trustFile;
     @FXML private ComboBox<String> protocols;
     @FXML private ComboBox<String> method;
+    @FXML private CheckBox signHmac;
     @FXML private Button callButton;
     @FXML private Label callHint;
     @FXML private VBox outcomeBox;
@@ -114,6 +116,9 @@ public class TestCallController {
         protocols.valueProperty().bindBidirectional(model.protocols);
         method.setItems(FXCollections.observableArrayList("GET", "POST", "PUT", "DELETE"));
         method.valueProperty().bindBidirectional(model.method);
+        signHmac.selectedProperty().bindBidirectional(model.signHmac);
+        // A signature needs the client's secret, and so a client identity.
+        signHmac.disableProperty().bind(model.identity.isNull().or(model.identity.isEmpty()));
         callButton.disableProperty().bind(context.tasks().busyProperty().or(context.workspaceProperty().isNull()));
         callHint.setText(context.text("call.hint"));
         for (Label label : List.of(diagnosisSummary, diagnosisCause, diagnosisFix)) {

@@ -3,6 +3,7 @@ package io.mtlslab.app.identities;
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
 import io.mtlslab.app.inspect.InspectModel;
+import io.mtlslab.app.workshop.WorkshopModel;
 import io.mtlslab.call.CertificateSummary;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.ExportFormat;
@@ -48,6 +49,7 @@ public class IdentitiesController {
     @FXML private Button copyPemButton;
     @FXML private Button copyFingerprintButton;
     @FXML private Button inspectButton;
+    @FXML private Button workshopButton;
     @FXML private javafx.scene.layout.VBox exportCard;
     @FXML private javafx.scene.control.ComboBox<ExportFormat> exportFormat;
     @FXML private javafx.scene.control.PasswordField exportPassword;
@@ -127,6 +129,7 @@ public class IdentitiesController {
         copyPemButton.setDisable(none);
         copyFingerprintButton.setDisable(none);
         inspectButton.setDisable(none);
+        workshopButton.setDisable(none || Workspace.CA.equals(entry.name()));
         exportCard.setDisable(none);
         exportResult.setText("");
         describeExport();
@@ -255,6 +258,16 @@ public class IdentitiesController {
     private void copyFingerprint() {
         if (selected != null) {
             Copy.text(selected.summary().sha256Fingerprint());
+        }
+    }
+
+    /** Revoke, renew or bundle the selected identity: the workshop screen, with it chosen. */
+    @FXML
+    private void workshop() {
+        IdentityEntry entry = identityList.getSelectionModel().getSelectedItem();
+        if (entry != null) {
+            context.model(WorkshopModel.class, () -> new WorkshopModel(context)).identity.set(entry.name());
+            context.navigate("workshop");
         }
     }
 

@@ -44,6 +44,7 @@ public class ServerController {
     @FXML private CheckBox legacyProtocols;
     @FXML private CheckBox emptyCaNames;
     @FXML private CheckBox checkRevocation;
+    @FXML private CheckBox requireHmac;
     @FXML private TextField port;
     @FXML private Button startButton;
     @FXML private Button stopButton;
@@ -79,6 +80,7 @@ public class ServerController {
         legacyProtocols.selectedProperty().bindBidirectional(model.legacyProtocols);
         emptyCaNames.selectedProperty().bindBidirectional(model.emptyCaNames);
         checkRevocation.selectedProperty().bindBidirectional(model.checkRevocation);
+        requireHmac.selectedProperty().bindBidirectional(model.requireHmac);
         port.textProperty().bindBidirectional(model.port);
         startButton.disableProperty().bind(context.tasks().busyProperty().or(context.workspaceProperty().isNull()));
         stopButton.disableProperty().bind(model.serverProperty().isNull().or(context.tasks().busyProperty()));

@@ -5,6 +5,7 @@ import io.mtlslab.server.CaNamesMode;
 import io.mtlslab.server.ClientAuthMode;
 import io.mtlslab.server.ConnectionEvent;
 import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.HmacGate;
 import io.mtlslab.server.ServerSettings;
 import io.mtlslab.server.TrustMode;
 import io.mtlslab.pki.Workspace;
@@ -41,6 +42,8 @@ public final class ServerModel {
     public final BooleanProperty legacyProtocols = new SimpleBooleanProperty(false);
     public final BooleanProperty emptyCaNames = new SimpleBooleanProperty(false);
     public final BooleanProperty checkRevocation = new SimpleBooleanProperty(true);
+    /** Every request must carry the client's HMAC signature (S6); off in the seed's server. */
+    public final BooleanProperty requireHmac = new SimpleBooleanProperty(false);
     private final ObservableList<ConnectionEvent> log = FXCollections.observableArrayList();
     private final Timeline drainer;
 
@@ -78,6 +81,7 @@ public final class ServerModel {
         legacyProtocols.set(false);
         emptyCaNames.set(false);
         checkRevocation.set(true);
+        requireHmac.set(false);
     }
 
     /** (Re)starts the server with the chosen settings in the background. */
@@ -85,12 +89,14 @@ public final class ServerModel {
         ServerSettings settings = settings();
         Workspace workspace = context.workspace();
         EchoServer previous = server.get();
+        boolean hmac = requireHmac.get();
         context.tasks().run(progress -> {
             progress.message(context.text("server.starting", String.valueOf(settings.port())));
             if (previous != null) {
                 previous.close();
             }
-            return EchoServer.start(workspace, settings);
+            return hmac ? EchoServer.start(workspace, settings, HmacGate.requireFor(workspace))
+                    : EchoServer.start(workspace, settings);
         }, started -> {
             server.set(started);
             log.clear();

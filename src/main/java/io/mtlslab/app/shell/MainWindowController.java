@@ -47,6 +47,7 @@ public class MainWindowController {
         SCREENS.put("call", "call/TestCall.fxml");
         SCREENS.put("scenarios", "scenarios/Scenarios.fxml");
         SCREENS.put("inspect", "inspect/Inspect.fxml");
+        SCREENS.put("workshop", "workshop/Workshop.fxml");
     }
 
     private final AppContext context;
@@ -73,6 +74,7 @@ public class MainWindowController {
     @FXML private ToggleButton navCall;
     @FXML private ToggleButton navScenarios;
     @FXML private ToggleButton navInspect;
+    @FXML private ToggleButton navWorkshop;
 
     public MainWindowController(AppContext context) {
         this.context = context;
@@ -95,7 +97,7 @@ public class MainWindowController {
         }
         ToggleGroup group = new ToggleGroup();
         List<ToggleButton> buttons = List.of(navWelcome, navWizard, navIdentities, navServer, navCall,
-                navScenarios, navInspect);
+                navScenarios, navInspect, navWorkshop);
         List<String> ids = List.copyOf(SCREENS.keySet());
         for (int i = 0; i < buttons.size(); i++) {
             buttons.get(i).setToggleGroup(group);
@@ -181,6 +183,10 @@ public class MainWindowController {
 
     @FXML private void goInspect() {
         show("inspect");
+    }
+
+    @FXML private void goWorkshop() {
+        show("workshop");
     }
 
     @FXML
