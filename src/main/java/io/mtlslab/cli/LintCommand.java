@@ -1,6 +1,7 @@
 package io.mtlslab.cli;
 
 import io.mtlslab.pki.Pem;
+import io.mtlslab.pki.inspect.Inspector;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Role;
 import io.mtlslab.pki.lint.Finding;
@@ -56,7 +57,7 @@ final class LintCommand implements Callable<Integer> {
         if (host != null && host.isBlank()) {
             throw new PkiException("host", "the host is empty", "give the name or IP clients connect to, e.g. --host localhost");
         }
-        List<X509Certificate> certificates = Pem.readCertificates(file);
+        List<X509Certificate> certificates = Inspector.certificates(file, null);
         LintRequest request = LintRequest.of(certificates.get(0))
                 .withChain(certificates.subList(1, certificates.size())).withRole(chosen).withHost(host);
         if (key != null) {

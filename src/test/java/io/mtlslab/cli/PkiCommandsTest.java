@@ -137,6 +137,15 @@ class PkiCommandsTest {
     }
 
     @Test
+    void lintReadsADerCertificateLikeItsPem() throws Exception {
+        Path der = dir.resolve("server.der");
+        Files.write(der, io.mtlslab.pki.Pem.readCertificate(ws("server.pem")).getEncoded());
+        CliRun wrong = CliRun.of("lint", der.toString(), "--role", "client", "--ca", ws("ca.pem").toString());
+        assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(1);
+        assertThat(wrong.out()).contains("wrong-eku", "clientAuth");
+    }
+
+    @Test
     void importsAPkcs12CaAndSignsTheSeedsCsr() throws Exception {
         Path other = dir.resolve("other");
         ok("export", "ca", "--dir", ws, "--format", "key", "--out", dir.resolve("ca-copy.key").toString());

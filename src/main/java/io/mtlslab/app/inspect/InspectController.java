@@ -4,7 +4,6 @@ import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
 import io.mtlslab.app.common.Problem;
 import io.mtlslab.pki.Pem;
-import io.mtlslab.pki.Pkcs12;
 import io.mtlslab.pki.inspect.CertificateDetails;
 import io.mtlslab.pki.inspect.CrlDetails;
 import io.mtlslab.pki.inspect.CsrDetails;
@@ -16,7 +15,6 @@ import io.mtlslab.pki.lint.Finding;
 import io.mtlslab.pki.lint.Lint;
 import io.mtlslab.pki.lint.LintRequest;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -97,7 +95,8 @@ public class InspectController {
         char[] password = inspectPassword.getText().isEmpty() ? null : inspectPassword.getText().toCharArray();
         context.tasks().run(progress -> {
             InspectedFile inspected = Inspector.inspect(file, password);
-            List<X509Certificate> certificates = certificatesOf(file, inspected, password);
+            List<X509Certificate> certificates = inspected.certificates().isEmpty() ? List.of()
+                    : Inspector.certificates(file, password);
             List<List<Finding>> findings = new ArrayList<>();
             for (int i = 0; i < certificates.size(); i++) {
                 List<X509Certificate> rest = certificates.subList(i + 1, certificates.size());
@@ -112,20 +111,6 @@ public class InspectController {
             Problem problem = Problem.of(failure, context.i18n());
             inspectError.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
         });
-    }
-
-    /** The certificates again as objects, for the lint (PEM and PKCS#12; DER files are shown without lint). */
-    private static List<X509Certificate> certificatesOf(Path file, InspectedFile inspected, char[] password) throws Exception {
-        if (inspected.certificates().isEmpty()) {
-            return List.of();
-        }
-        if ("PEM".equals(inspected.encoding())) {
-            return Pem.readCertificates(file);
-        }
-        if ("PKCS12".equals(inspected.encoding())) {
-            return Pkcs12.read(Files.readAllBytes(file), password).certificates();
-        }
-        return List.of();
     }
 
     private void render(Inspection inspection) {

@@ -58,15 +58,17 @@ public final class Inspector {
 
     /** Reads and decodes a file; {@code password} opens PKCS#12 files and encrypted keys (may be null). */
     public static InspectedFile inspect(Path file, char[] password) {
-        byte[] bytes;
+        return inspect(readAll(file), file.getFileName().toString(), password);
+    }
+
+    private static byte[] readAll(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new PkiException("file", file + " does not exist", "check the path", e);
         } catch (IOException e) {
             throw new PkiException("file", "cannot read " + file + ": " + e.getMessage(), "check the path and permissions", e);
         }
-        return inspect(bytes, file.getFileName().toString(), password);
     }
 
     /** Decodes bytes (e.g. dropped on the window or pasted); {@code source} labels the result. */
@@ -79,6 +81,31 @@ public final class Inspector {
             return inspectPem(text, source, password);
         }
         return inspectDer(bytes, source, password);
+    }
+
+    /**
+     * The certificates a file holds, in file order, whatever its encoding (PEM, DER or PKCS#12), for
+     * the lint and for chains; fails like {@link #inspect} when the file cannot be read.
+     */
+    public static List<X509Certificate> certificates(Path file, char[] password) {
+        InspectedFile inspected = inspect(file, password);
+        if (inspected.certificates().isEmpty()) {
+            throw new PkiException("file", file.getFileName() + " holds no certificate",
+                    "give a certificate file (.pem, .crt, .cer, .der) or a .p12 with one");
+        }
+        byte[] bytes = readAll(file);
+        if ("PEM".equals(inspected.encoding())) {
+            return io.mtlslab.pki.Pem.readCertificates(new String(bytes, StandardCharsets.US_ASCII));
+        }
+        if (inspected.pkcs12() != null) {
+            return Pkcs12.read(bytes, password).certificates();
+        }
+        try {
+            return List.of(Certificates.toX509(new X509CertificateHolder(bytes)));
+        } catch (IOException e) {
+            throw new PkiException("file", file.getFileName() + " is not a DER certificate",
+                    "give a certificate file exported by mTLS Lab, OpenSSL or keytool", e);
+        }
     }
 
     /** Decodes one certificate (e.g. a peer's, from a handshake). */

@@ -126,6 +126,20 @@ class InspectorTest {
     }
 
     @Test
+    void givesTheSameCertificatesFromPemDerAndPkcs12() throws Exception {
+        Path der = dir.resolve("alice.der");
+        Files.write(der, client.certificate().getEncoded());
+        Path p12 = dir.resolve("alice-certs.p12");
+        Files.write(p12, Pkcs12.write(client, "alice", "changeit".toCharArray(), Pkcs12.Encryption.MODERN));
+
+        assertThat(Inspector.certificates(dir.resolve("alice.pem"), null)).containsExactly(client.certificate());
+        assertThat(Inspector.certificates(der, null)).containsExactly(client.certificate());
+        assertThat(Inspector.certificates(p12, "changeit".toCharArray())).startsWith(client.certificate());
+        assertThatThrownBy(() -> Inspector.certificates(dir.resolve("alice.key"), null))
+                .isInstanceOf(PkiException.class).hasMessageContaining("holds no certificate");
+    }
+
+    @Test
     void readsAModernPkcs12WithItsPassword() throws Exception {
         Path p12 = dir.resolve("alice.p12");
         Files.write(p12, Pkcs12.write(client, "alice", "changeit".toCharArray(), Pkcs12.Encryption.MODERN));
