@@ -44,6 +44,7 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new ExportCommand());
         commandLine.addSubcommand(new InspectCommand());
         commandLine.addSubcommand(new LintCommand());
+        commandLine.addSubcommand(new ListCommand());
         commandLine.addSubcommand(new RevokeCommand());
         commandLine.addSubcommand(new CrlCommand());
         commandLine.addSubcommand(new RenewCommand());

@@ -13,6 +13,7 @@ import io.mtlslab.pki.lint.LintRequest;
 import java.util.List;
 import io.mtlslab.pki.Exports;
 import io.mtlslab.pki.IdentityEntry;
+import io.mtlslab.pki.IdentityStatus;
 import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Pem;
 import io.mtlslab.pki.Workspace;
@@ -61,6 +62,15 @@ public class IdentitiesController {
         this.context = context;
     }
 
+    private static String styleClass(IdentityStatus status) {
+        return switch (status) {
+            case VALID -> "status-valid";
+            case EXPIRING, NOT_YET_VALID -> "status-expiring";
+            case EXPIRED -> "status-expired";
+            case REVOKED -> "status-revoked";
+        };
+    }
+
     @FXML
     private void initialize() {
         identityList.setPlaceholder(new Label(context.text("identities.empty")));
@@ -81,7 +91,7 @@ public class IdentitiesController {
                     return;
                 }
                 Label badge = new Label(context.text("status." + value.name()));
-                badge.getStyleClass().addAll("badge", value.styleClass());
+                badge.getStyleClass().addAll("badge", styleClass(value));
                 setGraphic(badge);
             }
         });

@@ -1,14 +1,15 @@
-package io.mtlslab.app.identities;
+package io.mtlslab.pki;
 
-import io.mtlslab.pki.IdentityEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
-/** How an identity stands today, for the list's badge: revoked, expired, expiring within 30 days, or valid. */
+/** How an identity stands at a given moment: revoked, expired, not yet valid, expiring within 30 days, or valid. */
 public enum IdentityStatus {
     VALID, EXPIRING, EXPIRED, REVOKED, NOT_YET_VALID;
 
-    static final Duration SOON = Duration.ofDays(30);
+    /** How close to its end a certificate counts as expiring: time enough to renew it calmly. */
+    public static final Duration SOON = Duration.ofDays(30);
 
     public static IdentityStatus of(IdentityEntry entry, Instant now) {
         if (entry.revoked()) {
@@ -23,12 +24,8 @@ public enum IdentityStatus {
         return now.plus(SOON).isAfter(entry.notAfter()) ? EXPIRING : VALID;
     }
 
-    public String styleClass() {
-        return switch (this) {
-            case VALID -> "status-valid";
-            case EXPIRING, NOT_YET_VALID -> "status-expiring";
-            case EXPIRED -> "status-expired";
-            case REVOKED -> "status-revoked";
-        };
+    /** The name scripts see, e.g. {@code not-yet-valid}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
