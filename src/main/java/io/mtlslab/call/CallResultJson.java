@@ -1,5 +1,6 @@
 package io.mtlslab.call;
 
+import io.mtlslab.diagnose.CallOutcome;
 import io.mtlslab.diagnose.Diagnosis;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,10 @@ import java.util.Map;
 /**
  * A call result as plain maps and lists for JSON ({@code mtls-lab call --json}, the GUI's "copy as
  * JSON"): stable keys, times as ISO-8601, durations in milliseconds. Never any key material.
+ *
+ * <p>{@code outcome.code} is one of {@code MUTUALLY_AUTHENTICATED}, {@code ANSWERED_WITHOUT_CLIENT_AUTH},
+ * {@code REFUSED_IN_HANDSHAKE}, {@code REFUSED_BY_APPLICATION}, {@code HTTP_ERROR}, {@code NETWORK};
+ * {@code clientAuthenticated} is the string {@code "true"}, {@code "false"} or {@code "unknown"}.
  */
 public final class CallResultJson {
 
@@ -19,6 +24,8 @@ public final class CallResultJson {
     public static Map<String, Object> toMap(CallResult result) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("url", result.request().url().toString());
+        root.put("outcome", outcome(result.outcome()));
+        root.put("clientAuthenticated", result.outcome().clientAuthenticated().id());
         root.put("succeeded", result.succeeded());
         root.put("handshake", handshake(result.report()));
         root.put("response", result.response() == null ? null : response(result.response()));
@@ -26,6 +33,18 @@ public final class CallResultJson {
         root.put("diagnosis", result.diagnosis() == null ? null : diagnosis(result.diagnosis()));
         root.put("equivalents", result.equivalents().asMap());
         return root;
+    }
+
+    /** The verdict: {@code code} (a {@link CallOutcome.Kind} name), the words shown, and the fixes by stack. */
+    public static Map<String, Object> outcome(CallOutcome outcome) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("code", outcome.kind().name());
+        map.put("clientAuthenticated", outcome.clientAuthenticated().id());
+        map.put("likelyBypass", outcome.likelyBypass());
+        map.put("headline", outcome.headline());
+        map.put("explanation", outcome.explanation());
+        map.put("fixes", new LinkedHashMap<>(outcome.fixes()));
+        return map;
     }
 
     public static Map<String, Object> diagnosis(Diagnosis diagnosis) {

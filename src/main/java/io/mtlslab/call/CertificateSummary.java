@@ -1,6 +1,7 @@
 package io.mtlslab.call;
 
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.SubjectAltName;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -21,8 +22,11 @@ public record CertificateSummary(String subject, String issuer, String serialHex
             "1.3.6.1.5.5.7.3.4", "emailProtection", "1.3.6.1.5.5.7.3.8", "timeStamping",
             "1.3.6.1.5.5.7.3.9", "OCSPSigning", "2.5.29.37.0", "anyExtendedKeyUsage");
 
+    /** The names come from whoever made the certificate: escaped, so they cannot forge lines or send escapes. */
     public CertificateSummary {
-        subjectAltNames = List.copyOf(subjectAltNames);
+        subject = PeerText.escape(subject);
+        issuer = PeerText.escape(issuer);
+        subjectAltNames = subjectAltNames.stream().map(PeerText::escape).toList();
         extendedKeyUsages = List.copyOf(extendedKeyUsages);
     }
 

@@ -1,6 +1,7 @@
 package io.mtlslab.call;
 
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.SubjectName;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -16,9 +17,17 @@ public record PeerIdentity(String subject, String commonName, List<String> organ
                            String serialHex, String issuer, List<String> subjectAltNames, Instant notBefore,
                            Instant notAfter, String sha256Fingerprint, Boolean hostnameMatch) {
 
+    /** Every name is a peer's choice: escaped, so it cannot forge lines or send terminal escapes. */
     public PeerIdentity {
-        organizationalUnits = organizationalUnits == null ? List.of() : List.copyOf(organizationalUnits);
-        subjectAltNames = subjectAltNames == null ? List.of() : List.copyOf(subjectAltNames);
+        subject = PeerText.escape(subject);
+        commonName = PeerText.escape(commonName);
+        organization = PeerText.escape(organization);
+        issuer = PeerText.escape(issuer);
+        serialHex = PeerText.escape(serialHex);
+        sha256Fingerprint = PeerText.escape(sha256Fingerprint);
+        organizationalUnits = organizationalUnits == null ? List.of()
+                : organizationalUnits.stream().map(PeerText::escape).toList();
+        subjectAltNames = subjectAltNames == null ? List.of() : subjectAltNames.stream().map(PeerText::escape).toList();
     }
 
     /** What the client reads from the server's certificate, and whether it names {@code host}. */

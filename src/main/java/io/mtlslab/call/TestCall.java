@@ -1,6 +1,8 @@
 package io.mtlslab.call;
 
 import io.mtlslab.diagnose.CallObservation;
+import io.mtlslab.diagnose.CallOutcome;
+import io.mtlslab.diagnose.CallOutcomes;
 import io.mtlslab.diagnose.CallPhase;
 import io.mtlslab.diagnose.CertificateFacts;
 import io.mtlslab.diagnose.Diagnoser;
@@ -37,6 +39,8 @@ public final class TestCall {
 
     /** How long a TLS 1.3 call listens for a late rejection before sending its request. */
     static final int LATE_REJECTION_PROBE_MILLIS = 50;
+    /** The header in which mTLS Lab's echo server names its unsafe modes (see the server's EchoResponses). */
+    static final String UNSAFE_HEADER = "X-Mtls-Lab-Unsafe";
     private static final int PROBE_STEP_MILLIS = 2;
 
     private TestCall() {
@@ -192,8 +196,9 @@ public final class TestCall {
                     keyManager.acceptedIssuers(), keyManager.requestedKeyTypes(), clientChain, keyManager.sent(),
                     serverChain, trustManager.refusal(), anchors(), request.trust().kind() == TrustAnchor.Kind.SYSTEM,
                     request.referenceCa(), request.crls(), response == null ? null : response.status(),
-                    response == null ? null : response.body(), Instant.now());
+                    response == null ? null : response.body(), unsafeLabels(response), Instant.now());
             Diagnosis diagnosis = Diagnoser.diagnose(seen);
+            CallOutcome outcome = CallOutcomes.of(seen, diagnosis);
 
             if (late) {
                 notes.add("The handshake completed on our side (" + session.getProtocol() + "), then the server"
@@ -201,9 +206,12 @@ public final class TestCall {
                         + " (TLS 1.3 servers check it after the client's Finished). mTLS Lab always sends the request"
                         + " and reads once before declaring success, so this was caught"
                         + (Diagnoser.alert(error) == null ? "; the server closed before its alert could be read." : "."));
+            } else if (handshakeDone && readAfterHandshake && response != null && outcome.answered()) {
+                notes.add("Read after the handshake: the server answered " + response.status() + ", so it accepted the"
+                        + " connection" + (keyManager.sent() ? " with our certificate." : " without a client certificate."));
             } else if (handshakeDone && readAfterHandshake && response != null) {
-                notes.add("Read after the handshake: the server answered, so it accepted the connection"
-                        + (keyManager.sent() ? " and our certificate." : "."));
+                notes.add("Read after the handshake: the server completed the handshake, then answered "
+                        + response.status() + " — an error, not an acceptance.");
             }
 
             List<String> caNames = keyManager.acceptedIssuers() == null ? List.of()
@@ -228,8 +236,15 @@ public final class TestCall {
             }
             PeerIdentity server = serverChain.isEmpty() ? null
                     : PeerIdentity.ofServer(serverChain.get(0), CertificateFacts.matchesHost(serverChain.get(0), request.host()));
-            return new CallResult(request, report, response, new PeerIdentities(client, server, peerNotes), diagnosis,
-                    Equivalents.of(request));
+            return new CallResult(request, report, response, new PeerIdentities(client, server, peerNotes), outcome,
+                    diagnosis, Equivalents.of(request));
+        }
+
+        /** The unsafe modes mTLS Lab's echo server declares in every answer of such a mode. */
+        private static List<String> unsafeLabels(HttpResponse response) {
+            String header = response == null ? null : response.header(UNSAFE_HEADER);
+            return header == null || header.isBlank() ? List.of()
+                    : java.util.Arrays.stream(header.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
 
         private List<X509Certificate> anchors() {

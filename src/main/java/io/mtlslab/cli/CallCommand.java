@@ -11,8 +11,10 @@ import io.mtlslab.call.HandshakeReport;
 import io.mtlslab.call.PeerIdentity;
 import io.mtlslab.call.TestCall;
 import io.mtlslab.call.TrustAnchor;
+import io.mtlslab.diagnose.CallOutcome;
 import io.mtlslab.diagnose.Diagnosis;
 import io.mtlslab.hmac.HmacSecrets;
+import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
 import java.io.PrintWriter;
@@ -33,7 +35,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "call", mixinStandardHelpOptions = true,
         description = {"Call an https:// URL with a client certificate and show the handshake, the identity each side"
                 + " extracted, a diagnosis if it fails, and the same call for curl, openssl, Go, Java and Python.",
-            "Exit status: 0 success, 1 the call failed (the diagnosis says why), 2 bad input."})
+            "The outcome line says whether the client was authenticated: MUTUALLY_AUTHENTICATED,"
+                    + " ANSWERED_WITHOUT_CLIENT_AUTH (in red: a 2xx without a client certificate is likely an"
+                    + " authentication bypass), REFUSED_IN_HANDSHAKE, REFUSED_BY_APPLICATION, HTTP_ERROR, NETWORK.",
+            "Exit status: 0 the server answered (status below 400; with --expect-auth only when mutually"
+                    + " authenticated), 1 anything else (refused, HTTP error, network; with --expect-auth also an"
+                    + " answer without client authentication), 2 bad input."})
 final class CallCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "URL", description = "e.g. https://localhost:8443/")
@@ -69,6 +76,10 @@ final class CallCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Read timeout (default ${DEFAULT-VALUE}).")
     int timeoutSeconds = 10;
+
+    @Option(names = "--expect-auth", description = "Exit 1 unless the server authenticated this client by its"
+            + " certificate: a 2xx without one (an authentication bypass) then fails the call, as a CI check should.")
+    boolean expectAuth;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -140,10 +151,25 @@ final class CallCommand implements Callable<Integer> {
             print(result, out);
         }
         out.flush();
+        CallOutcome outcome = result.outcome();
         if (!result.succeeded()) {
             spec.commandLine().getErr().println("error: " + result.diagnosis().code() + ": " + result.diagnosis().summary());
+        } else if (outcome.kind() == CallOutcome.Kind.ANSWERED_WITHOUT_CLIENT_AUTH) {
+            spec.commandLine().getErr().println((expectAuth ? "error: " : "warning: ") + outcome.kind() + ": "
+                    + outcome.headline());
+        } else if (expectAuth && outcome.clientAuthenticated() != CallOutcome.ClientAuthentication.TRUE) {
+            spec.commandLine().getErr().println("error: --expect-auth: the server's authentication of this client is "
+                    + outcome.clientAuthenticated().id() + ": " + outcome.headline());
         }
-        return result.succeeded() ? 0 : 1;
+        return exitStatus(result, expectAuth);
+    }
+
+    /** 0 when the server answered (with --expect-auth: and authenticated this client), 1 otherwise. */
+    static int exitStatus(CallResult result, boolean expectAuth) {
+        if (!result.succeeded()) {
+            return 1;
+        }
+        return expectAuth && result.outcome().clientAuthenticated() != CallOutcome.ClientAuthentication.TRUE ? 1 : 0;
     }
 
     private static void print(CallResult result, PrintWriter out) {
@@ -191,9 +217,15 @@ final class CallCommand implements Callable<Integer> {
         row(out, width, "host name matches", null, server == null ? null : String.valueOf(server.hostnameMatch()));
         result.peers().notes().forEach(note -> out.println("  note: " + note));
         if (result.response() != null) {
-            out.println("== Response: " + result.response().status() + " " + result.response().reason());
-            out.println(result.response().body().strip());
+            out.println("== Response: " + result.response().status() + " " + PeerText.escape(result.response().reason()));
+            result.response().body().strip().lines().map(PeerText::escape).forEach(out::println);
         }
+        CallOutcome outcome = result.outcome();
+        out.println("== Outcome: " + outcome.kind() + " (client authenticated: " + outcome.clientAuthenticated().id() + ")"
+                + (outcome.likelyBypass() ? "   !! LIKELY AUTHENTICATION BYPASS !!" : ""));
+        out.println("  " + outcome.headline());
+        out.println("  why: " + outcome.explanation());
+        outcome.fixes().forEach((stack, fix) -> out.println("  fix (" + stack + "): " + fix));
         Diagnosis diagnosis = result.diagnosis();
         if (diagnosis != null) {
             out.println("== Diagnosis: " + diagnosis.code() + " (" + diagnosis.side().name().toLowerCase() + " side)");
@@ -204,8 +236,6 @@ final class CallCommand implements Callable<Integer> {
                 out.println("  " + elsewhere.getKey() + " says: " + elsewhere.getValue());
             }
             out.println("  raw: " + diagnosis.rawMessage().replace("\n", "\n       "));
-        } else {
-            out.println("== OK");
         }
         out.println("== The same call elsewhere");
         result.equivalents().asMap().forEach((tool, snippet) -> {

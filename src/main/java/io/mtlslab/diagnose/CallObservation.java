@@ -21,6 +21,8 @@ import javax.security.auth.x500.X500Principal;
  * @param referenceCa the workspace CA, which fixes are phrased against; may be {@code null}
  * @param crls revocation lists known to the client (the workspace's {@code crl.pem})
  * @param httpStatus the response status, {@code null} when no response came
+ * @param serverSaysUnsafe the unsafe modes the server declared about itself (mTLS Lab's echo server
+ *     labels every answer of an unsafe mode); empty for other servers
  */
 public record CallObservation(String host, int port, CallPhase failedAt, Throwable error,
                               List<String> offeredProtocols, String negotiatedProtocol,
@@ -29,7 +31,7 @@ public record CallObservation(String host, int port, CallPhase failedAt, Throwab
                               boolean clientCertificateSent, List<X509Certificate> serverChain,
                               CertificateException serverRejectedByClient, List<X509Certificate> trustAnchors,
                               boolean systemTrust, X509Certificate referenceCa, List<X509CRL> crls,
-                              Integer httpStatus, String httpBody, Instant at) {
+                              Integer httpStatus, String httpBody, List<String> serverSaysUnsafe, Instant at) {
 
     public CallObservation {
         offeredProtocols = offeredProtocols == null ? List.of() : List.copyOf(offeredProtocols);
@@ -39,6 +41,7 @@ public record CallObservation(String host, int port, CallPhase failedAt, Throwab
         serverChain = serverChain == null ? List.of() : List.copyOf(serverChain);
         trustAnchors = trustAnchors == null ? List.of() : List.copyOf(trustAnchors);
         crls = crls == null ? List.of() : List.copyOf(crls);
+        serverSaysUnsafe = serverSaysUnsafe == null ? List.of() : List.copyOf(serverSaysUnsafe);
         at = at == null ? Instant.now() : at;
     }
 }

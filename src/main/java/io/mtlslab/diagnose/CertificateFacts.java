@@ -1,6 +1,7 @@
 package io.mtlslab.diagnose;
 
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.SubjectName;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -171,6 +172,31 @@ public final class CertificateFacts {
         return null;
     }
 
+    /** The subject key identifier as OpenSSL prints it ({@code 3A:4F:…}), or {@code null} when there is none. */
+    public static String subjectKeyId(X509Certificate certificate) {
+        byte[] value = certificate.getExtensionValue(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier.getId());
+        return value == null ? null : hex(org.bouncycastle.asn1.x509.SubjectKeyIdentifier.getInstance(
+                org.bouncycastle.asn1.ASN1OctetString.getInstance(value).getOctets()).getKeyIdentifier());
+    }
+
+    /** The key identifier of the key that signed the certificate (its authorityKeyIdentifier), or {@code null}. */
+    public static String authorityKeyId(X509Certificate certificate) {
+        byte[] value = certificate.getExtensionValue(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier.getId());
+        return value == null ? null : hex(org.bouncycastle.asn1.x509.AuthorityKeyIdentifier.getInstance(
+                org.bouncycastle.asn1.ASN1OctetString.getInstance(value).getOctets()).getKeyIdentifierOctets());
+    }
+
+    private static String hex(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (byte b : bytes) {
+            out.append(out.isEmpty() ? "" : ":").append(String.format("%02X", b & 0xFF));
+        }
+        return out.toString();
+    }
+
     /** The issuer as users know it: {@code CN=MinhaCA}, or the whole DN when it has no CN. */
     public static String issuerName(X509Certificate certificate) {
         return shortName(Certificates.issuer(certificate), certificate.getIssuerX500Principal());
@@ -185,7 +211,9 @@ public final class CertificateFacts {
                 principal);
     }
 
+    /** Escaped: the names come from a peer, which may hide line breaks or terminal escapes in them. */
     private static String shortName(SubjectName name, X500Principal principal) {
-        return name.commonName() != null ? "CN=" + name.commonName() : principal.getName(X500Principal.RFC2253);
+        return PeerText.escape(name.commonName() != null ? "CN=" + name.commonName()
+                : principal.getName(X500Principal.RFC2253));
     }
 }

@@ -62,7 +62,7 @@ public final class Diagnoser {
                     "The server refused the TLS versions this client offered (" + offered(seen) + ").",
                     "The server and the client have no TLS version in common; the server answered with a"
                             + " protocol_version alert. Secure servers accept only TLS 1.2 and 1.3.",
-                    "Offer TLS 1.2 or 1.3 (e.g. --tls 1.2,1.3); never re-enable TLS 1.0/1.1 on the server.");
+                    protocolVersionFix(seen.offeredProtocols()));
         }
         if (alert == null && localProtocolRefusal(seen.error())) {
             return make(DiagnosisCode.PROTOCOL_VERSION, Side.CLIENT, seen,
@@ -73,7 +73,7 @@ public final class Diagnoser {
                     "Offer TLS 1.2 and 1.3, and upgrade a server that only speaks older versions.");
         }
         if (alert != null || serverDroppedAfterHandshake(seen)) {
-            return serverRefusedClient(seen, alert);
+            return serverRefusedClient(seen, alert, null);
         }
         if (seen.error() instanceof SSLException || seen.failedAt() == CallPhase.HANDSHAKE) {
             return make(DiagnosisCode.HANDSHAKE_FAILED, Side.NETWORK, seen,
@@ -190,11 +190,20 @@ public final class Diagnoser {
                 "Check the chain with: openssl verify -CAfile ca.pem server.pem");
     }
 
-    private static Diagnosis serverRefusedClient(CallObservation seen, String alert) {
+    /**
+     * The server refused the client: by a TLS alert ({@code alert}), by closing the connection, or after
+     * the handshake at the HTTP layer ({@code terminator}, e.g. nginx's 400). The reason is found by
+     * checking the certificate that was (or was not) sent.
+     */
+    private static Diagnosis serverRefusedClient(CallObservation seen, String alert, TerminatorRefusal terminator) {
         String late = seen.failedAt() == CallPhase.FIRST_READ ? " " + LATE_REJECTION : "";
         String ref = seen.referenceCa() == null ? null : CertificateFacts.subjectName(seen.referenceCa());
-        String alertText = alert == null ? "closed the connection" : "sent the alert " + alert;
-        if (!seen.certificateRequested() && !"certificate_required".equals(alert)) {
+        String alertText = terminator != null ? terminator.how()
+                : alert == null ? "closed the connection" : "sent the alert " + alert;
+        Refusal say = (code, summary, cause, fix) -> terminator == null ? make(code, Side.SERVER, seen, summary, cause, fix)
+                : new Diagnosis(code, Side.SERVER, summary, cause, fix, terminator.serverText(),
+                        ElsewhereMessages.ofTerminator(code, terminator.certificateSent()));
+        if (terminator == null && !seen.certificateRequested() && !"certificate_required".equals(alert)) {
             return make(DiagnosisCode.HANDSHAKE_FAILED, Side.SERVER, seen,
                     "The server ended the handshake (" + (alert == null ? "no alert" : alert)
                             + ") before asking for a client certificate.",
@@ -210,7 +219,7 @@ public final class Diagnoser {
                     && !issuerAccepted(seen.clientChain(), names)) {
                 X509Certificate leaf = seen.clientChain().get(0);
                 String accepted = names.stream().map(CertificateFacts::shortName).collect(Collectors.joining(", "));
-                return make(DiagnosisCode.CLIENT_CERT_NOT_SENT_ISSUER_NOT_ACCEPTED, Side.SERVER, seen,
+                return say.make(DiagnosisCode.CLIENT_CERT_NOT_SENT_ISSUER_NOT_ACCEPTED,
                         "Your client certificate was not sent: its issuer " + CertificateFacts.issuerName(leaf)
                                 + " is not among the names the server accepts (" + accepted + ").",
                         "The server's CertificateRequest lists the CAs it accepts; like Go and most TLS stacks,"
@@ -222,7 +231,7 @@ public final class Diagnoser {
             String why = !seen.certificateRequested() ? "the server did not ask for one during the handshake"
                     : seen.clientChain().isEmpty() ? "no client identity was chosen for this call"
                     : "the client had none matching the key types the server asked for (" + seen.requestedKeyTypes() + ")";
-            return make(DiagnosisCode.NO_CLIENT_CERTIFICATE, Side.SERVER, seen,
+            return say.make(DiagnosisCode.NO_CLIENT_CERTIFICATE,
                     "The server requires a client certificate and none was sent.",
                     "No certificate was sent because " + why + "; the server " + alertText + "." + late,
                     "Choose a client identity (--client NAME)" + (ref != null ? " issued by " + ref : "")
@@ -233,21 +242,21 @@ public final class Diagnoser {
         String issuer = CertificateFacts.issuerName(leaf);
         boolean expired = CertificateFacts.expired(leaf, seen.at());
         if ("certificate_expired".equals(alert) || expired) {
-            return make(DiagnosisCode.EXPIRED, Side.SERVER, seen,
+            return say.make(DiagnosisCode.EXPIRED,
                     "The server refused your client certificate (" + subject + "): it has expired.",
                     "It was valid until " + leaf.getNotAfter().toInstant() + "; the server " + alertText + "." + late,
                     "Renew the client certificate: mtls-lab client issue --name <name> --force"
                             + (ref != null ? " (issued by " + ref + ")" : "") + ".");
         }
         if (CertificateFacts.notYetValid(leaf, seen.at())) {
-            return make(DiagnosisCode.NOT_YET_VALID, Side.SERVER, seen,
+            return say.make(DiagnosisCode.NOT_YET_VALID,
                     "The server refused your client certificate (" + subject + "): it is not valid yet.",
                     "It becomes valid at " + leaf.getNotBefore().toInstant() + "; the server " + alertText
                             + ". Either it was issued with a future start date or a clock is wrong." + late,
                     "Check the clocks, or re-issue the client certificate valid from now.");
         }
         if ("certificate_revoked".equals(alert) || CertificateFacts.revoked(leaf, seen.crls())) {
-            return make(DiagnosisCode.REVOKED, Side.SERVER, seen,
+            return say.make(DiagnosisCode.REVOKED,
                     "The server refused your client certificate (" + subject + ", serial "
                             + Certificates.serialHex(leaf) + "): it is revoked.",
                     "The CA's revocation list names it" + dateSuffix(CertificateFacts.revocationDate(leaf, seen.crls()))
@@ -255,33 +264,83 @@ public final class Diagnoser {
                     "Ask for a new client certificate; a revoked one cannot be reinstated.");
         }
         if ("unsupported_certificate".equals(alert) || CertificateFacts.lacksClientAuth(leaf)) {
-            return make(DiagnosisCode.MISSING_CLIENT_AUTH_EKU, Side.SERVER, seen,
+            return say.make(DiagnosisCode.MISSING_CLIENT_AUTH_EKU,
                     "The server refused your certificate (" + subject + "): it is not a client certificate.",
                     "Its extended key usage lacks clientAuth (a server certificate used as a client?); the server "
                             + alertText + "." + late,
                     "Use a client certificate (EKU clientAuth): mtls-lab client issue.");
         }
         if (seen.clientChain().size() == 1 && Certificates.isSelfSigned(leaf)) {
-            return make(DiagnosisCode.SELF_SIGNED, Side.SERVER, seen,
+            return say.make(DiagnosisCode.SELF_SIGNED,
                     "The server refused your client certificate (" + subject + "): it is self-signed.",
                     "No CA the server trusts vouches for it, even though its name may look right; the server "
                             + alertText + "." + late,
                     "Use a client certificate issued by " + (ref != null ? ref : "the server's CA") + ".");
         }
-        String cause;
-        if (seen.referenceCa() != null && leaf.getIssuerX500Principal().equals(seen.referenceCa().getSubjectX500Principal())
-                && !CertificateFacts.chainsTo(seen.clientChain(), List.of(seen.referenceCa()))) {
-            cause = "Your certificate names " + issuer + " as its issuer, but the workspace CA of that name did not sign"
-                    + " it: a look-alike (rogue) CA with the same name did. Names prove nothing; signatures do.";
-        } else {
-            cause = "The server could not build a path from your certificate (issued by " + issuer
-                    + ") to a CA it trusts.";
+        X509Certificate referenceCa = seen.referenceCa();
+        if (referenceCa != null && leaf.getIssuerX500Principal().equals(referenceCa.getSubjectX500Principal())
+                && !CertificateFacts.chainsTo(seen.clientChain(), List.of(referenceCa))) {
+            return say.make(DiagnosisCode.UNKNOWN_CA,
+                    "The server does not trust the issuer of your client certificate: a CA named " + issuer
+                            + " signed it, but not the " + issuer + " of this workspace.",
+                    "The two CAs have the same name and different keys: your certificate was signed by key "
+                            + keyId(CertificateFacts.authorityKeyId(leaf)) + ", the workspace CA's key is "
+                            + keyId(CertificateFacts.subjectKeyId(referenceCa)) + ". It comes from a look-alike (rogue)"
+                            + " CA or another workspace; names prove nothing, signatures do. The server " + alertText
+                            + "." + late,
+                    "Present a client certificate signed by the workspace CA's own key ("
+                            + keyId(CertificateFacts.subjectKeyId(referenceCa)) + "): issue one with mtls-lab client"
+                            + " issue in this workspace, or call with the identity the server's CA really issued.");
         }
-        return make(DiagnosisCode.UNKNOWN_CA, Side.SERVER, seen,
+        if (referenceCa != null && seen.clientChain().size() > 1 && !CertificateFacts.signedBy(leaf, referenceCa)
+                && CertificateFacts.chainsTo(seen.clientChain(), List.of(referenceCa))) {
+            long intermediates = seen.clientChain().stream().skip(1).filter(c -> !Certificates.isSelfSigned(c)).count();
+            return say.make(DiagnosisCode.CHAIN_TOO_LONG,
+                    "The server refused your client certificate (" + subject + "), which reaches " + ref
+                            + " only through " + intermediates + (intermediates == 1 ? " intermediate CA (" : " intermediate CAs (")
+                            + issuer + ").",
+                    "Your chain is valid up to the workspace CA, so the server either allows fewer intermediates"
+                            + " than your chain has (nginx: ssl_verify_depth, the number of intermediates allowed"
+                            + " between a client certificate and the trusted CA) or does not accept the intermediate."
+                            + " The server " + alertText + "." + late,
+                    "Raise the server's verify depth to at least " + intermediates + " (nginx: ssl_verify_depth "
+                            + Math.max(1, intermediates) + ";) and make sure it trusts " + ref
+                            + ", or issue the client certificate directly from " + ref + ".");
+        }
+        return say.make(DiagnosisCode.UNKNOWN_CA,
                 "The server does not trust the issuer of your client certificate (" + issuer + ").",
-                cause + " The server " + alertText + "." + late,
-                "Import the right CA into the server's trust store"
-                        + (ref != null ? " or issue the client certificate from " + ref : "") + ".");
+                "The server could not build a path from your certificate (issued by " + issuer
+                        + ") to a CA it trusts. The server " + alertText + "." + late,
+                "Make the server trust " + issuer + " (nginx: ssl_client_certificate; Go: ClientCAs; Java: the"
+                        + " trust store)" + (ref != null && !ref.equals(issuer)
+                                ? ", or present a client certificate issued by " + ref : "") + ".");
+    }
+
+    /** A functional shape for the refusal texts, so one branch list serves TLS alerts and HTTP refusals. */
+    @FunctionalInterface
+    private interface Refusal {
+        Diagnosis make(DiagnosisCode code, String summary, String cause, String fix);
+    }
+
+    private static String keyId(String hex) {
+        return hex == null ? "(no key identifier)" : hex;
+    }
+
+    private static String protocolVersionFix(List<String> offered) {
+        boolean modern12 = offered.contains("TLSv1.2");
+        boolean modern13 = offered.contains("TLSv1.3");
+        if (modern12 && modern13) {
+            return "This client already offered TLS 1.2 and 1.3, so the server speaks only obsolete versions (TLS 1.0"
+                    + " or 1.1) or is misconfigured: upgrade the server to TLS 1.2 or 1.3. Only to test such a server,"
+                    + " call it with --tls 1.1.";
+        }
+        if (modern12) {
+            return "Offer TLS 1.3 as well (--tls 1.2,1.3): the server may accept only TLS 1.3.";
+        }
+        if (modern13) {
+            return "Offer TLS 1.2 as well (--tls 1.2,1.3): the server may not speak TLS 1.3 yet.";
+        }
+        return "Offer TLS 1.2 and 1.3 (--tls 1.2,1.3); never re-enable TLS 1.0/1.1 on the server.";
     }
 
     private static Diagnosis httpError(CallObservation seen) {
@@ -290,21 +349,35 @@ public final class Diagnoser {
         if (status == 401 && body.contains("\"hmac-")) {
             return hmacRejected(seen, body);
         }
-        if (status == 401) {
-            boolean sent = seen.clientCertificateSent();
-            return make(DiagnosisCode.HTTP_UNAUTHORIZED, Side.SERVER, seen,
-                    "The TLS handshake succeeded, but the server's application answered 401 Unauthorized.",
-                    (sent ? "Your client certificate was accepted at the TLS layer, yet the application refused it."
+        TerminatorRefusal terminator = TerminatorRefusal.of(status, body);
+        if (terminator != null) {
+            return serverRefusedClient(seen, null, terminator);
+        }
+        boolean sent = seen.clientCertificateSent();
+        String said = body.isEmpty() ? "" : " It said: " + excerpt(body);
+        if (status == 401 || status == 403) {
+            String answer = status == 401 ? "401 Unauthorized" : "403 Forbidden";
+            return make(status == 401 ? DiagnosisCode.HTTP_UNAUTHORIZED : DiagnosisCode.HTTP_FORBIDDEN, Side.SERVER, seen,
+                    "The TLS handshake succeeded, but the server's application answered " + answer + ".",
+                    (sent ? "Your client certificate was accepted at the TLS layer, yet the application refused"
+                            + (status == 403 ? " this identity." : " the request.")
                             : "No client certificate was sent; the server let the handshake through (client"
-                                    + " certificates optional) and its handler refused the request.")
-                            + (body.isEmpty() ? "" : " It said: " + body),
+                                    + " certificates optional or not requested) and its application refused the request.")
+                            + said,
                     sent ? "Check which identities the application authorizes (CN, OU, serial)."
                             : "Send a client certificate (--client NAME).");
         }
         return make(DiagnosisCode.HTTP_ERROR, Side.SERVER, seen,
                 "The TLS handshake succeeded, but the server answered HTTP " + status + ".",
-                body.isEmpty() ? "The application returned an error status." : "It said: " + body,
-                "Check the path and method of the call and the server's log.");
+                body.isEmpty() ? "The application returned an error status." : said.strip(),
+                status >= 500 ? "The server failed while handling the call: check the server's log."
+                        : "Check the path and method of the call and the server's log.");
+    }
+
+    /** The first few hundred characters of a body a peer sent, safe to print on one line. */
+    private static String excerpt(String body) {
+        String oneLine = body.replaceAll("\\s+", " ").strip();
+        return io.mtlslab.pki.PeerText.escape(oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine);
     }
 
     /** 401 from the echo server's HMAC layer (SPEC S6): TLS authenticated the client, the signature did not verify. */
@@ -321,7 +394,7 @@ public final class Diagnoser {
         };
         return make(DiagnosisCode.HTTP_UNAUTHORIZED, Side.SERVER, seen,
                 "The TLS handshake succeeded, but the server's HMAC layer refused the request's signature (" + reason + ").",
-                "The server requires an HMAC-SHA256 signature of each request under the client's secret. It said: " + body,
+                "The server requires an HMAC-SHA256 signature of each request under the client's secret. It said: " + excerpt(body),
                 fix);
     }
 

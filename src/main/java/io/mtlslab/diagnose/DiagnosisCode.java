@@ -23,6 +23,11 @@ public enum DiagnosisCode {
     MISSING_SERVER_AUTH_EKU,
     /** The host name or IP address called is not among the server certificate's SANs. */
     HOSTNAME_MISMATCH,
+    /**
+     * The client's chain is valid up to the trusted CA, but longer than the server allows (nginx's
+     * {@code ssl_verify_depth}, default 1) or through an intermediate it does not accept.
+     */
+    CHAIN_TOO_LONG,
     /** A certificate in the handshake is on its CA's revocation list (either side). */
     REVOKED,
     /** Client and server have no TLS version in common. */
@@ -37,6 +42,8 @@ public enum DiagnosisCode {
     TIMEOUT,
     /** TLS succeeded but the application answered 401: authenticated at TLS, refused by the application. */
     HTTP_UNAUTHORIZED,
+    /** TLS succeeded but the application answered 403: it knows the caller and refuses this identity (or none). */
+    HTTP_FORBIDDEN,
     /** TLS succeeded but the application answered another error status. */
     HTTP_ERROR,
     /** A handshake failure none of the codes above explains; the raw message says more. */

@@ -43,6 +43,28 @@ public final class ElsewhereMessages {
         return messages;
     }
 
+    /**
+     * What the tools print when a TLS terminator such as nginx refused the client certificate with an
+     * HTTP answer: the same for every cause, since the handshake succeeds and only the status tells.
+     * The server's own log (nginx's error log) says the cause; it is keyed {@code server-log}.
+     */
+    public static Map<String, String> ofTerminator(DiagnosisCode code, boolean certificateSent) {
+        String prefix = "terminator." + (certificateSent ? "CERTIFICATE_ERROR" : "NO_CERTIFICATE") + ".";
+        Map<String, String> messages = new LinkedHashMap<>();
+        for (String tool : TOOLS) {
+            String text = MESSAGES.getProperty(prefix + tool);
+            if (text != null) {
+                messages.put(tool, text.trim());
+            }
+        }
+        String log = MESSAGES.getProperty("terminator." + code + ".server-log",
+                MESSAGES.getProperty(prefix + "server-log"));
+        if (log != null) {
+            messages.put("server-log", log.trim());
+        }
+        return messages;
+    }
+
     private static Properties load() {
         Properties properties = new Properties();
         try (InputStream in = ElsewhereMessages.class.getResourceAsStream("elsewhere.properties")) {

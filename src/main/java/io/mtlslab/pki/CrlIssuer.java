@@ -65,7 +65,7 @@ public final class CrlIssuer {
      */
     public static Revocation revoke(Workspace workspace, String name, RevocationReason reason, char[] caKeyPassword) {
         IdentityEntry entry = workspace.identity(name).orElseThrow(() -> new PkiException("name",
-                "no identity '" + name + "' in " + workspace.dir(), "list the identities with: mtls-lab inspect, or check --dir"));
+                "no identity '" + name + "' in " + workspace.dir(), "list the identities with: mtls-lab list, or check --dir"));
         if (entry.revoked()) {
             throw new PkiException("name", "'" + name + "' is already revoked", "renew it to give it a new certificate");
         }

@@ -49,6 +49,8 @@ final class CallCredentials {
     final Credential serverWithoutLocalhost;
     final Credential revokedClient;
     final Credential revokedServer;
+    final Credential intermediate;     // CN=Intermediaria, signed by the workspace CA
+    final Credential clientBelowIntermediate;
     final X509CRL crl;
 
     CallCredentials(Path dir) throws Exception {
@@ -78,6 +80,9 @@ final class CallCredentials {
         serverWithoutLocalhost = CertificateIssuer.issue(serverSpec(null, SubjectAltName.dns("api.example.com")), ca);
         revokedClient = CertificateIssuer.issue(clientSpec("Revogado", null), ca);
         revokedServer = CertificateIssuer.issue(serverSpec(null, null), ca);
+        intermediate = CertificateIssuer.issue(CertificateSpec.builder(Role.INTERMEDIATE_CA)
+                .subject(SubjectName.seed("TI", "Intermediaria")).keyType(KeyType.EC_P256).build(), ca);
+        clientBelowIntermediate = CertificateIssuer.issue(clientSpec("Cliente", null), intermediate);
         crl = crl(ca, revokedClient.certificate().getSerialNumber(), revokedServer.certificate().getSerialNumber());
         Files.writeString(workspace.crlFile(), "-----BEGIN X509 CRL-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(crl.getEncoded())

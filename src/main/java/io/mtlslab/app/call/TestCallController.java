@@ -9,6 +9,7 @@ import io.mtlslab.call.HandshakeReport;
 import io.mtlslab.call.PeerIdentities;
 import io.mtlslab.call.PeerIdentity;
 import io.mtlslab.call.Timings;
+import io.mtlslab.diagnose.CallOutcome;
 import io.mtlslab.diagnose.Diagnosis;
 import io.mtlslab.pki.IdentityEntry;
 import java.time.Duration;
@@ -201,20 +202,12 @@ public class TestCallController {
     }
 
     private void renderOutcome(CallResult result) {
-        outcomeBox.getStyleClass().removeAll("outcome-ok", "outcome-fail");
+        outcomeBox.getStyleClass().removeAll("outcome-ok", "outcome-warn", "outcome-fail");
         outcomeBox.setId("outcomeBox");
         Diagnosis diagnosis = result.diagnosis();
         HandshakeReport report = result.report();
         if (diagnosis == null) {
-            outcomeBox.getStyleClass().add("outcome-ok");
-            int status = result.response() == null ? 0 : result.response().status();
-            outcomeTitle.setText(context.text("call.success", status, nullToDash(report.protocol()),
-                    nullToDash(report.cipherSuite())));
-            diagnosisSummary.setText(context.text("call.success.text"));
-            diagnosisCause.setText("");
-            diagnosisFix.setText("");
-            diagnosisDetails.setVisible(false);
-            diagnosisDetails.setManaged(false);
+            renderAnswered(result, report);
             return;
         }
         outcomeBox.getStyleClass().add("outcome-fail");
@@ -231,6 +224,42 @@ public class TestCallController {
         diagnosisRaw.setText(raw.toString().trim());
         diagnosisDetails.setVisible(true);
         diagnosisDetails.setManaged(true);
+    }
+
+    /**
+     * The server answered: green only when it authenticated this client by its certificate. An answer
+     * without a client certificate is the seed's bypass and shows in red; a server that declares itself
+     * unsafe gets amber, since it may have accepted anything.
+     */
+    private void renderAnswered(CallResult result, HandshakeReport report) {
+        CallOutcome outcome = result.outcome();
+        int status = result.response() == null ? 0 : result.response().status();
+        diagnosisCause.setText("");
+        diagnosisFix.setText("");
+        diagnosisDetails.setVisible(false);
+        diagnosisDetails.setManaged(false);
+        if (outcome.kind() == CallOutcome.Kind.ANSWERED_WITHOUT_CLIENT_AUTH) {
+            outcomeBox.getStyleClass().add(outcome.likelyBypass() ? "outcome-fail" : "outcome-warn");
+            outcomeTitle.setText(context.text(outcome.likelyBypass() ? "call.bypass" : "call.noClientAuth", status));
+            diagnosisSummary.setText(context.text(report.askedVsPresented().serverAsked()
+                    ? "call.bypass.asked" : "call.bypass.notAsked", status));
+            diagnosisCause.setText(context.text("call.bypass.text"));
+            StringBuilder fixes = new StringBuilder();
+            outcome.fixes().forEach((stack, fix) -> fixes.append(fixes.isEmpty() ? "" : "\n").append(stack).append(": ")
+                    .append(fix));
+            diagnosisFix.setText(context.text("call.fix", fixes.toString()));
+            return;
+        }
+        if (outcome.clientAuthenticated() != CallOutcome.ClientAuthentication.TRUE) {
+            outcomeBox.getStyleClass().add("outcome-warn");
+            outcomeTitle.setText(context.text("call.unsafeServer", status));
+            diagnosisSummary.setText(context.text("call.unsafeServer.text"));
+            return;
+        }
+        outcomeBox.getStyleClass().add("outcome-ok");
+        outcomeTitle.setText(context.text("call.success", status, nullToDash(report.protocol()),
+                nullToDash(report.cipherSuite())));
+        diagnosisSummary.setText(context.text("call.success.text"));
     }
 
     private void renderIdentities(PeerIdentities peers) {
