@@ -118,4 +118,19 @@ class OpensslServerCallTest {
         assertThat(result.report().askedVsPresented().notSentReason())
                 .isEqualTo("not sent: its issuer CN=MinhaCA is not among the names the server accepts");
     }
+
+    @Test
+    void opensslWithAShortVerifyDepthRefusesAChainThroughAnIntermediate() throws Exception {
+        int port = startServer(creds.workspace.certificateFile("ca"), "-verify_depth", "0");
+
+        CallResult result = TestCall.run(call(port).identity(ClientIdentity.inMemory("client",
+                creds.clientBelowIntermediate)).build());
+
+        assertThat(result.diagnosis().code()).as("%s", result.diagnosis()).isEqualTo(DiagnosisCode.CHAIN_TOO_LONG);
+        assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+        assertThat(result.outcome().kind()).isEqualTo(io.mtlslab.diagnose.CallOutcome.Kind.REFUSED_IN_HANDSHAKE);
+        assertThat(result.diagnosis().summary()).contains("through 1 intermediate CA (CN=Intermediaria)");
+        assertThat(java.nio.file.Files.readString(dir.resolve("s_server-" + port + ".log")))
+                .contains("certificate chain too long");
+    }
 }

@@ -142,9 +142,13 @@ class TestCallDiagnosisTest {
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
             assertThat(result.report().askedVsPresented().sent()).isNotNull();
-            assertThat(result.diagnosis().summary())
-                    .isEqualTo("The server does not trust the issuer of your client certificate (CN=MinhaCA).");
-            assertThat(result.diagnosis().cause()).contains("look-alike");
+            assertThat(result.diagnosis().summary()).isEqualTo("The server does not trust the issuer of your client"
+                    + " certificate: a CA named CN=MinhaCA signed it, but not the CN=MinhaCA of this workspace.");
+            String rogueKey = io.mtlslab.diagnose.CertificateFacts.subjectKeyId(creds.rogueCa.certificate());
+            String realKey = io.mtlslab.diagnose.CertificateFacts.subjectKeyId(creds.caCertificate());
+            assertThat(result.diagnosis().cause()).contains("look-alike", "same name", rogueKey, realKey);
+            // the certificate already names CN=MinhaCA: "issue it from CN=MinhaCA" would be no fix at all
+            assertThat(result.diagnosis().fix()).doesNotContain("from CN=MinhaCA").contains(realKey);
         }
     }
 
@@ -157,8 +161,9 @@ class TestCallDiagnosisTest {
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
             assertThat(result.diagnosis().summary() + " " + result.diagnosis().fix()).isEqualTo(
-                    "The server does not trust the issuer of your client certificate (CN=Rogue CA). Import the right"
-                            + " CA into the server's trust store or issue the client certificate from CN=MinhaCA.");
+                    "The server does not trust the issuer of your client certificate (CN=Rogue CA). Make the server"
+                            + " trust CN=Rogue CA (nginx: ssl_client_certificate; Go: ClientCAs; Java: the trust store),"
+                            + " or present a client certificate issued by CN=MinhaCA.");
         }
     }
 
@@ -312,6 +317,8 @@ class TestCallDiagnosisTest {
 
             assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.PROTOCOL_VERSION);
             assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
+            // 1.2 was offered: the fix must not suggest offering it
+            assertThat(result.diagnosis().fix()).startsWith("Offer TLS 1.3 as well").doesNotContain("Offer TLS 1.2");
         }
     }
 
@@ -367,6 +374,18 @@ class TestCallDiagnosisTest {
     }
 
     @Test
+    void forbiddenAfterTlsIsTheApplicationRefusingThisIdentity() throws Exception {
+        try (JsseTestServer server = secureServer().status(403).start()) {
+            CallResult result = run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.HTTP_FORBIDDEN);
+            assertThat(result.outcome().kind()).isEqualTo(io.mtlslab.diagnose.CallOutcome.Kind.REFUSED_BY_APPLICATION);
+            assertThat(result.report().notes()).noneMatch(n -> n.contains("accepted"))
+                    .anyMatch(n -> n.contains("answered 403 — an error, not an acceptance"));
+        }
+    }
+
+    @Test
     void otherErrorStatusIsHttpError() throws Exception {
         try (JsseTestServer server = secureServer().status(500).start()) {
             CallResult result = run(call(server.url(), creds.client).build());
@@ -407,6 +426,10 @@ class TestCallDiagnosisTest {
     @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void everyDiagnosisCodeWasProducedByARealFailure() {
-        assertThat(produced).containsExactlyInAnyOrder(DiagnosisCode.values());
+        // CHAIN_TOO_LONG needs a server with a verify depth, which JSSE has not: OpensslServerCallTest and
+        // NginxCallTest produce it with real openssl s_server and nginx refusals.
+        java.util.Set<DiagnosisCode> expected = java.util.EnumSet.allOf(DiagnosisCode.class);
+        expected.remove(DiagnosisCode.CHAIN_TOO_LONG);
+        assertThat(produced).containsExactlyInAnyOrderElementsOf(expected);
     }
 }

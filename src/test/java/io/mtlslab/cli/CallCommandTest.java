@@ -53,7 +53,7 @@ class CallCommandTest {
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("== Handshake with localhost:" + server.port(), "protocol:  TLSv1.3",
                 "== Asked vs presented", "CA names it accepts: CN=MinhaCA", "sent: C=BR, ST=Estado",
-                "== Peer identities", "Cliente", "== OK", "-- curl", "--cert " + workspace.certificateFile("client"),
+                "== Peer identities", "Cliente", "== Outcome: MUTUALLY_AUTHENTICATED", "-- curl", "--cert " + workspace.certificateFile("client"),
                 "-- go", "-- java", "-- python", "-- openssl");
     }
 
@@ -135,7 +135,7 @@ class CallCommandTest {
 
             assertThat(signed.exit()).as(signed.out() + signed.err()).isZero();
             // The echo server's response says what its HMAC layer concluded.
-            assertThat(signed.out()).contains("== OK", "\"code\" : \"hmac-verified\"");
+            assertThat(signed.out()).contains("== Outcome: MUTUALLY_AUTHENTICATED", "\"code\" : \"hmac-verified\"");
             assertThat(unsigned.exit()).isEqualTo(1);
             assertThat(unsigned.out()).contains("HTTP_UNAUTHORIZED", "HMAC layer refused", "hmac-missing");
         }
@@ -147,5 +147,48 @@ class CallCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--hmac needs a client identity");
+    }
+
+    /** The seed's pitfall 001 through the CLI: optional client certificates and a handler that does not check. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void bypassIsNeverReportedAsSuccessAndFailsWithExpectAuth() throws Exception {
+        try (EchoServer careless = EchoServer.start(workspace, ServerSettings.secure().withPort(0)
+                .withClientAuth(io.mtlslab.server.ClientAuthMode.OPTIONAL).withCheckIdentityInHandler(false))) {
+            Run plain = run("call", careless.url(), "--dir", dir.toString(), "--no-client");
+            Run expecting = run("call", careless.url(), "--dir", dir.toString(), "--no-client", "--expect-auth");
+            Run json = run("call", careless.url(), "--dir", dir.toString(), "--no-client", "--json");
+            Run authenticated = run("call", careless.url(), "--dir", dir.toString(), "--expect-auth");
+
+            assertThat(plain.exit()).as(plain.out() + plain.err()).isZero();
+            assertThat(plain.out()).contains("== Response: 200",
+                    "== Outcome: ANSWERED_WITHOUT_CLIENT_AUTH (client authenticated: false)   !! LIKELY AUTHENTICATION BYPASS !!",
+                    "fix (go): tls.Config{ClientAuth: tls.RequireAndVerifyClientCert", "fix (nginx): ssl_verify_client on",
+                    "fix (java): sslParameters.setNeedClientAuth(true)")
+                    .doesNotContain("MUTUALLY_AUTHENTICATED").doesNotContain("accepted the connection with our certificate");
+            assertThat(plain.err()).contains("warning: ANSWERED_WITHOUT_CLIENT_AUTH");
+            assertThat(expecting.exit()).isEqualTo(1);
+            assertThat(expecting.err()).contains("error: ANSWERED_WITHOUT_CLIENT_AUTH");
+            Map<String, Object> root = JSON.std.mapFrom(json.out());
+            assertThat(root.get("clientAuthenticated")).isEqualTo("false");
+            Map<String, Object> outcome = (Map<String, Object>) root.get("outcome");
+            assertThat(outcome.get("code")).isEqualTo("ANSWERED_WITHOUT_CLIENT_AUTH");
+            assertThat(outcome.get("likelyBypass")).isEqualTo(true);
+            assertThat((String) outcome.get("headline")).contains("likely an authentication bypass");
+            // with a certificate, the careless server still verifies it, but it declares itself unsafe
+            assertThat(authenticated.exit()).as(authenticated.out()).isEqualTo(1);
+            assertThat(authenticated.out()).contains("(client authenticated: unknown)");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void mutualAuthenticationPassesExpectAuthAndSaysSoInJson() throws Exception {
+        Run run = run("call", server.url(), "--dir", dir.toString(), "--expect-auth", "--json");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        Map<String, Object> root = JSON.std.mapFrom(run.out());
+        assertThat(root.get("clientAuthenticated")).isEqualTo("true");
+        assertThat(((Map<String, Object>) root.get("outcome")).get("code")).isEqualTo("MUTUALLY_AUTHENTICATED");
     }
 }
