@@ -48,6 +48,28 @@ class ServerModesUiTest extends AppUnderTest {
         assertThat(callWithoutClientCertificate(robot)).isEqualTo("TLS worked, but the application answered 401 Unauthorized");
     }
 
+    /** The seed's pitfall 001: a 200 without a client certificate must read as a bypass, never as a success. */
+    @Test
+    void optionalModeWithACarelessHandlerShowsTheBypassInRedNotASuccess(FxRobot robot) {
+        robot.clickOn("#navServer");
+        robot.clickOn("#modeOptional");
+        robot.clickOn("#handlerChecks");
+        startServer(robot, "#modeOptional");
+
+        String title = callWithoutClientCertificate(robot);
+
+        assertThat(title).isEqualTo("Likely authentication bypass: HTTP 200 without a client certificate");
+        assertThat(title).doesNotStartWith("Success");
+        assertThat(robot.lookup("#outcomeBox").query().getStyleClass()).contains("outcome-fail").doesNotContain("outcome-ok");
+        assertThat(UiText.shown(robot, "#diagnosisSummary"))
+                .isEqualTo("The server asked for a client certificate, none was sent, and it answered 200 anyway.");
+        assertThat(UiText.shown(robot, "#diagnosisCause")).contains("authentication bypass");
+        // read the label itself: UiText.shown drops underscores (mnemonics), and the fix is full of them
+        assertThat(robot.lookup("#diagnosisFix").queryLabeled().getText()).contains("tls.RequireAndVerifyClientCert",
+                "ssl_verify_client on",
+                "setNeedClientAuth(true)");
+    }
+
     @Test
     void secureModeRejectsACallWithoutCertificateWithItsDiagnosis(FxRobot robot) {
         startServer(robot, "#modeRequired");
