@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] CORE = {"io.mtlslab.pki..", "io.mtlslab.tls..", "io.mtlslab.server..",
-        "io.mtlslab.call..", "io.mtlslab.diagnose..", "io.mtlslab.scenario..", "io.mtlslab.workshop..", "io.mtlslab.hmac.."};
+        "io.mtlslab.call..", "io.mtlslab.diagnose..", "io.mtlslab.scenario..", "io.mtlslab.workshop..", "io.mtlslab.hmac..",
+        "io.mtlslab.load.."};
 
     static JavaClasses classes;
 

@@ -47,23 +47,7 @@ final class CallCommand implements Callable<Integer> {
     String url;
 
     @Mixin
-    WorkspaceOption workspace;
-
-    @Option(names = "--client", paramLabel = "NAME",
-            description = "Workspace identity to present (default: client, when it exists).")
-    String client;
-
-    @Option(names = "--no-client", description = "Present no client certificate.")
-    boolean noClient;
-
-    @Option(names = "--ca", paramLabel = "FILE", description = "Trust the certificates of this PEM file (default: the workspace CA).")
-    Path caFile;
-
-    @Option(names = "--system-trust", description = "Trust the system CA store instead of the workspace CA.")
-    boolean systemTrust;
-
-    @Option(names = "--tls", paramLabel = "VERSIONS", description = "TLS versions to offer, e.g. 1.2,1.3 (default).")
-    String tls;
+    CallTargetOptions target;
 
     @Option(names = {"-X", "--method"}, paramLabel = "METHOD", description = "HTTP method (default GET).")
     String method = "GET";
@@ -73,9 +57,6 @@ final class CallCommand implements Callable<Integer> {
 
     @Option(names = {"-H", "--header"}, paramLabel = "NAME: VALUE", description = "Extra request header (repeatable).")
     List<String> headers = new ArrayList<>();
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Read timeout (default ${DEFAULT-VALUE}).")
-    int timeoutSeconds = 10;
 
     @Option(names = "--expect-auth", description = "Exit 1 unless the server authenticated this client by its"
             + " certificate: a 2xx without one (an authentication bypass) then fails the call, as a CI check should.")
@@ -93,44 +74,15 @@ final class CallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (client != null && noClient) {
-            throw new PkiException("client", "--client and --no-client contradict each other", "give one of them");
-        }
-        if (caFile != null && systemTrust) {
-            throw new PkiException("ca", "--ca and --system-trust contradict each other", "give one of them");
-        }
-        if (caFile != null && !Files.isRegularFile(caFile)) {
-            throw new PkiException("ca", caFile + " does not exist", "give the path of a PEM file with the CA certificate");
-        }
-        CallRequest.Builder builder = CallRequest.builder(url).method(method)
-                .readTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)));
-        Workspace ws = workspace.open();
-        if (caFile != null) {
-            builder.trust(TrustAnchor.pemFile(caFile));
-        } else if (systemTrust) {
-            builder.trust(TrustAnchor.system());
-        }
-        if (Files.exists(ws.certificateFile(Workspace.CA))) {
-            builder.workspace(ws);
-        }
-        String signer = null;
-        if (!noClient) {
-            String name = client != null ? client : Workspace.CLIENT;
-            if (client != null || Files.exists(ws.certificateFile(name))) {
-                builder.identity(ClientIdentity.fromWorkspace(ws, name, null));
-                signer = name;
-            }
-        }
+        CallRequest.Builder builder = target.builder(url).method(method);
+        String signer = target.presented;
         if (hmac) {
             if (signer == null) {
                 // The secret belongs to a client identity: without one there is nothing to sign with.
                 throw new PkiException("hmac", "--hmac needs a client identity to sign with",
                         "give --client NAME (and not --no-client)");
             }
-            builder.hmacSecret(HmacSecrets.of(ws).getOrCreate(signer));
-        }
-        if (tls != null) {
-            builder.protocols(CallRequest.parseProtocols(tls));
+            builder.hmacSecret(HmacSecrets.of(target.workspace.open()).getOrCreate(signer));
         }
         for (String header : headers) {
             int colon = header.indexOf(':');

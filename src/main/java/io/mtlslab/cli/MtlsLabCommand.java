@@ -52,6 +52,7 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new BundleCommand());
         commandLine.addSubcommand(new ServeCommand());
         commandLine.addSubcommand(new CallCommand());
+        commandLine.addSubcommand(new LoadCommand());
         commandLine.addSubcommand(new ScenariosCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
