@@ -1,29 +1,28 @@
 #!/usr/bin/env bash
-# Full mTLS handshakes per second (new connection, no resumption, one GET each) on loopback:
-# the mTLS Lab echo server (`mtls-lab serve`) against `openssl s_server -www` on the same
-# certificates, driven by the same Java load client, and the ratio of the two.
+# Full mTLS handshakes per second on loopback (new connection, no resumption, one GET each):
+# the mTLS Lab echo server (`mtls-lab serve`), `openssl s_server -www` and the seed's Go server,
+# on the same certificates, all driven by the same load client (`mtls-lab load`, BoringSSL),
+# interleaved over several rounds; prints each round, the medians and the ratios.
 #
-#   bench/handshakes.sh [CONNECTIONS=3000] [CONCURRENCY=16] [MAX_SECONDS=60]
-#   JAVA=/usr/lib/jvm/other/bin/java bench/handshakes.sh   # server and load client on another JVM
+#   bench/handshakes.sh [COUNT=3000] [CONCURRENCY=8] [ROUNDS=3]
 #   KEYS=rsa bench/handshakes.sh    # the seed's key types: RSA-4096 CA, RSA-2048 server and client
 #                                   # (default KEYS=ec: EC P-256 everywhere)
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/handshakes.sh   # servers and client on another JVM
 #
-# Needs a JDK 17+, Maven and openssl. Not a test: numbers depend on the machine and its load.
+# Needs a JDK 17+, Maven, openssl and Go (the seed's server is built with `go build` in a temp dir;
+# it is skipped without Go). Ports come from the kernel (port 0), never fixed ones.
+# Not a test: numbers depend on the machine and its load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CONNECTIONS=${1:-3000}
-CONCURRENCY=${2:-16}
-MAX_SECONDS=${3:-60}
-WARMUP=$(( CONNECTIONS / 5 ))
-ECHO_PORT=${ECHO_PORT:-18443}
-OPENSSL_PORT=${OPENSSL_PORT:-18444}
+COUNT=${1:-3000}
+CONCURRENCY=${2:-8}
+ROUNDS=${3:-3}
 JAVA=${JAVA:-java}
 KEYS=${KEYS:-ec}
 
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-    -Dmdep.includeScope=test >/dev/null
-CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+[ -f target/mtls-lab.jar ] || mvn -q -B package -DskipTests
+MTLS=("$JAVA" -jar target/mtls-lab.jar)
 WORK=$(mktemp -d)
 SERVER_PID=""
 cleanup() {
@@ -32,16 +31,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
 await_port() {
-    for _ in $(seq 1 100); do
+    for _ in $(seq 1 150); do
         if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
         sleep 0.1
     done
     echo "server on port $1 did not start" >&2; exit 1
-}
-
-run_load() {
-    "$JAVA" -cp "$CP" io.mtlslab.bench.HandshakeBench run "$WORK" "$1" "$CONNECTIONS" "$CONCURRENCY" "$MAX_SECONDS" "$WARMUP"
 }
 
 case "$KEYS" in
@@ -50,27 +47,108 @@ case "$KEYS" in
     *)   echo "KEYS must be ec or rsa" >&2; exit 2 ;;
 esac
 # The certificate set is made by the product's own CLI, as a user would.
-"$JAVA" -cp "$CP" io.mtlslab.Main ca create --dir "$WORK" --key "$CA_KEY" >/dev/null
-"$JAVA" -cp "$CP" io.mtlslab.Main server issue --dir "$WORK" --key "$LEAF_KEY" >/dev/null
-"$JAVA" -cp "$CP" io.mtlslab.Main client issue --dir "$WORK" --key "$LEAF_KEY" >/dev/null
-echo "$("$JAVA" -version 2>&1 | head -1); $(openssl version)"
-echo "workspace: $KEYS_TEXT; $CONNECTIONS connections ($WARMUP more as warm-up), $CONCURRENCY in parallel, at most ${MAX_SECONDS}s; $(nproc) cores"
+"${MTLS[@]}" ca create --dir "$WORK" --key "$CA_KEY" >/dev/null
+"${MTLS[@]}" server issue --dir "$WORK" --key "$LEAF_KEY" >/dev/null
+"${MTLS[@]}" client issue --dir "$WORK" --key "$LEAF_KEY" >/dev/null
 
-"$JAVA" -cp "$CP" io.mtlslab.Main serve --dir "$WORK" --port "$ECHO_PORT" >"$WORK/serve.log" 2>&1 &
-SERVER_PID=$!
-await_port "$ECHO_PORT"
-ECHO=$(run_load "$ECHO_PORT")
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-echo "echo server (mtls-lab serve):       $ECHO"
+# The seed's Go server (article 000), with the address taken from the command line instead of ":8080".
+GO_SERVER=""
+if command -v go >/dev/null; then
+    mkdir -p "$WORK/go"
+    cat > "$WORK/go/main.go" <<'GO'
+package main
 
-openssl s_server -quiet -accept "$OPENSSL_PORT" -cert "$WORK/server.pem" -key "$WORK/server.key" \
-    -CAfile "$WORK/ca.pem" -Verify 1 -verify_return_error -www >"$WORK/s_server.log" 2>&1 &
-SERVER_PID=$!
-await_port "$OPENSSL_PORT"
-OPENSSL=$(run_load "$OPENSSL_PORT")
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-echo "openssl s_server -www:              $OPENSSL"
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+)
 
-rate() { sed -n 's/.*handshakes\/s=\([0-9.]*\).*/\1/p' <<<"$1"; }
-awk -v a="$(rate "$ECHO")" -v b="$(rate "$OPENSSL")" \
-    'BEGIN { if (b > 0) printf "ratio echo/openssl: %.2f\n", a / b; else print "ratio: n/a" }'
+func helloHandler(w http.ResponseWriter, r *http.Request) {
+	if len(r.TLS.PeerCertificates) > 0 {
+		client := r.TLS.PeerCertificates[0]
+		fmt.Fprintf(w, "Common Name: %s\nOrganization Unit: %s\nSerial Number: %s\n",
+			client.Subject.CommonName, client.Subject.OrganizationalUnit, client.SerialNumber.Text(16))
+		return
+	}
+	w.WriteHeader(http.StatusUnauthorized)
+	fmt.Fprint(w, `{ "error": "client certificate required" }`)
+}
+
+func main() {
+	cert, err := tls.LoadX509KeyPair("server.pem", "server.key")
+	if err != nil {
+		log.Fatalf("Erro ao carregar certificado do servidor: %v", err)
+	}
+	caCert, err := os.ReadFile("ca.pem")
+	if err != nil {
+		log.Fatalf("Erro ao ler CA cert: %v", err)
+	}
+	caCertPool := x509.NewCertPool()
+	if ok := caCertPool.AppendCertsFromPEM(caCert); !ok {
+		log.Fatalf("Erro ao adicionar CA cert ao pool")
+	}
+	tlsConfig := &tls.Config{
+		Certificates: []tls.Certificate{cert},
+		ClientCAs:    caCertPool,
+		ClientAuth:   tls.RequireAndVerifyClientCert,
+	}
+	server := &http.Server{Addr: os.Args[1], TLSConfig: tlsConfig}
+	http.HandleFunc("/", helloHandler)
+	log.Fatal(server.ListenAndServeTLS("", ""))
+}
+GO
+    (cd "$WORK/go" && GOFLAGS=-mod=mod GO111MODULE=off go build -o seed-server main.go) && GO_SERVER="$WORK/go/seed-server"
+fi
+
+echo "$("$JAVA" -version 2>&1 | head -1); $(openssl version); $(command -v go >/dev/null && go version || echo 'no Go')"
+echo "workspace: $KEYS_TEXT; $COUNT calls per run, $CONCURRENCY at a time, $ROUNDS rounds; $(nproc) cores"
+
+start_server() { # name port
+    case "$1" in
+        mtls-lab) "${MTLS[@]}" serve --dir "$WORK" --port "$2" >"$WORK/serve.log" 2>&1 & ;;
+        s_server) openssl s_server -quiet -accept "127.0.0.1:$2" -cert "$WORK/server.pem" -key "$WORK/server.key" \
+                      -CAfile "$WORK/ca.pem" -Verify 1 -verify_return_error -www >"$WORK/s_server.log" 2>&1 & ;;
+        go)       (cd "$WORK" && exec "$GO_SERVER" "127.0.0.1:$2") >"$WORK/go.log" 2>&1 & ;;
+    esac
+    SERVER_PID=$!
+    await_port "$2"
+}
+
+measure() { # name -> handshakes/s
+    local port rate
+    port=$(free_port)
+    start_server "$1" "$port"
+    # a short warm-up (JIT, caches), then the measured run
+    "${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" -n $(( COUNT / 5 + 1 )) -c "$CONCURRENCY" >/dev/null || true
+    rate=$("${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" -n "$COUNT" -c "$CONCURRENCY" --json \
+        | sed -n 's/.*"handshakesPerSecond" *: *\([0-9.]*\).*/\1/p')
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+    echo "${rate:-0}"
+}
+
+servers=(mtls-lab s_server)
+[ -n "$GO_SERVER" ] && servers+=(go)
+declare -A results
+for round in $(seq 1 "$ROUNDS"); do
+    line="round $round:"
+    for name in "${servers[@]}"; do
+        rate=$(measure "$name")
+        results[$name]+="$rate "
+        line+=$(printf '  %s %.1f/s' "$name" "$rate")
+    done
+    echo "$line"
+done
+
+median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+ours=$(median "${results[mtls-lab]}")
+printf 'median handshakes/s: mtls-lab serve %.1f' "$ours"
+for name in "${servers[@]:1}"; do printf ', %s %.1f' "$name" "$(median "${results[$name]}")"; done
+echo
+for name in "${servers[@]:1}"; do
+    awk -v a="$ours" -v b="$(median "${results[$name]}")" -v n="$name" \
+        'BEGIN { if (b > 0) printf "ratio mtls-lab serve / %s: %.2f\n", n, a / b; else print "ratio: n/a" }'
+done
