@@ -51,6 +51,7 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new BatchCommand());
         commandLine.addSubcommand(new BundleCommand());
         commandLine.addSubcommand(new ServeCommand());
+        commandLine.addSubcommand(new InitCommand());
         commandLine.addSubcommand(new CallCommand());
         commandLine.addSubcommand(new LoadCommand());
         commandLine.addSubcommand(new ScenariosCommand());

@@ -46,8 +46,12 @@ public final class CertificateIssuer {
 
     /** Generates a key and a self-signed root CA certificate. */
     public static Credential createRootCa(CertificateSpec spec) {
+        return createRootCa(spec, spec.keyType().generate());
+    }
+
+    /** A self-signed root CA certificate for a key generated beforehand (e.g. in parallel with others). */
+    public static Credential createRootCa(CertificateSpec spec, KeyPair keys) {
         requireRole(spec, Role.ROOT_CA);
-        KeyPair keys = spec.keyType().generate();
         X509Certificate certificate = build(spec, keys.getPublic(), spec.subject().toX500Name(), null,
                 keys.getPrivate());
         return new Credential(certificate, keys.getPrivate(), List.of());
@@ -58,7 +62,14 @@ public final class CertificateIssuer {
         if (spec.role() == Role.ROOT_CA) {
             throw new IllegalArgumentException("a root CA is self-signed: use createRootCa");
         }
-        KeyPair keys = spec.keyType().generate();
+        return issue(spec, issuer, spec.keyType().generate());
+    }
+
+    /** A certificate signed by {@code issuer} for a key generated beforehand (e.g. in parallel with others). */
+    public static Credential issue(CertificateSpec spec, Credential issuer, KeyPair keys) {
+        if (spec.role() == Role.ROOT_CA) {
+            throw new IllegalArgumentException("a root CA is self-signed: use createRootCa");
+        }
         return new Credential(sign(spec, keys.getPublic(), issuer), keys.getPrivate(), issuer.fullChain());
     }
 

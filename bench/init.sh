@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The seed's certificate set, timed: `mtls-lab init` (one process, keys generated in parallel) against
+# the seed article's OpenSSL recipe (three genrsa, two req, two x509 -req) and against the three
+# separate mtls-lab commands. Wall time per run, median of RUNS runs, each in a fresh folder.
+#
+#   bench/init.sh                 # RSA as in the recipe (CA 4096, leaves 2048); RUNS=5
+#   KEYS=ec RUNS=9 bench/init.sh  # mtls-lab with EC P-256 (the recipe stays RSA)
+#
+# Needs a JDK 17+, Maven and openssl. Not a test: RSA key generation time varies a lot run to run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+KEYS=${KEYS:-rsa}
+JAVA=${JAVA:-java}
+JAR=$(pwd)/target/mtls-lab.jar
+mvn -q -B package -DskipTests   # always: a stale jar would time an older program
+KEY_OPTION=()
+[ "$KEYS" = ec ] && KEY_OPTION=(--key ec-p256)
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+cat > "$scratch/server_cert_ext.cnf" <<'CNF'
+[ req ]
+default_bits       = 2048
+prompt             = no
+default_md         = sha256
+distinguished_name = dn
+req_extensions     = req_ext
+[ dn ]
+C  = BR
+ST = Estado
+L  = Cidade
+O  = MinhaEmpresa
+OU = TI
+CN = localhost
+[ req_ext ]
+subjectAltName = @alt_names
+[ alt_names ]
+DNS.1 = localhost
+IP.1  = 127.0.0.1
+CNF
+sed -e 's/^OU = TI/OU = CODIGODOCLIENTE/' -e 's/^CN = localhost/CN = Cliente/' -e 's/^DNS.1 = localhost/DNS.1 = Cliente/' \
+    -e '/^IP.1/d' "$scratch/server_cert_ext.cnf" > "$scratch/client_cert_ext.cnf"
+
+recipe() {
+    openssl genrsa -out ca.key 4096
+    openssl req -x509 -new -nodes -key ca.key -sha256 -days 3650 -out ca.pem \
+        -subj "/C=BR/ST=Estado/L=Cidade/O=MinhaEmpresa/OU=TI/CN=MinhaCA"
+    for side in server client; do
+        openssl genrsa -out $side.key 2048
+        openssl req -new -key $side.key -out $side.csr -config "$scratch/${side}_cert_ext.cnf"
+        openssl x509 -req -in $side.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out $side.pem -days 365 \
+            -sha256 -extfile "$scratch/${side}_cert_ext.cnf" -extensions req_ext
+    done
+}
+init() { "$JAVA" -jar "$JAR" init --dir . "${KEY_OPTION[@]}"; }
+three() {
+    "$JAVA" -jar "$JAR" ca create --dir . "${KEY_OPTION[@]}"
+    "$JAVA" -jar "$JAR" server issue --dir . "${KEY_OPTION[@]}"
+    "$JAVA" -jar "$JAR" client issue --dir . "${KEY_OPTION[@]}"
+}
+
+time_ms() { # function -> wall milliseconds, in a fresh folder
+    local dir start end
+    dir=$(mktemp -d -p "$scratch")
+    start=$(date +%s%N)
+    (cd "$dir" && "$1" >"$dir.log" 2>&1) || { echo "$1 failed:" >&2; cat "$dir.log" >&2; exit 1; }
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 ))
+}
+median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+
+declare -A runs
+for _ in $(seq 1 "$RUNS"); do
+    for what in recipe init three; do runs[$what]+="$(time_ms $what) "; done
+done
+echo "$(openssl version); $("$JAVA" -version 2>&1 | head -1); mtls-lab keys: $KEYS; $RUNS runs; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+for what in recipe init three; do echo "$what: median $(median "${runs[$what]}") ms  (runs: ${runs[$what]})"; done
+awk -v a="$(median "${runs[init]}")" -v b="$(median "${runs[recipe]}")" 'BEGIN { printf "ratio init / OpenSSL recipe: %.2f\n", a / b }'
