@@ -14,7 +14,7 @@ class ArchitectureTest {
 
     private static final String[] CORE = {"io.mtlslab.pki..", "io.mtlslab.tls..", "io.mtlslab.server..",
         "io.mtlslab.call..", "io.mtlslab.diagnose..", "io.mtlslab.scenario..", "io.mtlslab.workshop..", "io.mtlslab.hmac..",
-        "io.mtlslab.load.."};
+        "io.mtlslab.load..", "io.mtlslab.audit.."};
 
     static JavaClasses classes;
 

@@ -54,6 +54,7 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new InitCommand());
         commandLine.addSubcommand(new CallCommand());
         commandLine.addSubcommand(new LoadCommand());
+        commandLine.addSubcommand(new AuditCommand());
         commandLine.addSubcommand(new ScenariosCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -1,0 +1,149 @@
+package io.mtlslab.cli;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.mtlslab.audit.AuditReport;
+import io.mtlslab.audit.AuditReports;
+import io.mtlslab.audit.Probe;
+import io.mtlslab.audit.ProbeResult;
+import io.mtlslab.audit.ServerAudit;
+import io.mtlslab.audit.ServerAuditRequest;
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.SecureFiles;
+import io.mtlslab.pki.Workspace;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mtls-lab audit}: point mTLS Lab at your own server and see every pitfall it falls for. */
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit an mTLS server.",
+        subcommands = AuditCommand.Server.class)
+final class AuditCommand {
+
+    @Command(name = "server", mixinStandardHelpOptions = true,
+            description = {"Probe an mTLS server that is meant to trust the workspace CA (ca.pem): what it asks for,"
+                    + " no certificate (the bypass), forged and unfit certificates, identities in headers, URLs it"
+                    + " fetches, odd names. Each probe says what was sent, what happened, the verdict and the fix for"
+                    + " nginx, Go, Java, Envoy and Node. Only the URL's host and port are contacted.",
+                "Exit status: 0 nothing above low, 1 findings, 2 bad input."})
+    static final class Server implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "URL", description = "e.g. https://localhost:8443/")
+        String url;
+
+        @Mixin
+        WorkspaceOption workspace;
+
+        @Option(names = "--client", paramLabel = "NAME", description = "The identity the server accepts (default client).")
+        String client = Workspace.CLIENT;
+
+        @Option(names = "--ca-key-password", paramLabel = "PW", description = "The CA key's password (value, env:VAR or file:PATH).")
+        String caKeyPassword;
+
+        @Option(names = "--probes", paramLabel = "ID,...", split = ",",
+                description = "Run only these probes (see the list in --help-probes).")
+        List<String> probes = new ArrayList<>();
+
+        @Option(names = "--help-probes", description = "List the probes and exit.")
+        boolean listProbes;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per call (default ${DEFAULT-VALUE}).")
+        int timeoutSeconds = 10;
+
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Option(names = "--junit", paramLabel = "FILE", description = "Also write the report as JUnit XML.")
+        Path junit;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (listProbes) {
+                for (Probe probe : Probe.values()) {
+                    out.printf("  %-30s %s%n", probe.id(), probe.title());
+                }
+                return 0;
+            }
+            URI target = URI.create(url);
+            if (!"https".equalsIgnoreCase(target.getScheme()) || target.getHost() == null) {
+                throw new PkiException("url", "'" + url + "' is not an https:// URL", "write it as https://host:port/");
+            }
+            Set<Probe> selected = EnumSet.noneOf(Probe.class);
+            for (String id : probes) {
+                Probe probe = Probe.byId(id);
+                if (probe == null) {
+                    throw new PkiException("probes", "unknown probe '" + id + "'", "see mtls-lab audit server --help-probes");
+                }
+                selected.add(probe);
+            }
+            Workspace ws = workspace.open();
+            if (!Files.exists(ws.certificateFile(Workspace.CA)) || !Files.exists(ws.certificateFile(client))) {
+                throw new PkiException("dir", "the workspace " + ws.dir() + " needs ca.pem and " + client + ".pem",
+                        "give the workspace whose CA the server trusts (--dir) and its client (--client)");
+            }
+            ServerAuditRequest request = new ServerAuditRequest(target, ws, client,
+                    Passwords.resolve("ca-key-password", caKeyPassword), selected, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+            PrintWriter err = spec.commandLine().getErr();
+            AuditReport report = ServerAudit.run(request, json ? null : r -> {
+                err.printf("  %-9s %s%n", label(r), r.id());
+                err.flush();
+            }, null);
+            if (json) {
+                out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+                        .asString(AuditReports.toMap(report)));
+            } else {
+                print(report, out);
+            }
+            if (junit != null) {
+                SecureFiles.write(junit, AuditReports.junitXml(report).getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+            return report.exitStatus();
+        }
+
+        private static String label(ProbeResult result) {
+            return switch (result.status()) {
+                case FINDING -> result.severity().name();
+                case PASSED -> "ok";
+                case NOT_RUN -> "not run";
+                case ERROR -> "error";
+            };
+        }
+
+        private static void print(AuditReport report, PrintWriter out) {
+            out.println("== Server audit of " + report.target());
+            for (ProbeResult result : report.results()) {
+                out.printf(Locale.ROOT, "%n[%s] %s (%s)%n", label(result).toUpperCase(Locale.ROOT), result.title(), result.id());
+                if (!result.sent().isEmpty()) {
+                    out.println("  sent:     " + result.sent());
+                }
+                if (!result.happened().isEmpty()) {
+                    out.println("  happened: " + result.happened());
+                }
+                out.println("  verdict:  " + result.verdict());
+                result.fixes().forEach((kind, fix) -> out.println("  fix (" + kind + "): " + fix));
+            }
+            out.printf(Locale.ROOT, "%n== %d probes: %d passed, %d findings (worst: %s), %d not run, %d errors%n",
+                    report.results().size(), report.count(ProbeResult.Status.PASSED), report.findings().size(),
+                    report.worst().map(Enum::name).orElse("none"), report.count(ProbeResult.Status.NOT_RUN),
+                    report.count(ProbeResult.Status.ERROR));
+        }
+    }
+}
