@@ -1,6 +1,7 @@
 package io.mtlslab.server;
 
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.PeerText;
 import io.mtlslab.tls.ServerCertificateCheck;
 import io.mtlslab.tls.ServerCertificateFinding;
 import io.mtlslab.tls.ServerTrustManager;
@@ -187,10 +188,13 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
                     : cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                     : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
                     : HttpResponseStatus.BAD_REQUEST;
-            String reason = status == HttpResponseStatus.BAD_REQUEST ? "malformed request: " + cause.getMessage()
+            // Netty's message quotes the offending bytes: escaped, it is safe to send back and to log.
+            String reason = status == HttpResponseStatus.BAD_REQUEST
+                    ? "malformed request: " + PeerText.escape(cause.getMessage())
                     : "request head larger than " + shared.settings().maxHeaderBytes() + " bytes";
             FullHttpResponse response = EchoResponses.plain(status, reason + "\n");
-            logRequest(request, status.code(), reason);
+            // Netty stands in "GET /bad-request" for a request it could not read: log that none was read.
+            logRequest(null, null, status.code(), reason);
             send(ctx, response, false);
             return;
         }
@@ -217,11 +221,16 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     void logRequest(HttpRequest request, int status, String note) {
+        logRequest(request.method().name(), request.uri(), status, note);
+    }
+
+    /** Logs an answered request; {@code method} and {@code path} are {@code null} when it could not be read. */
+    void logRequest(String method, String path, int status, String note) {
         ClientIdentity client = session == null ? null : session.client();
         shared.log().add(new ConnectionEvent(Instant.now(), remote, ConnectionEvent.Outcome.REQUEST,
                 session == null ? null : session.protocol(), session == null ? null : session.cipherSuite(),
                 client == null ? null : client.subject(), client == null ? null : client.serialHex(), note, status,
-                request.method().name(), request.uri(), shared.unsafe(), null, id,
+                method, path, shared.unsafe(), null, id,
                 session == null ? List.of() : session.secureModeWouldReject()));
     }
 
