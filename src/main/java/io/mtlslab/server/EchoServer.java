@@ -47,10 +47,13 @@ public final class EchoServer implements AutoCloseable {
     private final Channel channel;
     private final int port;
     private final List<String> notices;
+    private final EchoConnection.Shared shared;
 
-    private EchoServer(ServerSettings settings, ConnectionLog log, EventLoopGroup acceptor, EventLoopGroup workers,
-                       Channel channel, List<String> notices) {
+    private EchoServer(ServerSettings settings, EchoConnection.Shared shared, EventLoopGroup acceptor,
+                       EventLoopGroup workers, Channel channel, List<String> notices) {
         this.settings = settings;
+        this.shared = shared;
+        ConnectionLog log = shared.log();
         this.notices = List.copyOf(notices);
         this.log = log;
         this.acceptor = acceptor;
@@ -147,7 +150,7 @@ public final class EchoServer implements AutoCloseable {
         try {
             Channel channel = bootstrap.bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
                     .syncUninterruptibly().channel();
-            return new EchoServer(settings, log, acceptor, workers, channel, notices);
+            return new EchoServer(settings, shared, acceptor, workers, channel, notices);
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             shutdown(acceptor, workers);
             if (e instanceof BindException || e.getCause() instanceof BindException) {
@@ -217,9 +220,13 @@ public final class EchoServer implements AutoCloseable {
         return channel.isOpen();
     }
 
-    /** Stops listening, closes every connection and releases the threads. */
+    /**
+     * Stops listening, closes every connection and releases the threads. When it returns, the log holds
+     * every event of this server, including those of the connections it closed.
+     */
     @Override
     public void close() {
+        shared.stopping().set(true);
         channel.close().syncUninterruptibly();
         shutdown(acceptor, workers);
     }
