@@ -171,6 +171,7 @@ public final class EchoServer implements AutoCloseable {
                 .toArray(String[]::new));
         parameters.setUseCipherSuitesOrder(true);
         parameters.setApplicationProtocols(new String[] {ALPN_HTTP_1_1});
+        TlsContexts.withEcdheGroupsOnly(parameters);
         switch (settings.clientAuth()) {
             case REQUIRED -> parameters.setNeedClientAuth(true);
             // Inspect asks like optional so that a client without any certificate is reported, not cut off.
