@@ -45,6 +45,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,11 +65,11 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     /** What every connection of one server shares. */
     record Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
                   AtomicLong connectionIds, boolean unsafe, Map<X509Certificate, ClientIdentity> identities,
-                  HmacGate hmac, AtomicBoolean stopping) {
+                  HmacGate hmac, Executor refresher, AtomicBoolean stopping) {
 
         Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
-               HmacGate hmac) {
-            this(settings, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen(), hmac,
+               HmacGate hmac, Executor refresher) {
+            this(settings, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen(), hmac, refresher,
                     new AtomicBoolean());
         }
 
@@ -221,22 +223,54 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         HmacGate hmac = shared.hmac();
         if (hmac != null && (session.client() != null || shared.settings().handlerBypass())) {
             // The HMAC layer (S6) runs after the TLS identity is known: the secret is that client's.
-            io.mtlslab.hmac.HmacVerification verification = hmac.verify(request, session.client());
-            if (!verification.verified()) {
-                logRequest(request, HttpResponseStatus.UNAUTHORIZED.code(), HmacGate.logNote(verification));
-                send(ctx, HmacGate.rejection(verification), HttpUtil.isKeepAlive(request));
-                return;
+            if (session.client() != null && !hmac.knows(session.client())) {
+                answerAfterRefresh(ctx, request, hmac);
+            } else {
+                answerWithHmac(ctx, request, hmac);
             }
-            EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings(),
-                    java.util.Map.of("hmac", HmacGate.section(verification)));
-            answer.response().headers().set(HmacGate.RESULT_HEADER, verification.code());
-            logRequest(request, answer.response().status().code(), answer.note() == null ? HmacGate.logNote(verification)
-                    : HmacGate.logNote(verification) + "; " + answer.note());
-            send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
             return;
         }
         EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings());
         logRequest(request, answer.response().status().code(), answer.note());
+        send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
+    }
+
+    /**
+     * A client the secrets snapshot does not know (perhaps given its secret after the server started):
+     * the files are read again on the refresher thread, never here, then the request is answered.
+     */
+    private void answerAfterRefresh(ChannelHandlerContext ctx, FullHttpRequest request, HmacGate hmac) {
+        request.retain();
+        ctx.channel().config().setAutoRead(false); // keep the answers in request order
+        Runnable answer = () -> {
+            try {
+                if (ctx.channel().isActive()) {
+                    answerWithHmac(ctx, request, hmac);
+                }
+            } finally {
+                request.release();
+                ctx.channel().config().setAutoRead(true);
+            }
+        };
+        try {
+            hmac.refreshThen(shared.refresher(), () -> ctx.executor().execute(answer));
+        } catch (RejectedExecutionException stopping) {
+            answer.run();
+        }
+    }
+
+    private void answerWithHmac(ChannelHandlerContext ctx, FullHttpRequest request, HmacGate hmac) {
+        io.mtlslab.hmac.HmacVerification verification = hmac.verify(request, session.client());
+        if (!verification.verified()) {
+            logRequest(request, HttpResponseStatus.UNAUTHORIZED.code(), HmacGate.logNote(verification));
+            send(ctx, HmacGate.rejection(verification), HttpUtil.isKeepAlive(request));
+            return;
+        }
+        EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings(),
+                java.util.Map.of("hmac", HmacGate.section(verification)));
+        answer.response().headers().set(HmacGate.RESULT_HEADER, verification.code());
+        logRequest(request, answer.response().status().code(), answer.note() == null ? HmacGate.logNote(verification)
+                : HmacGate.logNote(verification) + "; " + answer.note());
         send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
     }
 
