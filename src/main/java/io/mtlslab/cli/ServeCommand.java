@@ -68,9 +68,16 @@ public final class ServeCommand implements Callable<Integer> {
             + " wrong or stale one gets 401.")
     boolean requireHmac;
 
+    @Option(names = "--header-timeout", paramLabel = "SECONDS",
+            description = "Answer 408 and disconnect a client whose request head (request line and headers) is not"
+                    + " complete this long after its first byte (default: ${DEFAULT-VALUE}).")
+    int headerTimeoutSeconds = 10;
+
     @Option(names = "--handshake-timeout", paramLabel = "SECONDS",
             description = "Disconnect clients that have not completed the handshake by then (default: ${DEFAULT-VALUE}).")
     int handshakeTimeoutSeconds = 10;
+
+    private final Object printing = new Object();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -83,18 +90,26 @@ public final class ServeCommand implements Callable<Integer> {
             throw new PkiException("handshake-timeout", "the handshake timeout must be at least 1 second",
                     "give --handshake-timeout 10");
         }
+        if (headerTimeoutSeconds < 1) {
+            throw new PkiException("header-timeout", "the header timeout must be at least 1 second",
+                    "give --header-timeout 10");
+        }
         ServerSettings settings = ServerSettings.secure().withPort(port).withBindAddress(bind)
                 .withClientAuth(ClientAuthMode.parse(clientAuth)).withCheckIdentityInHandler(!handlerDoesNotCheck)
                 .withTrust(TrustMode.parse(trust)).withLegacyProtocols(legacyTls).withCaNames(names)
-                .withCheckRevocation(!noRevocation).withHandshakeTimeout(Duration.ofSeconds(handshakeTimeoutSeconds));
+                .withCheckRevocation(!noRevocation).withHandshakeTimeout(Duration.ofSeconds(handshakeTimeoutSeconds))
+                .withHeaderTimeout(Duration.ofSeconds(headerTimeoutSeconds));
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
         EchoServer server = EchoServer.start(ws, settings, requireHmac ? HmacGate.requireFor(ws) : null);
         CountDownLatch stopped = new CountDownLatch(1);
+        // At Ctrl+C / SIGTERM the JVM exits as soon as the hooks return, whatever the main thread was doing:
+        // the hook itself prints what the last connections logged, after the server closed them.
         Thread hook = new Thread(() -> {
             server.close();
+            print(server, out);
             stopped.countDown();
         }, "mtls-lab-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -132,11 +147,14 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(EchoServer server, PrintWriter out) {
-        for (ConnectionEvent event : server.log().drain()) {
-            out.println(event.toLine());
+    /** Prints the events logged since the last call; the main loop and the shutdown hook both call it. */
+    private void print(EchoServer server, PrintWriter out) {
+        synchronized (printing) {
+            for (ConnectionEvent event : server.log().drain()) {
+                out.println(event.toLine());
+            }
+            out.flush();
         }
-        out.flush();
     }
 
     private static String hostForUrl(String bind) {

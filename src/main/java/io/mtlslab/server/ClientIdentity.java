@@ -1,6 +1,7 @@
 package io.mtlslab.server;
 
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.SubjectName;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -64,7 +65,10 @@ public record ClientIdentity(String subject, String commonName, List<String> org
         return organizationalUnits.isEmpty() ? null : organizationalUnits.get(0);
     }
 
-    /** The seed's three lines, as its Go handler writes them. */
+    /**
+     * The seed's three lines, as its Go handler writes them, but with control characters in the fields
+     * escaped: a CN holding a line break would otherwise forge a {@code Serial Number:} line.
+     */
     public String seedText() {
         return seedText(commonName, organizationalUnit(), serialHex);
     }
@@ -106,6 +110,6 @@ public record ClientIdentity(String subject, String commonName, List<String> org
     }
 
     private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+        return value == null ? "" : PeerText.escape(value);
     }
 }

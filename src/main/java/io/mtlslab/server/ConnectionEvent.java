@@ -1,5 +1,6 @@
 package io.mtlslab.server;
 
+import io.mtlslab.pki.PeerText;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,8 @@ import java.util.List;
  *
  * @param remoteAddress the client's {@code host:port}
  * @param clientSubject the client certificate's subject, or {@code null} when none was presented
+ * @param method the request's method, {@code null} for a handshake or a request too malformed to read
+ * @param path the request's target as sent, {@code null} like {@code method}
  * @param reason in plain words why a handshake was rejected (e.g. {@code unknown CA: C=BR, ..., CN=MinhaCA}),
  *     or for a request what is notable about it (e.g. the authentication bypass); {@code null} otherwise
  * @param unsafeMode whether the server ran in a mode weaker than the secure default
@@ -32,17 +35,25 @@ public record ConnectionEvent(Instant time, String remoteAddress, Outcome outcom
         REQUEST
     }
 
+    /** Stands for the method and path of a request too malformed to read. */
+    public static final String UNREAD_REQUEST = "(unreadable request)";
+
     public ConnectionEvent {
         secureModeWouldReject = secureModeWouldReject == null ? List.of() : List.copyOf(secureModeWouldReject);
     }
 
-    /** The event as one line of text for a terminal or a log file. */
+    /**
+     * The event as one line of text for a terminal or a log file. Everything the peer controls (the
+     * certificate's subject, a reason quoting its issuer, the request's method and path) is passed through
+     * {@link PeerText#escape}, so a crafted DN cannot start a forged log line or send terminal escapes.
+     */
     public String toLine() {
         StringBuilder line = new StringBuilder();
         line.append(time).append(' ').append(remoteAddress).append(" #").append(connectionId).append(' ')
                 .append(outcome);
         if (outcome == Outcome.REQUEST) {
-            line.append(' ').append(method).append(' ').append(path).append(" -> ").append(status);
+            line.append(' ').append(method == null ? UNREAD_REQUEST
+                    : PeerText.escape(method) + ' ' + PeerText.escape(path)).append(" -> ").append(status);
         }
         if (protocol != null) {
             line.append(' ').append(protocol);
@@ -51,19 +62,19 @@ public record ConnectionEvent(Instant time, String remoteAddress, Outcome outcom
             line.append(' ').append(cipherSuite);
         }
         if (outcome != Outcome.REJECTED) {
-            line.append(clientSubject == null ? " client: none" : " client: " + clientSubject + " serial "
+            line.append(clientSubject == null ? " client: none" : " client: " + PeerText.escape(clientSubject) + " serial "
                     + clientSerialHex);
         } else if (clientSubject != null) {
-            line.append(" presented: ").append(clientSubject).append(" serial ").append(clientSerialHex);
+            line.append(" presented: ").append(PeerText.escape(clientSubject)).append(" serial ").append(clientSerialHex);
         }
         if (reason != null) {
-            line.append(outcome == Outcome.REJECTED ? " reason: " : " note: ").append(reason);
+            line.append(outcome == Outcome.REJECTED ? " reason: " : " note: ").append(PeerText.escape(reason));
             if (reasonCode != null) {
                 line.append(" [").append(reasonCode).append(']');
             }
         }
         if (!secureModeWouldReject.isEmpty()) {
-            line.append(" secure mode would reject: ").append(String.join("; ", secureModeWouldReject));
+            line.append(" secure mode would reject: ").append(PeerText.escape(String.join("; ", secureModeWouldReject)));
         }
         if (unsafeMode) {
             line.append(" [UNSAFE MODE]");

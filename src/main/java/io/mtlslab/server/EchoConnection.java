@@ -1,6 +1,7 @@
 package io.mtlslab.server;
 
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.PeerText;
 import io.mtlslab.tls.ServerCertificateCheck;
 import io.mtlslab.tls.ServerCertificateFinding;
 import io.mtlslab.tls.ServerTrustManager;
@@ -9,18 +10,22 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
@@ -40,8 +45,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
@@ -57,11 +65,12 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     /** What every connection of one server shares. */
     record Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
                   AtomicLong connectionIds, boolean unsafe, Map<X509Certificate, ClientIdentity> identities,
-                  HmacGate hmac) {
+                  HmacGate hmac, Executor refresher, AtomicBoolean stopping) {
 
         Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
-               HmacGate hmac) {
-            this(settings, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen(), hmac);
+               HmacGate hmac, Executor refresher) {
+            this(settings, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen(), hmac, refresher,
+                    new AtomicBoolean());
         }
 
         /** Decoding a certificate costs as much as a tenth of a handshake; clients come back with the same one. */
@@ -103,12 +112,15 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         InetSocketAddress address = channel.remoteAddress();
         String remote = address == null ? "?" : address.getAddress().getHostAddress() + ":" + address.getPort();
         EchoConnection connection = new EchoConnection(shared, shared.connectionIds().incrementAndGet(), remote);
+        RequestHeadDeadline deadline = new RequestHeadDeadline(settings.headerTimeout(), connection::headTimedOut);
         channel.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("detect", new TlsDetector(connection, engines, settings.handshakeTimeout()))
+                .addLast("head-deadline-bytes", deadline.bytes())
                 .addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                         .setMaxInitialLineLength(settings.maxHeaderBytes())
                         .setMaxHeaderSize(settings.maxHeaderBytes())))
+                .addLast("head-deadline-heads", deadline.heads())
                 .addLast("aggregate", new LimitedAggregator(settings.maxBodyBytes(), connection))
                 .addLast("echo", connection);
     }
@@ -187,28 +199,35 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
                     : cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                     : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
                     : HttpResponseStatus.BAD_REQUEST;
-            String reason = status == HttpResponseStatus.BAD_REQUEST ? "malformed request: " + cause.getMessage()
+            // Netty's message quotes the offending bytes: escaped, it is safe to send back and to log.
+            String reason = status == HttpResponseStatus.BAD_REQUEST
+                    ? "malformed request: " + PeerText.escape(cause.getMessage())
                     : "request head larger than " + shared.settings().maxHeaderBytes() + " bytes";
             FullHttpResponse response = EchoResponses.plain(status, reason + "\n");
-            logRequest(request, status.code(), reason);
+            // Netty stands in "GET /bad-request" for a request it could not read: log that none was read.
+            logRequest(null, null, status.code(), reason);
             send(ctx, response, false);
+            return;
+        }
+        if (request.protocolVersion().majorVersion() != 1) {
+            // "PRI * HTTP/2.0" is HTTP/2's connection preface, sent with prior knowledge instead of ALPN h2:
+            // answering it as HTTP/1.1 would tell the client a 200 it cannot read.
+            String reason = "PRI".equals(request.method().name())
+                    ? "HTTP/2 connection preface (PRI *) without ALPN h2: this server speaks HTTP/1.1 only"
+                    : "HTTP version " + PeerText.escape(request.protocolVersion().text())
+                            + " not supported: this server speaks HTTP/1.1 only";
+            logRequest(request, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED.code(), reason);
+            send(ctx, EchoResponses.plain(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, reason + "\n"), false);
             return;
         }
         HmacGate hmac = shared.hmac();
         if (hmac != null && (session.client() != null || shared.settings().handlerBypass())) {
             // The HMAC layer (S6) runs after the TLS identity is known: the secret is that client's.
-            io.mtlslab.hmac.HmacVerification verification = hmac.verify(request, session.client());
-            if (!verification.verified()) {
-                logRequest(request, HttpResponseStatus.UNAUTHORIZED.code(), HmacGate.logNote(verification));
-                send(ctx, HmacGate.rejection(verification), HttpUtil.isKeepAlive(request));
-                return;
+            if (session.client() != null && !hmac.knows(session.client())) {
+                answerAfterRefresh(ctx, request, hmac);
+            } else {
+                answerWithHmac(ctx, request, hmac);
             }
-            EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings(),
-                    java.util.Map.of("hmac", HmacGate.section(verification)));
-            answer.response().headers().set(HmacGate.RESULT_HEADER, verification.code());
-            logRequest(request, answer.response().status().code(), answer.note() == null ? HmacGate.logNote(verification)
-                    : HmacGate.logNote(verification) + "; " + answer.note());
-            send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
             return;
         }
         EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings());
@@ -216,24 +235,77 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
     }
 
+    /**
+     * A client the secrets snapshot does not know (perhaps given its secret after the server started):
+     * the files are read again on the refresher thread, never here, then the request is answered.
+     */
+    private void answerAfterRefresh(ChannelHandlerContext ctx, FullHttpRequest request, HmacGate hmac) {
+        request.retain();
+        ctx.channel().config().setAutoRead(false); // keep the answers in request order
+        Runnable answer = () -> {
+            try {
+                if (ctx.channel().isActive()) {
+                    answerWithHmac(ctx, request, hmac);
+                }
+            } finally {
+                request.release();
+                ctx.channel().config().setAutoRead(true);
+            }
+        };
+        try {
+            hmac.refreshThen(shared.refresher(), () -> ctx.executor().execute(answer));
+        } catch (RejectedExecutionException stopping) {
+            answer.run();
+        }
+    }
+
+    private void answerWithHmac(ChannelHandlerContext ctx, FullHttpRequest request, HmacGate hmac) {
+        io.mtlslab.hmac.HmacVerification verification = hmac.verify(request, session.client());
+        if (!verification.verified()) {
+            logRequest(request, HttpResponseStatus.UNAUTHORIZED.code(), HmacGate.logNote(verification));
+            send(ctx, HmacGate.rejection(verification), HttpUtil.isKeepAlive(request));
+            return;
+        }
+        EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings(),
+                java.util.Map.of("hmac", HmacGate.section(verification)));
+        answer.response().headers().set(HmacGate.RESULT_HEADER, verification.code());
+        logRequest(request, answer.response().status().code(), answer.note() == null ? HmacGate.logNote(verification)
+                : HmacGate.logNote(verification) + "; " + answer.note());
+        send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
+    }
+
     void logRequest(HttpRequest request, int status, String note) {
+        logRequest(request.method().name(), request.uri(), status, note);
+    }
+
+    /** Logs an answered request; {@code method} and {@code path} are {@code null} when it could not be read. */
+    void logRequest(String method, String path, int status, String note) {
         ClientIdentity client = session == null ? null : session.client();
         shared.log().add(new ConnectionEvent(Instant.now(), remote, ConnectionEvent.Outcome.REQUEST,
                 session == null ? null : session.protocol(), session == null ? null : session.cipherSuite(),
                 client == null ? null : client.subject(), client == null ? null : client.serialHex(), note, status,
-                request.method().name(), request.uri(), shared.unsafe(), null, id,
+                method, path, shared.unsafe(), null, id,
                 session == null ? List.of() : session.secureModeWouldReject()));
+    }
+
+    /** A request head still incomplete at the deadline: 408, logged, and the connection closed. */
+    private void headTimedOut(ChannelHandlerContext ctx) {
+        String reason = "request head not complete within " + shared.settings().headerTimeout().toSeconds()
+                + " s of its first byte (a slow or stalled client): connection closed";
+        logRequest(null, null, HttpResponseStatus.REQUEST_TIMEOUT.code(), reason);
+        send(ctx, EchoResponses.plain(HttpResponseStatus.REQUEST_TIMEOUT, reason + "\n"), false);
     }
 
     private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
         EchoResponses.labelUnsafe(response, shared.settings());
         HttpUtil.setContentLength(response, response.content().readableBytes());
+        // Through the whole pipeline: the caller may sit before the HTTP encoder (the head deadline does).
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(response);
+            ctx.channel().writeAndFlush(response);
         } else {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            ctx.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
@@ -309,8 +381,11 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
             if (!connection.rejected && connection.engine == null) {
-                connection.reject(new HandshakeRejection(HandshakeRejection.CLIENT_CLOSED,
-                        "the client closed the connection before starting a TLS handshake"), null);
+                connection.reject(connection.shared.stopping().get()
+                        ? new HandshakeRejection(HandshakeRejection.SERVER_STOPPED,
+                                "the server stopped before the client started a TLS handshake")
+                        : new HandshakeRejection(HandshakeRejection.CLIENT_CLOSED,
+                                "the client closed the connection before starting a TLS handshake"), null);
             }
             super.channelInactive(ctx);
         }
@@ -332,13 +407,47 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    /** Netty's body-size limit, with the 413 it sends written to the connection log as well. */
+    /**
+     * Netty's body-size limit, with the 413 it sends written to the connection log as well, and the
+     * request's headers kept as the client sent them (Netty would add {@code content-length} and drop
+     * {@code transfer-encoding: chunked}, and the echo would show headers nobody sent).
+     */
     private static final class LimitedAggregator extends HttpObjectAggregator {
         private final EchoConnection connection;
+        private HttpHeaders sentHeaders;
 
         LimitedAggregator(int maxBodyBytes, EchoConnection connection) {
             super(maxBodyBytes);
             this.connection = connection;
+        }
+
+        @Override
+        protected FullHttpMessage beginAggregation(HttpMessage start, ByteBuf content) throws Exception {
+            sentHeaders = start.headers().copy();
+            return super.beginAggregation(start, content);
+        }
+
+        @Override
+        protected void finishAggregation(FullHttpMessage aggregated) throws Exception {
+            super.finishAggregation(aggregated);
+            if (sentHeaders != null) {
+                aggregated.headers().set(sentHeaders);
+                sentHeaders = null;
+            }
+        }
+
+        /** With {@code Expect: 100-continue} Netty answers an oversized request here, not in handleOversizedMessage. */
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+            if (response instanceof HttpResponse refusal && start instanceof HttpRequest request
+                    && refusal.status().code() != HttpResponseStatus.CONTINUE.code()) {
+                connection.logRequest(request, refusal.status().code(),
+                        refusal.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()
+                                ? "request body larger than " + maxContentLength + " bytes (refused before it was sent)"
+                                : "unsupported expectation: " + PeerText.escape(start.headers().get(HttpHeaderNames.EXPECT)));
+            }
+            return response;
         }
 
         @Override

@@ -24,6 +24,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -39,6 +42,8 @@ import javax.net.ssl.SSLParameters;
 public final class EchoServer implements AutoCloseable {
 
     static final String ALPN_HTTP_1_1 = "http/1.1";
+    /** How often the followed files are checked for changes. */
+    static final Duration REFRESH_PERIOD = Duration.ofSeconds(1);
 
     private final ServerSettings settings;
     private final ConnectionLog log;
@@ -47,10 +52,15 @@ public final class EchoServer implements AutoCloseable {
     private final Channel channel;
     private final int port;
     private final List<String> notices;
+    private final EchoConnection.Shared shared;
+    private final ScheduledExecutorService refresher;
 
-    private EchoServer(ServerSettings settings, ConnectionLog log, EventLoopGroup acceptor, EventLoopGroup workers,
-                       Channel channel, List<String> notices) {
+    private EchoServer(ServerSettings settings, EchoConnection.Shared shared, ScheduledExecutorService refresher,
+                       EventLoopGroup acceptor, EventLoopGroup workers, Channel channel, List<String> notices) {
         this.settings = settings;
+        this.refresher = refresher;
+        this.shared = shared;
+        ConnectionLog log = shared.log();
         this.notices = List.copyOf(notices);
         this.log = log;
         this.acceptor = acceptor;
@@ -128,7 +138,22 @@ public final class EchoServer implements AutoCloseable {
         SSLParameters parameters = engineParameters(context, settings, protocols);
 
         ConnectionLog log = new ConnectionLog();
-        EchoConnection.Shared shared = new EchoConnection.Shared(settings, trust, protocols, log, hmac);
+        // Files the server follows (hmac-secrets.json, the index) are read here, never on a network thread.
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mtls-lab-server-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (hmac != null) {
+            refresher.scheduleWithFixedDelay(() -> {
+                try {
+                    hmac.refresh();
+                } catch (RuntimeException e) {
+                    // a half-written or broken file: keep the last good snapshot, try again next time
+                }
+            }, REFRESH_PERIOD.toMillis(), REFRESH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        EchoConnection.Shared shared = new EchoConnection.Shared(settings, trust, protocols, log, hmac, refresher);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());
@@ -147,8 +172,9 @@ public final class EchoServer implements AutoCloseable {
         try {
             Channel channel = bootstrap.bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
                     .syncUninterruptibly().channel();
-            return new EchoServer(settings, log, acceptor, workers, channel, notices);
+            return new EchoServer(settings, shared, refresher, acceptor, workers, channel, notices);
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+            refresher.shutdownNow();
             shutdown(acceptor, workers);
             if (e instanceof BindException || e.getCause() instanceof BindException) {
                 throw new PkiException("port", "port " + settings.port() + " on " + settings.bindAddress()
@@ -168,6 +194,7 @@ public final class EchoServer implements AutoCloseable {
                 .toArray(String[]::new));
         parameters.setUseCipherSuitesOrder(true);
         parameters.setApplicationProtocols(new String[] {ALPN_HTTP_1_1});
+        TlsContexts.withEcdheGroupsOnly(parameters);
         switch (settings.clientAuth()) {
             case REQUIRED -> parameters.setNeedClientAuth(true);
             // Inspect asks like optional so that a client without any certificate is reported, not cut off.
@@ -217,11 +244,16 @@ public final class EchoServer implements AutoCloseable {
         return channel.isOpen();
     }
 
-    /** Stops listening, closes every connection and releases the threads. */
+    /**
+     * Stops listening, closes every connection and releases the threads. When it returns, the log holds
+     * every event of this server, including those of the connections it closed.
+     */
     @Override
     public void close() {
+        shared.stopping().set(true);
         channel.close().syncUninterruptibly();
         shutdown(acceptor, workers);
+        refresher.shutdownNow();
     }
 
     private static void shutdown(EventLoopGroup acceptor, EventLoopGroup workers) {

@@ -24,6 +24,7 @@ public record HandshakeRejection(String code, String reason) {
     public static final String CLIENT_ABORTED = "client-rejected-server";
     public static final String HANDSHAKE_TIMEOUT = "handshake-timeout";
     public static final String CLIENT_CLOSED = "client-closed";
+    public static final String SERVER_STOPPED = "server-stopped";
     public static final String NOT_TLS = "not-tls";
     public static final String HANDSHAKE_FAILED = "handshake-failed";
 

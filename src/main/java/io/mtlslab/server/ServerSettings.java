@@ -23,13 +23,16 @@ import java.util.Objects;
  *     the TLS layer checked, which in {@code optional}/{@code none} mode is an authentication bypass.
  * @param handshakeTimeout a client that has not finished its handshake by then is disconnected
  * @param idleTimeout a connection with no traffic for this long is closed
+ * @param headerTimeout a request whose head (request line and headers) has not fully arrived this long
+ *     after its first byte gets 408 and the connection is closed: a client dripping header bytes would
+ *     otherwise hold the connection forever, since every byte resets the idle timer
  * @param maxHeaderBytes largest request head (request line + headers); larger gets 431
  * @param maxBodyBytes largest request body; larger gets 413
  */
 public record ServerSettings(String bindAddress, int port, ClientAuthMode clientAuth, TrustMode trust,
                              boolean legacyProtocols, CaNamesMode caNames, List<X509Certificate> customCaNames,
                              boolean checkRevocation, boolean checkIdentityInHandler, Duration handshakeTimeout,
-                             Duration idleTimeout, int maxHeaderBytes, int maxBodyBytes) {
+                             Duration idleTimeout, Duration headerTimeout, int maxHeaderBytes, int maxBodyBytes) {
 
     public static final int DEFAULT_PORT = 8443;
     public static final String LOOPBACK = "127.0.0.1";
@@ -41,13 +44,14 @@ public record ServerSettings(String bindAddress, int port, ClientAuthMode client
         Objects.requireNonNull(caNames, "caNames");
         Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(headerTimeout, "headerTimeout");
         customCaNames = customCaNames == null ? List.of() : List.copyOf(customCaNames);
         if (port < 0 || port > 65535) {
             throw new PkiException("port", "port " + port + " is out of range",
                     "choose a port from 1 to 65535 (or 0 for any free port)");
         }
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero() || idleTimeout.isNegative()
-                || idleTimeout.isZero()) {
+                || idleTimeout.isZero() || headerTimeout.isNegative() || headerTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
         if (maxHeaderBytes < 1024 || maxBodyBytes < 0) {
@@ -59,71 +63,76 @@ public record ServerSettings(String bindAddress, int port, ClientAuthMode client
     public static ServerSettings secure() {
         return new ServerSettings(LOOPBACK, DEFAULT_PORT, ClientAuthMode.REQUIRED, TrustMode.WORKSPACE, false,
                 CaNamesMode.FULL, List.of(), true, true, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                8 * 1024, 1024 * 1024);
+                Duration.ofSeconds(10), 8 * 1024, 1024 * 1024);
     }
 
     public ServerSettings withBindAddress(String value) {
         return new ServerSettings(value, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     /** {@code 0} picks a free port (tests). */
     public ServerSettings withPort(int value) {
         return new ServerSettings(bindAddress, value, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     public ServerSettings withClientAuth(ClientAuthMode value) {
         return new ServerSettings(bindAddress, port, value, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     public ServerSettings withTrust(TrustMode value) {
         return new ServerSettings(bindAddress, port, clientAuth, value, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     public ServerSettings withLegacyProtocols(boolean value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, value, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     /** {@code FULL} or {@code EMPTY}; for a list of your own use {@link #withCustomCaNames}. */
     public ServerSettings withCaNames(CaNamesMode value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, value, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     /** Sends the subjects of {@code names} as the CA-names list (mode {@code CUSTOM}). */
     public ServerSettings withCustomCaNames(List<X509Certificate> names) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, CaNamesMode.CUSTOM, names,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     public ServerSettings withCheckRevocation(boolean value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                value, checkIdentityInHandler, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                value, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     /** {@code false}: the seed's careless handler that answers 200 even without a client certificate. */
     public ServerSettings withCheckIdentityInHandler(boolean value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, value, handshakeTimeout, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, value, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     public ServerSettings withHandshakeTimeout(Duration value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, value, idleTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, value, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
     }
 
     public ServerSettings withIdleTimeout(Duration value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, value, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, value, headerTimeout, maxHeaderBytes, maxBodyBytes);
+    }
+
+    public ServerSettings withHeaderTimeout(Duration value) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, value, maxHeaderBytes, maxBodyBytes);
     }
 
     public ServerSettings withLimits(int headerBytes, int bodyBytes) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerBytes, bodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, headerBytes, bodyBytes);
     }
 
     /** The mode in the scenario matrix's words, e.g. {@code required}, {@code optional (handler does not check)}. */

@@ -1,16 +1,23 @@
 package io.mtlslab.tls;
 
 import io.mtlslab.pki.Credential;
+import java.security.AlgorithmConstraints;
+import java.security.AlgorithmParameters;
+import java.security.CryptoPrimitive;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -25,6 +32,13 @@ public final class TlsContexts {
 
     /** TLS versions of the secure default. */
     public static final List<String> MODERN_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+    /**
+     * The key-exchange groups we agree to, strongest-first as the JDK orders them: elliptic-curve
+     * Diffie-Hellman only, as the README promises. The JDK would also offer and accept the finite-field
+     * groups (RFC 7919), whose ffdhe2048 gives only 112-bit security.
+     */
+    public static final List<String> NAMED_GROUPS = List.of("x25519", "secp256r1", "secp384r1", "x448", "secp521r1");
 
     private static final char[] IN_MEMORY_PASSWORD = "mtls-lab".toCharArray();
 
@@ -95,6 +109,47 @@ public final class TlsContexts {
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot initialise TLS", e);
+        }
+    }
+
+    /**
+     * Restricts {@code parameters} to {@link #NAMED_GROUPS}. Java 17 has no
+     * {@code SSLParameters.setNamedGroups} (Java 20 does) and the {@code jdk.tls.namedGroups} property is
+     * process-wide and read once, so the groups are refused through the engine's algorithm constraints,
+     * which JSSE consults for each group by name before offering or accepting it.
+     */
+    public static SSLParameters withEcdheGroupsOnly(SSLParameters parameters) {
+        parameters.setAlgorithmConstraints(new EcdheGroupsOnly(parameters.getAlgorithmConstraints()));
+        return parameters;
+    }
+
+    /** Refuses every key-agreement group that is not elliptic-curve (see {@link #withEcdheGroupsOnly}). */
+    private record EcdheGroupsOnly(AlgorithmConstraints others) implements AlgorithmConstraints {
+
+        private static boolean finiteField(Set<CryptoPrimitive> primitives, String algorithm) {
+            if (algorithm == null || !primitives.contains(CryptoPrimitive.KEY_AGREEMENT)) {
+                return false;
+            }
+            String name = algorithm.toLowerCase(Locale.ROOT);
+            return name.startsWith("ffdhe") || name.equals("diffiehellman") || name.equals("dh") || name.equals("dhe");
+        }
+
+        @Override
+        public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, AlgorithmParameters parameters) {
+            return !finiteField(primitives, algorithm)
+                    && (others == null || others.permits(primitives, algorithm, parameters));
+        }
+
+        @Override
+        public boolean permits(Set<CryptoPrimitive> primitives, Key key) {
+            return !finiteField(primitives, key.getAlgorithm()) && (others == null || others.permits(primitives, key));
+        }
+
+        @Override
+        public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, Key key,
+                               AlgorithmParameters parameters) {
+            return !finiteField(primitives, algorithm) && !finiteField(primitives, key.getAlgorithm())
+                    && (others == null || others.permits(primitives, algorithm, key, parameters));
         }
     }
 

@@ -3,8 +3,8 @@ package io.mtlslab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.pki.Pem;
-import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.testing.ExternalTool;
+import io.mtlslab.testing.FileModes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ class SeedRecipeCliTest {
     void writesTheSeedsSixFilesWithOwnerOnlyKeys() {
         for (String name : new String[] {"ca", "server", "client"}) {
             assertThat(dir.resolve(name + ".pem")).exists();
-            assertThat(SecureFiles.isOwnerOnly(dir.resolve(name + ".key"))).isTrue();
+            FileModes.assertOwnerOnly(dir.resolve(name + ".key"));
         }
         assertThat(dir.resolve("client.p12")).exists();
         assertThat(dir.resolve("workspace.json")).exists();

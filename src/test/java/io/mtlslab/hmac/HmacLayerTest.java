@@ -2,10 +2,10 @@ package io.mtlslab.hmac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
+import io.mtlslab.testing.FileModes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +109,7 @@ class HmacLayerTest {
         assertThat(client).hasSize(32);
         assertThat(secrets.getOrCreate("client")).isEqualTo(client);
         assertThat(secrets.getOrCreate("server")).isNotEqualTo(client);
-        assertThat(SecureFiles.isOwnerOnly(secrets.file())).isTrue();
+        FileModes.assertOwnerOnly(secrets.file());
         assertThat(Files.readString(dir.resolve("workspace.json"))).doesNotContain(java.util.Base64.getEncoder()
                 .encodeToString(client));
         assertThat(HmacSecrets.of(Workspace.open(dir)).forCertificate(workspace.credential("client", null).certificate()))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mtlslab.pki.inspect.Inspector;
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.SeedCsrConfigs;
+import io.mtlslab.testing.FileModes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ class CaImportAndCsrTest {
         workspace.importCa(Workspace.CA, CaImport.fromPem(external.resolve("ca.pem"), external.resolve("ca.key"), null),
                 false, null);
         assertThat(Pem.readCertificate(ws.resolve("ca.pem"))).isEqualTo(Pem.readCertificate(external.resolve("ca.pem")));
-        assertThat(SecureFiles.isOwnerOnly(ws.resolve("ca.key"))).isTrue();
+        FileModes.assertOwnerOnly(ws.resolve("ca.key"));
         assertThat(workspace.identity("ca")).get().extracting(IdentityEntry::role).isEqualTo(Role.ROOT_CA);
         workspace.issue("client", CertificateSpec.builder(Role.CLIENT).subject(SubjectName.seed("CODIGODOCLIENTE", "Cliente"))
                 .keyType(KeyType.EC_P256).build(), Workspace.CA, false, null, null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
+import io.mtlslab.testing.FileModes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class WorkspaceIssuanceTest {
         for (String name : new String[] {"ca", "server", "client"}) {
             assertThat(dir.resolve(name + ".pem")).exists();
             assertThat(dir.resolve(name + ".key")).exists();
-            assertThat(SecureFiles.isOwnerOnly(dir.resolve(name + ".key"))).isTrue();
+            FileModes.assertOwnerOnly(dir.resolve(name + ".key"));
         }
         assertThat(dir.resolve("workspace.json")).exists();
         assertThat(Workspace.open(dir).identities()).extracting(IdentityEntry::name)

@@ -55,6 +55,30 @@ class EchoServerInteropTest {
     }
 
     @Test
+    void refusesFiniteFieldKeyExchangeAndAgreesOnAnEllipticCurve() {
+        for (String protocol : List.of("-tls1_3", "-tls1_2")) {
+            ExternalTool.Result ffdhe = ExternalTool.run(dir, "", List.of("openssl", "s_client", "-connect",
+                    "127.0.0.1:" + echo.port(), protocol, "-groups", "ffdhe2048", "-cert", "client.pem", "-key", "client.key",
+                    "-CAfile", "ca.pem"));
+            assertThat(ffdhe.ok()).as(protocol + " ffdhe2048 only: " + ffdhe.output()).isFalse();
+            // TLS 1.3: refused at the ClientHello. TLS 1.2: the server's only suites are ECDHE, so it picks a
+            // curve the client did not list and the client gives up; no finite-field DH either way.
+            assertThat(ffdhe.output()).contains("Cipher is (NONE)").doesNotContain("Server Temp Key: DH");
+            if (protocol.equals("-tls1_3")) {
+                assertThat(ffdhe.output()).contains("no peer certificate available");
+            }
+        }
+        for (String group : List.of("X25519", "P-256", "P-384", "X448", "P-521")) {
+            ExternalTool.Result ecdhe = ExternalTool.run(dir, "", List.of("openssl", "s_client", "-connect",
+                    "127.0.0.1:" + echo.port(), "-tls1_3", "-groups", group + ":ffdhe2048", "-cert", "client.pem",
+                    "-key", "client.key", "-CAfile", "ca.pem"));
+            assertThat(ecdhe.output()).as(group).contains("Verify return code: 0 (ok)").doesNotContain("Cipher is (NONE)")
+                    .containsPattern("(Server Temp Key|Negotiated TLS1.3 group): .*" + (group.startsWith("X") ? group
+                            : "(" + group + "|prime" + group.substring(2) + "v1|secp" + group.substring(2) + "r1)"));
+        }
+    }
+
+    @Test
     void curlWithTheClientCertificateGets200AndItsCommonName() {
         ExternalTool.Result result = curl("--cert", "client.pem", "--key", "client.key", "-w", "\nstatus=%{http_code}");
 

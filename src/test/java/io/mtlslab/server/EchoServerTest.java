@@ -357,17 +357,13 @@ class EchoServerTest {
     }
 
     @Test
-    void startsAndStopsWellUnderASecond() throws Exception {
-        start(ServerSettings.secure()).close(); // warm-up: class loading is not what users wait for twice
-        long started = System.nanoTime();
+    void releasesItsPortWhenClosed() throws Exception {
+        // How fast it starts and stops is a benchmark's question (bench/), not a unit test's.
         EchoServer echo = start(ServerSettings.secure());
-        long running = System.nanoTime();
         int port = echo.port();
+        assertThat(echo.isRunning()).isTrue();
         echo.close();
-        long stopped = System.nanoTime();
-
-        assertThat((running - started) / 1_000_000).as("start ms").isLessThan(1000);
-        assertThat((stopped - running) / 1_000_000).as("stop ms").isLessThan(1000);
+        assertThat(echo.isRunning()).isFalse();
         try (java.net.ServerSocket reuse = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             assertThat(reuse.getLocalPort()).isEqualTo(port);
         }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.mtlslab.hmac.HmacSecrets;
 import io.mtlslab.hmac.RequestSigner;
+import io.mtlslab.pki.CertificateSpec;
 import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.KeyType;
+import io.mtlslab.pki.Role;
+import io.mtlslab.pki.SubjectName;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.testing.Await;
 import io.mtlslab.testing.TestPki;
 import io.mtlslab.tls.TlsContexts;
 import java.net.URI;
@@ -14,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,16 +113,43 @@ class HmacGateTest {
         assertThat(hmacSection(other)).containsEntry("code", "hmac-wrong-signature");
     }
 
-    static ConnectionEvent awaitNote(String fragment) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = echo.log().snapshot().stream()
-                    .filter(e -> e.reason() != null && e.reason().contains(fragment)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(20);
+    @Test
+    void verifiesFromTheSnapshotWithoutReadingTheWorkspaceOnEachRequest() throws Exception {
+        Path secrets = HmacSecrets.of(workspace).file();
+        byte[] saved = Files.readAllBytes(secrets);
+        try {
+            // A half-written secrets file: the old gate re-read it on the network thread for every request and
+            // failed the request; the snapshot keeps verifying with the secrets it read before.
+            Files.writeString(secrets, "{ \"format\": 1, \"secrets\": ");
+            HttpResponse<String> response = post(sign(clientSecret, Instant.now(), BODY), BODY);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(hmacSection(response)).containsEntry("verified", true);
+        } finally {
+            Files.write(secrets, saved);
         }
-        throw new AssertionError("no log event with '" + fragment + "' in " + echo.log().snapshot());
+    }
+
+    @Test
+    void picksUpTheSecretOfAClientIssuedAfterTheServerStarted() throws Exception {
+        workspace.issue("late-client", CertificateSpec.builder(Role.CLIENT).subject(SubjectName.seed("TARDE", "Tarde"))
+                .keyType(KeyType.EC_P256).build(), Workspace.CA, false, null, null);
+        Credential late = workspace.credential("late-client", null);
+        byte[] secret = HmacSecrets.of(workspace).getOrCreate("late-client");
+        HttpClient lateClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(TlsContexts.context(TlsContexts.keyManager(late),
+                        TlsContexts.trustManager(List.of(workspace.caCertificate())))).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(echo.url() + "orders?id=7")).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(BODY)).headers(sign(secret, Instant.now(), BODY).entrySet()
+                        .stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new))
+                .build();
+        HttpResponse<String> response = lateClient.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(hmacSection(response)).containsEntry("verified", true);
+    }
+
+    static ConnectionEvent awaitNote(String fragment) {
+        return Await.value("a log event noting '" + fragment + "'", Await.DEFAULT, () -> echo.log().snapshot().stream()
+                .filter(e -> e.reason() != null && e.reason().contains(fragment)).findFirst(),
+                () -> echo.log().snapshot().toString());
     }
 }

@@ -1,8 +1,7 @@
 package io.mtlslab.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.mtlslab.pki.Credential;
+import io.mtlslab.testing.Await;
 import io.mtlslab.tls.TlsContexts;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +13,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
@@ -49,18 +47,10 @@ final class TestClients {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Waits up to 5 s for an event of the server's log that matches. */
-    static ConnectionEvent awaitEvent(EchoServer server, Predicate<ConnectionEvent> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<ConnectionEvent> found = server.log().snapshot().stream().filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(20);
-        }
-        assertThat(server.log().snapshot()).as("connection log").anyMatch(wanted);
-        throw new AssertionError("unreachable");
+    /** Waits for an event of the server's log that matches. */
+    static ConnectionEvent awaitEvent(EchoServer server, Predicate<ConnectionEvent> wanted) {
+        return Await.value("a matching event in the connection log", Await.DEFAULT,
+                () -> server.log().snapshot().stream().filter(wanted).findFirst(), () -> server.log().snapshot().toString());
     }
 
     /** A key manager that remembers which CA names the server's CertificateRequest listed. */

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.KeyType;
 import io.mtlslab.pki.PkiException;
-import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
+import io.mtlslab.testing.FileModes;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,14 +87,14 @@ class BatchIssuanceTest {
     @Test
     void eachP12OpensWithItsOwnPasswordInKeyStoreAndOpenssl() throws Exception {
         StudentPasswords passwords = StudentPasswords.of(workspace);
-        assertThat(SecureFiles.isOwnerOnly(passwords.file())).isTrue();
+        FileModes.assertOwnerOnly(passwords.file());
         assertThat(Files.readString(passwords.file())).startsWith("name,password\r\n");
         char[] first = passwords.find("aluno01").orElseThrow();
         char[] second = passwords.find("aluno02").orElseThrow();
         assertThat(new String(first)).matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){4}").isNotEqualTo(new String(second));
         for (BatchIssuance.Issued issued : result.issued()) {
             char[] password = passwords.find(issued.name()).orElseThrow();
-            assertThat(SecureFiles.isOwnerOnly(issued.p12File())).isTrue();
+            FileModes.assertOwnerOnly(issued.p12File());
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(new ByteArrayInputStream(Files.readAllBytes(issued.p12File())), password);
             String alias = store.aliases().nextElement();

@@ -10,7 +10,6 @@ import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.KeyType;
 import io.mtlslab.pki.Renewal;
 import io.mtlslab.pki.RevocationReason;
-import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.ConnectionEvent;
 import io.mtlslab.server.EchoServer;
@@ -19,6 +18,8 @@ import io.mtlslab.server.ServerSettings;
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
 import io.mtlslab.tls.TlsContexts;
+import io.mtlslab.testing.Await;
+import io.mtlslab.testing.FileModes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -70,7 +71,7 @@ class WorkshopAgainstEchoServerTest {
     void theBundlesCurlLineGets200AndTheStudentsCommonName(@TempDir Path unpacked) throws Exception {
         Path zip = StudentBundle.export(workspace, "aluno01", new StudentBundle.Target("localhost", echo.port()),
                 dir.resolve("aluno01-bundle.zip"));
-        assertThat(SecureFiles.isOwnerOnly(zip)).isTrue();
+        FileModes.assertOwnerOnly(zip);
         List<String> entries = unzip(zip, unpacked);
         assertThat(entries).containsExactlyInAnyOrder("aluno01/aluno01.pem", "aluno01/aluno01.key", "aluno01/aluno01.p12",
                 "aluno01/aluno01-legacy.p12", "aluno01/ca.pem", "aluno01/README.md");
@@ -170,16 +171,9 @@ class WorkshopAgainstEchoServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static ConnectionEvent awaitEvent(Predicate<ConnectionEvent> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = echo.log().snapshot().stream().filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no such event in " + echo.log().snapshot());
+    static ConnectionEvent awaitEvent(Predicate<ConnectionEvent> wanted) {
+        return Await.value("a matching event in the connection log", Await.DEFAULT,
+                () -> echo.log().snapshot().stream().filter(wanted).findFirst(), () -> echo.log().snapshot().toString());
     }
 
     static List<String> unzip(Path zip, Path into) throws IOException {

@@ -2,6 +2,7 @@ package io.mtlslab.app.server;
 
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.call.CallModel;
+import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.server.ClientAuthMode;
 import io.mtlslab.server.ConnectionEvent;
@@ -127,16 +128,17 @@ public class ServerController {
         logTable.getColumns().add(column("server.log.time", e -> TIME.format(e.time()), 115));
         logTable.getColumns().add(column("server.log.remote", ConnectionEvent::remoteAddress, 130));
         logTable.getColumns().add(column("server.log.outcome", e -> context.text("server.outcome." + e.outcome().name())
-                + (e.outcome() == ConnectionEvent.Outcome.REQUEST ? " " + e.method() + " " + e.path() + " → " + e.status() : ""), 170));
+                + (e.outcome() == ConnectionEvent.Outcome.REQUEST ? " " + (e.method() == null ? ConnectionEvent.UNREAD_REQUEST
+                        : PeerText.escape(e.method()) + " " + PeerText.escape(e.path())) + " → " + e.status() : ""), 170));
         logTable.getColumns().add(column("server.log.tls", e -> join(e.protocol(), e.cipherSuite()), 200));
-        logTable.getColumns().add(column("server.log.client", e -> e.clientSubject() == null ? "—" : e.clientSubject(), 220));
+        logTable.getColumns().add(column("server.log.client", e -> e.clientSubject() == null ? "—" : PeerText.escape(e.clientSubject()), 220));
         logTable.getColumns().add(column("server.log.reason", e -> {
             String reason = e.reason() == null ? "" : e.reason();
             if (!e.secureModeWouldReject().isEmpty()) {
                 reason += (reason.isEmpty() ? "" : " · ") + context.text("server.log.wouldReject")
                         + " " + String.join("; ", e.secureModeWouldReject());
             }
-            return reason;
+            return PeerText.escape(reason);
         }, 320));
         logTable.setRowFactory(table -> new TableRow<>() {
             @Override
