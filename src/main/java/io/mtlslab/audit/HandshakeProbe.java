@@ -61,7 +61,12 @@ final class HandshakeProbe {
                         protected void initChannel(SocketChannel ch) {
                             tls[0] = context.newHandler(ch.alloc(), url.getHost(), port);
                             tls[0].setHandshakeTimeoutMillis(timeout.toMillis());
-                            ch.pipeline().addLast(tls[0]);
+                            ch.pipeline().addLast(tls[0], new io.netty.channel.ChannelInboundHandlerAdapter() {
+                                @Override
+                                public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+                                    ctx.close();   // the handshake future carries the failure
+                                }
+                            });
                         }
                     }).connect(url.getHost(), port).syncUninterruptibly().channel();
             var done = tls[0].handshakeFuture().awaitUninterruptibly(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);

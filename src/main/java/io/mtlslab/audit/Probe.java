@@ -59,7 +59,7 @@ public enum Probe {
     NOT_YET_VALID("A client certificate not valid yet", "ssl_verify_client on", "tls.RequireAndVerifyClientCert",
             "PKIX validation (the default)", "the default validation_context", "rejectUnauthorized: true"),
     SERVER_CERTIFICATE_AS_CLIENT("A server certificate used as a client (no clientAuth EKU)",
-            "check $ssl_client_s_dn / map the allowed identities: nginx does not check the EKU",
+            "ssl_verify_client on (OpenSSL checks the clientAuth EKU); never optional_no_ca",
             "tls.RequireAndVerifyClientCert checks ExtKeyUsageClientAuth (the default KeyUsages)",
             "the JDK checks the EKU in the default PKIX trust manager; keep it",
             "match_typed_subject_alt_names / check the identity in the filter", "check the EKU in the request handler"),

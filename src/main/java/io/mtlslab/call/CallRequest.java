@@ -34,10 +34,13 @@ import java.util.Set;
  *     so a name the certificate does not carry can be tried against a local server; {@code null} to resolve
  * @param referenceCa the workspace CA: fixes are phrased against it and a look-alike is recognised; may be null
  * @param crls revocation lists the client enforces on the server's chain (the workspace's {@code crl.pem})
+ * @param ignoreCaNames send the identity even when its issuer is not in the server's CA-names list, as an
+ *     attacker's client would (normal clients, and the default, withhold it)
  */
 public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, List<String> protocols, String method,
                           Map<String, String> headers, byte[] body, Duration connectTimeout, Duration readTimeout,
-                          InetAddress connectTo, X509Certificate referenceCa, List<X509CRL> crls) {
+                          InetAddress connectTo, X509Certificate referenceCa, List<X509CRL> crls,
+                          boolean ignoreCaNames) {
 
     private static final Set<String> KNOWN_PROTOCOLS = Set.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
@@ -153,6 +156,7 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
         private X509Certificate referenceCa;
         private List<X509CRL> crls = List.of();
         private byte[] hmacSecret;
+        private boolean ignoreCaNames;
 
         private Builder(URI url) {
             this.url = url;
@@ -233,6 +237,12 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
             return this;
         }
 
+        /** Send the identity whatever CA names the server lists (the audit's forged probes). */
+        public Builder ignoreCaNames(boolean value) {
+            this.ignoreCaNames = value;
+            return this;
+        }
+
         public CallRequest build() {
             if (trust == null) {
                 throw new PkiException("ca", "the call has no trust anchor",
@@ -242,14 +252,14 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
                 throw new PkiException("method", "'" + method + "' is not an HTTP method", "use GET, POST, PUT, DELETE...");
             }
             CallRequest request = new CallRequest(url, identity, trust, protocols, method, headers, body, connectTimeout,
-                    readTimeout, connectTo, referenceCa, crls);
+                    readTimeout, connectTo, referenceCa, crls, ignoreCaNames);
             if (hmacSecret == null) {
                 return request;
             }
             Map<String, String> signed = new LinkedHashMap<>(headers);
             signed.putAll(new io.mtlslab.hmac.RequestSigner(hmacSecret).sign(method, request.pathAndQuery(), request.body()));
             return new CallRequest(url, identity, trust, protocols, method, signed, body, connectTimeout, readTimeout,
-                    connectTo, referenceCa, crls);
+                    connectTo, referenceCa, crls, ignoreCaNames);
         }
     }
 }

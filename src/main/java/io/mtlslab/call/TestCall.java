@@ -73,7 +73,8 @@ public final class TestCall {
 
         Run(CallRequest request) {
             this.request = request;
-            this.keyManager = new ClientKeyManager(request.identity() == null ? null : request.identity().credential());
+            this.keyManager = new ClientKeyManager(request.identity() == null ? null : request.identity().credential(),
+                    request.ignoreCaNames());
             this.trustManager = request.trust().kind() == TrustAnchor.Kind.SYSTEM
                     ? ClientTrustManager.system(request.crls())
                     : ClientTrustManager.trusting(request.trust().certificates(), request.crls());

@@ -34,9 +34,20 @@ public final class ClientKeyManager extends X509ExtendedKeyManager {
     private boolean chosen;
     private String notSentReason;
 
+    private final boolean ignoreCaNames;
+
     /** {@code identity} may be {@code null}: a call without a client certificate. */
     public ClientKeyManager(Credential identity) {
+        this(identity, false);
+    }
+
+    /**
+     * @param ignoreCaNames send the identity even when the server's CA-names list leaves its issuer out,
+     *     as an attacker's client would; real clients (Go, curl, browsers, JSSE) withhold it
+     */
+    public ClientKeyManager(Credential identity, boolean ignoreCaNames) {
         this.identity = identity;
+        this.ignoreCaNames = ignoreCaNames;
     }
 
     /** Whether the server sent a CertificateRequest during the handshake. */
@@ -111,7 +122,7 @@ public final class ClientKeyManager extends X509ExtendedKeyManager {
             }
             return null;
         }
-        if (issuers != null && issuers.length > 0 && !issuerAccepted(issuers)) {
+        if (!ignoreCaNames && issuers != null && issuers.length > 0 && !issuerAccepted(issuers)) {
             notSentReason = "not sent: its issuer " + shortIssuer() + " is not among the names the server accepts";
             return null;
         }

@@ -1,0 +1,112 @@
+package io.mtlslab.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.server.ClientAuthMode;
+import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.ServerSettings;
+import io.mtlslab.testing.TestPki;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server audit against mTLS Lab's own echo server, in its secure mode and in its pitfall modes. */
+class ServerAuditTest {
+
+    @TempDir
+    static Path dir;
+    static Workspace workspace;
+
+    @BeforeAll
+    static void seed() {
+        workspace = TestPki.seedWorkspace(dir);
+    }
+
+    private static AuditReport audit(EchoServer server, Set<Probe> probes) {
+        return ServerAudit.run(new ServerAuditRequest(URI.create(server.url()), workspace, null, null, probes,
+                Duration.ofSeconds(5)), null, null);
+    }
+
+    private static Map<String, ProbeResult> byId(AuditReport report) {
+        return report.results().stream().collect(Collectors.toMap(ProbeResult::id, r -> r));
+    }
+
+    @Test
+    void theSecureEchoServerHasNothingAboveLow() {
+        try (EchoServer server = EchoServer.start(workspace, ServerSettings.secure().withPort(0))) {
+            AuditReport report = audit(server, Set.of());
+
+            assertThat(report.findings()).as("%s", report.findings()).allMatch(f -> !f.severity().failsAudit());
+            assertThat(report.exitStatus()).isZero();
+            Map<String, ProbeResult> results = byId(report);
+            for (Probe refused : EnumSet.of(Probe.NO_CLIENT_CERTIFICATE, Probe.SELF_SIGNED_COPY, Probe.LOOK_ALIKE_CA,
+                    Probe.UNTRUSTED_CA, Probe.EXPIRED, Probe.NOT_YET_VALID, Probe.SERVER_CERTIFICATE_AS_CLIENT,
+                    Probe.LEAF_AS_CA, Probe.MISSING_INTERMEDIATE, Probe.IDENTITY_HEADERS, Probe.FETCHES_URLS,
+                    Probe.ODD_NAMES, Probe.ASKS_FOR_CERTIFICATE, Probe.LEGACY_TLS, Probe.SERVER_CERTIFICATE)) {
+                assertThat(results.get(refused.id()).status()).as(refused.id() + ": " + results.get(refused.id()))
+                        .isEqualTo(ProbeResult.Status.PASSED);
+            }
+            assertThat(results.get("revoked").status()).isEqualTo(ProbeResult.Status.NOT_RUN);
+            assertThat(results.get("revoked").verdict()).contains("mtls-lab revoke");
+        }
+    }
+
+    @Test
+    void optionalCertificatesWithACarelessHandlerIsTheCriticalBypass() {
+        try (EchoServer server = EchoServer.start(workspace, ServerSettings.secure().withPort(0)
+                .withClientAuth(ClientAuthMode.OPTIONAL).withCheckIdentityInHandler(false))) {
+            AuditReport report = audit(server, EnumSet.of(Probe.NO_CLIENT_CERTIFICATE, Probe.SELF_SIGNED_COPY));
+
+            ProbeResult bypass = byId(report).get("no-client-certificate");
+            assertThat(bypass.status()).isEqualTo(ProbeResult.Status.FINDING);
+            assertThat(bypass.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(bypass.happened()).startsWith("HTTP 200");
+            assertThat(bypass.verdict()).contains("authentication bypass");
+            assertThat(bypass.fixes()).containsKeys("nginx", "go", "java", "envoy", "node");
+            // optional mode still verifies a certificate that is sent: the forgery is refused in the handshake
+            assertThat(byId(report).get("self-signed-copy").status()).isEqualTo(ProbeResult.Status.PASSED);
+            assertThat(byId(report).get("self-signed-copy").happened()).doesNotStartWith("HTTP");
+            assertThat(report.exitStatus()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void inspectModeAcceptsForgeriesAndTheAuditSaysSo() {
+        try (EchoServer server = EchoServer.start(workspace, ServerSettings.secure().withPort(0)
+                .withClientAuth(ClientAuthMode.INSPECT))) {
+            AuditReport report = audit(server, EnumSet.of(Probe.SELF_SIGNED_COPY, Probe.LOOK_ALIKE_CA, Probe.UNTRUSTED_CA,
+                    Probe.EXPIRED));
+
+            assertThat(report.results()).allSatisfy(r -> {
+                assertThat(r.status()).as(r.id()).isEqualTo(ProbeResult.Status.FINDING);
+                assertThat(r.happened()).startsWith("HTTP 200");
+            });
+            assertThat(byId(report).get("look-alike-ca").severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(byId(report).get("self-signed-copy").severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(byId(report).get("expired").severity()).isEqualTo(Severity.HIGH);
+        }
+    }
+
+    @Test
+    void junitXmlHasACasePerProbeAndAFailurePerFinding() {
+        try (EchoServer server = EchoServer.start(workspace, ServerSettings.secure().withPort(0)
+                .withClientAuth(ClientAuthMode.OPTIONAL).withCheckIdentityInHandler(false))) {
+            AuditReport report = audit(server, EnumSet.of(Probe.NO_CLIENT_CERTIFICATE, Probe.REVOKED));
+
+            String xml = AuditReports.junitXml(report);
+
+            assertThat(xml).contains("<testsuite", "tests=\"2\"", "failures=\"1\"", "skipped=\"1\"",
+                    "name=\"no-client-certificate: No client certificate (the authentication bypass)\"",
+                    "<failure type=\"CRITICAL\"", "<skipped message=");
+            assertThat(AuditReports.toMap(report)).containsEntry("worst", "CRITICAL").containsEntry("exitStatus", 1);
+        }
+    }
+}
