@@ -43,6 +43,17 @@ public final class NginxServer implements AutoCloseable {
      */
     public static NginxServer start(Path dir, Credential identity, List<X509Certificate> clientCas, String verifyClient,
                                     Integer verifyDepth) throws IOException, InterruptedException {
+        return start(dir, identity, clientCas, verifyClient, verifyDepth, null, null);
+    }
+
+    /**
+     * As above, with the TLS server's {@code location} blocks given ({@code null}: answer everyone
+     * {@code 200 hello <client DN>}) and an optional plain-HTTP backend server block on another port,
+     * for proxy set-ups; {@code BACKEND_PORT} in either text is replaced by the backend's port.
+     */
+    public static NginxServer start(Path dir, Credential identity, List<X509Certificate> clientCas, String verifyClient,
+                                    Integer verifyDepth, String locations, String backendLocations)
+            throws IOException, InterruptedException {
         ExternalTool.require("nginx");
         Files.createDirectories(dir.resolve("logs"));
         Files.writeString(dir.resolve("server.pem"), Pem.certificates(identity.tlsChain()));
@@ -51,8 +62,10 @@ public final class NginxServer implements AutoCloseable {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = freePort();
+            int backendPort = freePort();
             Path conf = dir.resolve("nginx.conf");
-            Files.writeString(conf, config(dir, port, verifyClient, verifyDepth));
+            Files.writeString(conf, config(dir, port, verifyClient, verifyDepth, locations, backendLocations)
+                    .replace("BACKEND_PORT", String.valueOf(backendPort)));
             Files.deleteIfExists(dir.resolve("logs/error.log"));
             Process process = new ProcessBuilder(nginx(), "-p", dir.toString(), "-c", conf.toString(),
                     "-e", dir.resolve("logs/error.log").toString())
@@ -88,7 +101,8 @@ public final class NginxServer implements AutoCloseable {
         }
     }
 
-    private static String config(Path dir, int port, String verifyClient, Integer verifyDepth) {
+    private static String config(Path dir, int port, String verifyClient, Integer verifyDepth, String locations,
+                                 String backendLocations) {
         String d = dir.toAbsolutePath().toString();
         return """
                 daemon off;
@@ -110,10 +124,14 @@ public final class NginxServer implements AutoCloseable {
                         ssl_client_certificate %1$s/client-cas.pem;
                         ssl_verify_client %3$s;
                         %4$s
-                        location / { default_type text/plain; return 200 "hello $ssl_client_s_dn\\n"; }
+                        %5$s
                     }
+                    %6$s
                 }
-                """.formatted(d, port, verifyClient, verifyDepth == null ? "" : "ssl_verify_depth " + verifyDepth + ";");
+                """.formatted(d, port, verifyClient, verifyDepth == null ? "" : "ssl_verify_depth " + verifyDepth + ";",
+                locations != null ? locations
+                        : "location / { default_type text/plain; return 200 \"hello $ssl_client_s_dn\\n\"; }",
+                backendLocations == null ? "" : "server { listen 127.0.0.1:BACKEND_PORT; " + backendLocations + " }");
     }
 
     private static String nginx() {

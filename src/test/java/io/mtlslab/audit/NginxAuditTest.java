@@ -1,0 +1,115 @@
+package io.mtlslab.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.testing.NginxServer;
+import io.mtlslab.testing.TestPki;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server audit against a real nginx in the configurations people deploy: correct, the optional
+ * bypass, optional_no_ca (anything goes), and a proxy passing identity headers to a backend that
+ * trusts them, with and without clearing them.
+ */
+class NginxAuditTest {
+
+    @TempDir
+    static Path dir;
+    static Workspace workspace;
+    static Credential server;
+
+    @TempDir
+    Path nginxDir;
+
+    @BeforeAll
+    static void seed() {
+        workspace = TestPki.seedWorkspace(dir);
+        server = workspace.credential(Workspace.SERVER, null);
+    }
+
+    private NginxServer nginx(String verifyClient, String locations, String backend) throws Exception {
+        return NginxServer.start(nginxDir, server, List.of(workspace.caCertificate()), verifyClient, null, locations,
+                backend);
+    }
+
+    private static AuditReport audit(NginxServer nginx, Set<Probe> probes) {
+        return ServerAudit.run(new ServerAuditRequest(URI.create(nginx.url()), workspace, null, null, probes,
+                Duration.ofSeconds(5)), null, null);
+    }
+
+    private static Map<String, ProbeResult> byId(AuditReport report) {
+        return report.results().stream().collect(Collectors.toMap(ProbeResult::id, r -> r));
+    }
+
+    @Test
+    void correctNginxHasNothingAboveLow() throws Exception {
+        try (NginxServer nginx = nginx("on", null, null)) {
+            AuditReport report = audit(nginx, Set.of());
+
+            assertThat(report.findings()).as("%s", report.findings()).noneMatch(f -> f.severity().failsAudit());
+            Map<String, ProbeResult> results = byId(report);
+            assertThat(results.get("no-client-certificate").status()).isEqualTo(ProbeResult.Status.PASSED);
+            assertThat(results.get("no-client-certificate").happened()).contains("HTTP 400");
+            assertThat(results.get("look-alike-ca").status()).isEqualTo(ProbeResult.Status.PASSED);
+            assertThat(results.get("server-certificate-as-client").status()).isEqualTo(ProbeResult.Status.PASSED);
+            assertThat(results.get("expired").status()).isEqualTo(ProbeResult.Status.PASSED);
+            assertThat(report.exitStatus()).isZero();
+        }
+    }
+
+    @Test
+    void optionalWithAnAppThatAnswersEveryoneIsTheBypass() throws Exception {
+        try (NginxServer nginx = nginx("optional", null, null)) {
+            AuditReport report = audit(nginx, EnumSet.of(Probe.NO_CLIENT_CERTIFICATE, Probe.EXPIRED));
+
+            ProbeResult bypass = byId(report).get("no-client-certificate");
+            assertThat(bypass.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(bypass.happened()).startsWith("HTTP 200");
+            // a certificate that is sent is still verified by nginx in optional mode
+            assertThat(byId(report).get("expired").status()).isEqualTo(ProbeResult.Status.PASSED);
+        }
+    }
+
+    @Test
+    void optionalNoCaServesForgeries() throws Exception {
+        try (NginxServer nginx = nginx("optional_no_ca", null, null)) {
+            AuditReport report = audit(nginx, EnumSet.of(Probe.SELF_SIGNED_COPY, Probe.LOOK_ALIKE_CA, Probe.UNTRUSTED_CA));
+
+            assertThat(report.results()).allSatisfy(r -> {
+                assertThat(r.status()).as(r.id()).isEqualTo(ProbeResult.Status.FINDING);
+                assertThat(r.severity()).isEqualTo(Severity.CRITICAL);
+            });
+        }
+    }
+
+    @Test
+    void aProxyPassingTheClientsOwnIdentityHeaderIsFoundAndClearingItPasses() throws Exception {
+        String backend = "location / { default_type text/plain; if ($http_x_ssl_client_s_dn = \"\") { return 401; }"
+                + " return 200 \"hello $http_x_ssl_client_s_dn\\n\"; }";
+        try (NginxServer careless = nginx("optional", "location / { proxy_pass http://127.0.0.1:BACKEND_PORT; }", backend)) {
+            ProbeResult headers = byId(audit(careless, EnumSet.of(Probe.IDENTITY_HEADERS))).get("identity-headers");
+
+            assertThat(headers.status()).as("%s", headers).isEqualTo(ProbeResult.Status.FINDING);
+            assertThat(headers.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(headers.happened()).contains("X-SSL-Client-S-DN → 200");
+        }
+        try (NginxServer clearing = nginx("optional", "location / { proxy_set_header X-SSL-Client-S-DN $ssl_client_s_dn;"
+                + " proxy_pass http://127.0.0.1:BACKEND_PORT; }", backend)) {
+            ProbeResult headers = byId(audit(clearing, EnumSet.of(Probe.IDENTITY_HEADERS))).get("identity-headers");
+
+            assertThat(headers.status()).as("%s", headers).isEqualTo(ProbeResult.Status.PASSED);
+        }
+    }
+}
