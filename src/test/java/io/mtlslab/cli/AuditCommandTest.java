@@ -1,0 +1,75 @@
+package io.mtlslab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.mtlslab.pki.Workspace;
+import io.mtlslab.server.ClientAuthMode;
+import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.ServerSettings;
+import io.mtlslab.testing.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mtls-lab audit server}: the report card, JSON, JUnit XML and exit status. */
+class AuditCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Workspace workspace;
+
+    @BeforeAll
+    static void seed() {
+        workspace = TestPki.seedWorkspace(dir);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBypassFailsTheAuditInTextJsonAndJunit() throws Exception {
+        try (EchoServer careless = EchoServer.start(workspace, ServerSettings.secure().withPort(0)
+                .withClientAuth(ClientAuthMode.OPTIONAL).withCheckIdentityInHandler(false))) {
+            Path junit = dir.resolve("audit.xml");
+            CliRun text = CliRun.of("audit", "server", careless.url(), "--dir", dir.toString(),
+                    "--probes", "no-client-certificate,look-alike-ca", "--junit", junit.toString());
+            CliRun json = CliRun.of("audit", "server", careless.url(), "--dir", dir.toString(),
+                    "--probes", "no-client-certificate", "--json");
+
+            assertThat(text.exitCode()).as(text.toString()).isEqualTo(1);
+            assertThat(text.out()).contains("[CRITICAL] No client certificate (the authentication bypass)",
+                    "happened: HTTP 200", "fix (nginx): ssl_verify_client on", "[OK] A client from a look-alike CA",
+                    "== 2 probes: 1 passed, 1 findings (worst: CRITICAL)");
+            assertThat(Files.readString(junit)).contains("failures=\"1\"", "<failure type=\"CRITICAL\"");
+            Map<String, Object> root = JSON.std.mapFrom(json.out());
+            assertThat(root.get("worst")).isEqualTo("CRITICAL");
+            Map<String, Object> probe = ((List<Map<String, Object>>) root.get("probes")).get(0);
+            assertThat(probe).containsEntry("id", "no-client-certificate").containsEntry("status", "FINDING")
+                    .containsEntry("severity", "CRITICAL");
+        }
+    }
+
+    @Test
+    void aSecureServerPassesWithExitZero() {
+        try (EchoServer secure = EchoServer.start(workspace, ServerSettings.secure().withPort(0))) {
+            CliRun run = CliRun.of("audit", "server", secure.url(), "--dir", dir.toString(),
+                    "--probes", "no-client-certificate,self-signed-copy,expired,identity-headers");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("4 passed, 0 findings (worst: none)");
+        }
+    }
+
+    @Test
+    void badInputExitsTwo() {
+        assertThat(CliRun.of("audit", "server", "http://localhost:1/", "--dir", dir.toString()).exitCode()).isEqualTo(2);
+        CliRun unknown = CliRun.of("audit", "server", "https://localhost:1/", "--dir", dir.toString(), "--probes", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown probe 'nope'");
+        assertThat(CliRun.of("audit", "server", "--help-probes", "https://x/", "--dir", dir.toString()).out())
+                .contains("no-client-certificate", "identity-headers", "fetches-urls");
+    }
+}
