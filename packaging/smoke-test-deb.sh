@@ -15,7 +15,6 @@
 # Usage: packaging/smoke-test-deb.sh [path/to/mtls-lab_*.deb]   (default: target/installer/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$PWD
 pkg=mtls-lab
 app=/opt/mtls-lab
 id=io.mtlslab.MtlsLab
