@@ -9,9 +9,9 @@
 #      into the user's default workspace (~/.local/share/mtls-lab);
 #   4. where xdg-utils is installed, `xdg-mime query default application/x-x509-ca-cert` names the app;
 #   5. `apt-get remove mtls-lab` leaves nothing of what `dpkg -L` listed, nothing in the desktop
-#      caches, and the user's workspace byte for byte as it was.
+#      caches, and the user's workspace byte for byte as it was; so does `apt-get purge` after it.
 # The user is a throw-away HOME, also handed to apt so that a maintainer script that wrongly
-# touched ~/.local/share/mtls-lab would touch this one. Leaves the package uninstalled.
+# touched ~/.local/share/mtls-lab would touch this one. Leaves the package purged.
 # Usage: packaging/smoke-test-deb.sh [path/to/mtls-lab_*.deb]   (default: target/installer/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +34,7 @@ installed=
 cleanup() {
     if [ -n "$installed" ] && [ "$(status)" != not-installed ]; then
         echo "cleanup: removing $pkg after a failed check" >&2
-        apt-get remove -y -qq "$pkg" </dev/null >&2 || dpkg --remove "$pkg" >&2 || true
+        apt-get purge -y -qq "$pkg" </dev/null >&2 || dpkg --purge "$pkg" >&2 || true
     fi
     rm -rf "$work"
 }
@@ -113,29 +113,38 @@ fi
 
 step "apt-get remove $pkg"
 apt-get remove -y -qq "$pkg" </dev/null || fail "apt-get remove failed"
-[ "$(status)" = not-installed ] || fail "$pkg is '$(status)' after apt-get remove"
-! dpkg -L "$pkg" >/dev/null 2>&1 || fail "dpkg -L still lists files of $pkg"
+# 'config-files': dpkg keeps the postrm of a removed package until it is purged, nothing else.
+case "$(status)" in config-files|not-installed) ;; *) fail "$pkg is '$(status)' after apt-get remove" ;; esac
 left=()
 while IFS= read -r path; do
     [ -e "$path" ] || [ -L "$path" ] || continue
-    if [ -d "$path" ] && [ ! -L "$path" ]; then
-        # A shared folder (/usr/share/applications, hicolor/48x48/apps...) stays if it holds others' files.
-        [ -n "$(ls -A "$path")" ] && [ "${path#$app}" = "$path" ] && continue
+    if [ -d "$path" ] && [ ! -L "$path" ] && [ "${path#"$app"}" = "$path" ]; then
+        # A shared folder (/opt, /usr/share/applications, hicolor/48x48/apps...) stays if it holds
+        # others' files or another package owns it too.
+        [ -n "$(ls -A "$path")" ] && continue
+        dpkg-query -S "$path" 2>/dev/null | sed 's/: .*//' | tr ',' '\n' | tr -d ' ' | grep -qvx "$pkg" && continue
     fi
     left+=("$path")
 done <"$work/dpkg-L"
 [ "${#left[@]}" -eq 0 ] || fail "left behind after removal: ${left[*]}"
 [ ! -e "$app" ] || fail "$app is still there"
 [ ! -e /usr/bin/mtls-lab ] && [ ! -L /usr/bin/mtls-lab ] || fail "/usr/bin/mtls-lab is still there"
+hash -r
 ! command -v mtls-lab >/dev/null 2>&1 || fail "mtls-lab is still on the PATH: $(command -v mtls-lab)"
 if [ -f /usr/share/applications/mimeinfo.cache ] && grep -q "$id" /usr/share/applications/mimeinfo.cache; then
     fail "/usr/share/applications/mimeinfo.cache still names $id"
 fi
-installed=
 
-step "the user's workspace is intact"
-(cd "$HOME/.local/share/mtls-lab" && find . -type f -exec md5sum {} + | sort -k2) >"$work/workspace-after"
-diff "$work/workspace-before" "$work/workspace-after" || fail "the workspace changed on removal"
-[ -s "$ws/ca.key" ] || fail "the workspace lost ca.key"
+step "the user's workspace is intact after remove, and after purge"
+workspace_intact() {
+    (cd "$HOME/.local/share/mtls-lab" && find . -type f -exec md5sum {} + | sort -k2) >"$work/workspace-after"
+    diff "$work/workspace-before" "$work/workspace-after" || fail "the workspace changed on $1"
+    [ -s "$ws/ca.key" ] || fail "the workspace lost ca.key on $1"
+}
+workspace_intact "apt-get remove"
+apt-get purge -y -qq "$pkg" </dev/null || fail "apt-get purge failed"
+[ "$(status)" = not-installed ] || fail "$pkg is '$(status)' after apt-get purge"
+workspace_intact "apt-get purge"
+installed=
 
 echo "deb smoke test passed: installed, ran from the PATH, removed cleanly ($(wc -l <"$work/dpkg-L") paths)"
