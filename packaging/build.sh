@@ -7,6 +7,8 @@
 # On Windows run it from Git Bash with WiX 3 on the PATH; on Linux an .rpm needs rpmbuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Git Bash cannot run C:\...\bin/jlink: hand it the JDK's path in its own spelling.
+if [ -n "${JAVA_HOME:-}" ] && command -v cygpath >/dev/null 2>&1; then JAVA_HOME=$(cygpath -u "$JAVA_HOME"); fi
 
 what=${1:-installer}
 version=${2:-$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)}
@@ -67,13 +69,69 @@ image=$(ls -d "$target"/jpackage/*/ | head -1)
 image=${image%/}
 echo "app-image: $image ($(du -sh "$image" | cut -f1))"
 
+# --- Linux: what jpackage 17 cannot place outside /opt/mtls-lab. The desktop entry, MIME types,
+# icons, AppStream metainfo and the /usr/bin/mtls-lab link are staged as a /usr tree that becomes
+# files of the package (so dpkg/rpm remove them with it); jpackage's own desktop integration, whose
+# xdg-desktop-menu calls fail the install where there is no desktop, is not used at all.
+linux_app=/opt/mtls-lab          # jpackage's install folder for --linux-package-name mtls-lab
+usr_tree=$PWD/$target/linux-usr
+stage_linux_files() {
+    local metainfo=packaging/linux/io.mtlslab.MtlsLab.metainfo.xml
+    grep -q "<release version=\"$version\"" "$metainfo" \
+        || { echo "build.sh: $metainfo has no <release version=\"$version\"> entry: add its release notes" >&2; exit 1; }
+    rm -rf "$usr_tree" "$target/linux-resources"
+    install -d -m 755 "$usr_tree/bin" "$usr_tree/share/applications" "$usr_tree/share/mime/packages" \
+        "$usr_tree/share/metainfo" "$usr_tree/share/icons/hicolor/scalable/apps"
+    ln -s "$linux_app/bin/mtls-lab" "$usr_tree/bin/mtls-lab"
+    install -m 644 packaging/linux/io.mtlslab.MtlsLab.desktop "$usr_tree/share/applications/"
+    install -m 644 packaging/linux/io.mtlslab.MtlsLab.mime.xml "$usr_tree/share/mime/packages/io.mtlslab.MtlsLab.xml"
+    install -m 644 "$metainfo" "$usr_tree/share/metainfo/"
+    install -m 644 icons/mtls-lab.svg "$usr_tree/share/icons/hicolor/scalable/apps/io.mtlslab.MtlsLab.svg"
+    local png size
+    for png in icons/png/mtls-lab-*.png; do
+        size=${png##*-}; size=${size%.png}
+        install -d -m 755 "$usr_tree/share/icons/hicolor/${size}x${size}/apps"
+        install -m 644 "$png" "$usr_tree/share/icons/hicolor/${size}x${size}/apps/io.mtlslab.MtlsLab.png"
+    done
+    # jpackage templates (--resource-dir): the cache refresh is pasted in from its one source file.
+    mkdir -p "$target/linux-resources"
+    local template line
+    for template in packaging/linux/resources/*; do
+        while IFS= read -r line || [ -n "$line" ]; do
+            case "$line" in
+                @REFRESH_DESKTOP_CACHES@) cat packaging/linux/refresh-desktop-caches.sh ;;
+                *) printf '%s\n' "${line//@USR_TREE@/$usr_tree}" ;;
+            esac
+        done <"$template" >"$target/linux-resources/$(basename "$template")"
+    done
+}
+# Adds the staged /usr tree to the .deb jpackage built, and counts it in Installed-Size.
+add_linux_files_to_deb() {
+    local deb=$1 root=$target/deb-root
+    rm -rf "$root"
+    dpkg-deb -R "$deb" "$root"
+    [ -x "$root$linux_app/bin/mtls-lab" ] \
+        || { echo "build.sh: $deb has no $linux_app/bin/mtls-lab: the install folder moved" >&2; exit 1; }
+    mkdir -p "$root/usr"
+    cp -a "$usr_tree/." "$root/usr/"
+    local size
+    size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+    sed -i "s/^Installed-Size: .*/Installed-Size: $size/" "$root/DEBIAN/control"
+    dpkg-deb --root-owner-group -b "$root" "$deb" >/dev/null
+    rm -rf "$root"
+}
+
 # --- installer(s)
 if [ "$what" = installer ]; then
     [ "${#types[@]}" -gt 0 ] || { echo "build.sh: no installer tool found (dpkg-deb/rpmbuild)" >&2; exit 1; }
     rm -rf "$target/installer"
+    [ "$os" = linux ] && stage_linux_files
     for type in "${types[@]}"; do
         "${jdk_bin}jpackage" --type "$type" --app-image "$image" --dest "$target/installer" \
             --app-version "$version" @packaging/installer.args @packaging/$os/installer.args
+        if [ "$type" = deb ]; then
+            add_linux_files_to_deb "$(ls "$target"/installer/*.deb)"
+        fi
     done
     for f in "$target"/installer/*; do echo "installer: $f ($(du -h "$f" | cut -f1))"; done
 fi

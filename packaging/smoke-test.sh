@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Smoke test of the packaged Linux app (run by .ci/run after the tests; needs xvfb, xdotool, curl,
 # openssl and GTK 3). Builds the application image, then checks that
-#   1. the console launcher works: --version, a CA + server + client set issued into a --dir
-#      workspace, the echo server of the jlinked runtime answering an mTLS call from curl (EC keys:
-#      proves jdk.crypto.ec and Netty's jdk.unsupported made it into the runtime);
+#   1. the console launcher works (packaging/smoke-cli.sh): --version, a CA + server + client set
+#      issued into a --dir workspace, the echo server of the jlinked runtime answering an mTLS call
+#      from the launcher and from curl (EC keys: proves jdk.crypto.ec and Netty's jdk.unsupported
+#      made it into the runtime);
 #   2. without --dir the workspace goes to the per-user data folder ($HOME/.local/share/mtls-lab),
 #      and nothing is ever written into the app image (the install folder);
 #   3. the GUI launcher, handed a certificate file as a desktop "open with" does, shows its main
 #      window on a virtual display and exits cleanly (status 0) when closed.
 # Usage: packaging/smoke-test.sh [--no-build]   (--no-build: reuse target/jpackage)
+# The installed .deb is tested by packaging/smoke-test-deb.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 image="$PWD/target/jpackage/mTLS Lab"
@@ -44,8 +46,7 @@ fi
 [ -x "$image/bin/mtls-lab" ] || fail "no app image at $image"
 
 work=$(mktemp -d)
-server=
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
 # A throw-away home: Java reads user.home from the password database, not $HOME, so hand it over.
 export HOME="$work/home"
@@ -55,32 +56,9 @@ export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
 cli="$image/bin/mtls-lab"
 (cd "$image" && find . -type f -exec md5sum {} + | sort -k2) >"$work/image-before"
 
-step "console launcher: --version"
-version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
-"$cli" --version 2>/dev/null | grep -qx "mtls-lab $version" || fail "mtls-lab --version does not say $version"
-
-step "console launcher: ca create, server issue, client issue into --dir"
+step "console launcher: --version, an issued set, serve + call (packaging/smoke-cli.sh)"
 ws="$work/ws"
-"$cli" ca create --dir "$ws" --key ec-p256 
-"$cli" server issue --dir "$ws" --key ec-p256 
-"$cli" client issue --dir "$ws" --key ec-p256
-for f in ca.pem ca.key server.pem server.key client.pem client.key; do
-    [ -s "$ws/$f" ] || fail "client issue left no $f"
-done
-openssl verify -x509_strict -CAfile "$ws/ca.pem" "$ws/server.pem" "$ws/client.pem" >/dev/null \
-    || fail "openssl does not verify the issued set"
-
-step "console launcher: echo server answers an mTLS call"
-: >"$work/serve.out"
-"$cli" serve --dir "$ws" --port 0 >"$work/serve.out" 2>&1 &
-server=$!
-for _ in $(seq 60); do grep -q 'listening on' "$work/serve.out" && break; sleep 1; done
-port=$(grep -oE 'https://localhost:[0-9]+' "$work/serve.out" | head -1 | cut -d: -f3)
-[ -n "$port" ] || { cat "$work/serve.out" >&2; fail "the echo server did not start"; }
-answer=$(curl -sS --max-time 20 --cacert "$ws/ca.pem" --cert "$ws/client.pem" --key "$ws/client.key" \
-    -H 'Accept: text/plain' "https://localhost:$port/")
-grep -q '^Common Name: Cliente' <<<"$answer" || fail "unexpected echo answer: $answer"
-kill "$server"; wait "$server" 2>/dev/null || true; server=
+packaging/smoke-cli.sh "$cli" "$ws"
 
 step "console launcher: the default workspace is the per-user data folder"
 "$cli" ca create --key ec-p256
