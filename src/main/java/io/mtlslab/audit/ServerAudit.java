@@ -360,6 +360,7 @@ public final class ServerAudit {
         List<String> names = List.of("\"quoted\" 'name'", "*)(uid=*))(|(uid=*", "${jndi:ldap://127.0.0.1:1/a}",
                 "line\r\nX-Injected: yes", "x".repeat(10_240), "Ελληνικά 日本語 العربية");
         List<String> problems = new ArrayList<>();
+        List<String> reflected = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (String name : names) {
             // raw UTF8Strings: BouncyCastle's string parsing rightly refuses a CN over 64 characters
@@ -373,13 +374,19 @@ public final class ServerAudit {
                 problems.add(label + " made the server fail with " + result.response().status());
             } else if (result.diagnosis() != null && result.diagnosis().code() == io.mtlslab.diagnose.DiagnosisCode.TIMEOUT) {
                 problems.add(label + " made the server hang");
+            } else if (result.response() != null && name.length() < 100 && result.response().body().contains(name)) {
+                reflected.add(label);
             }
         }
         String sent = "client certificates from the workspace CA whose CN and OU are: quotes, an LDAP filter, a JNDI"
                 + " lookup, CR/LF, 10 KB, and non-Latin scripts";
+        if (problems.isEmpty() && !reflected.isEmpty()) {
+            return ProbeResult.finding(probe, Severity.INFO, sent, String.join("; ", seen), "No failure and no hang;"
+                    + " these names come back unchanged in the answer: " + String.join(", ", reflected) + ". Make sure"
+                    + " they are treated as data wherever they are logged, templated or looked up.");
+        }
         if (problems.isEmpty()) {
-            return ProbeResult.passed(probe, sent, String.join("; ", seen), "No failure and no hang. Where the names"
-                    + " come back in an answer, check that they are treated as data wherever they are logged or used.");
+            return ProbeResult.passed(probe, sent, String.join("; ", seen), "No failure, no hang, no name reflected.");
         }
         return ProbeResult.finding(probe, Severity.MEDIUM, sent, String.join("; ", seen), String.join("; ", problems)
                 + ": a name in a certificate is text an attacker chooses.");

@@ -50,10 +50,13 @@ class ServerAuditTest {
             for (Probe refused : EnumSet.of(Probe.NO_CLIENT_CERTIFICATE, Probe.SELF_SIGNED_COPY, Probe.LOOK_ALIKE_CA,
                     Probe.UNTRUSTED_CA, Probe.EXPIRED, Probe.NOT_YET_VALID, Probe.SERVER_CERTIFICATE_AS_CLIENT,
                     Probe.LEAF_AS_CA, Probe.MISSING_INTERMEDIATE, Probe.IDENTITY_HEADERS, Probe.FETCHES_URLS,
-                    Probe.ODD_NAMES, Probe.ASKS_FOR_CERTIFICATE, Probe.LEGACY_TLS, Probe.SERVER_CERTIFICATE)) {
+                    Probe.ASKS_FOR_CERTIFICATE, Probe.LEGACY_TLS, Probe.SERVER_CERTIFICATE)) {
                 assertThat(results.get(refused.id()).status()).as(refused.id() + ": " + results.get(refused.id()))
                         .isEqualTo(ProbeResult.Status.PASSED);
             }
+            // the echo server echoes the client's subject: the odd names come back, as data (INFO, not a failure)
+            assertThat(results.get("odd-names").severity()).isEqualTo(Severity.INFO);
+            assertThat(results.get("odd-names").verdict()).contains("${jndi:ldap://127.0.0.1:1/a}");
             assertThat(results.get("revoked").status()).isEqualTo(ProbeResult.Status.NOT_RUN);
             assertThat(results.get("revoked").verdict()).contains("mtls-lab revoke");
         }
