@@ -12,13 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A listener the audit points certificate URLs (AIA caIssuers, CRL distribution points) at, to see
  * whether the server under test fetches them: it records the first line of every request and answers
- * 404. Bound to one address only, the one the audit reaches the target from.
+ * 404 — or, for the client audit, serves a file (the CRL of the revoked server). Bound to one address
+ * only, the one the audit reaches the target from.
  */
 final class FetchListener implements AutoCloseable {
 
     private final ServerSocket socket;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
 
     FetchListener(InetAddress bind) throws IOException {
         socket = new ServerSocket(0, 16, bind);
@@ -33,6 +35,11 @@ final class FetchListener implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + socket.getLocalPort() + path;
     }
 
+    /** Serves {@code content} at {@code path} from now on. */
+    void serve(String path, byte[] content) {
+        files.put(path, content.clone());
+    }
+
     List<String> requests() {
         return List.copyOf(requests);
     }
@@ -41,9 +48,18 @@ final class FetchListener implements AutoCloseable {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept()) {
                 client.setSoTimeout(2000);
-                requests.add(firstLine(client.getInputStream()) + " from " + client.getInetAddress().getHostAddress());
-                client.getOutputStream().write("HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
+                String line = firstLine(client.getInputStream());
+                requests.add(line + " from " + client.getInetAddress().getHostAddress());
+                String[] parts = line.split(" ");
+                byte[] file = parts.length > 1 ? files.get(parts[1]) : null;
+                if (file == null) {
+                    client.getOutputStream().write("HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    client.getOutputStream().write(("HTTP/1.0 200 OK\r\nContent-Type: application/pkix-crl\r\n"
+                            + "Content-Length: " + file.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().write(file);
+                }
             } catch (IOException closedOrBroken) {
                 // closed at the end of the audit, or a client that went away: nothing to record
             }
