@@ -3,6 +3,7 @@ package io.mtlslab.cli;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.mtlslab.audit.AuditReport;
 import io.mtlslab.audit.AuditReports;
+import io.mtlslab.audit.ClientAudit;
 import io.mtlslab.audit.Probe;
 import io.mtlslab.audit.ProbeResult;
 import io.mtlslab.audit.ServerAudit;
@@ -11,6 +12,7 @@ import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +31,132 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mtls-lab audit}: point mTLS Lab at your own server and see every pitfall it falls for. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit an mTLS server.",
-        subcommands = AuditCommand.Server.class)
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit an mTLS server (audit server URL) or client (audit client).",
+        subcommands = {AuditCommand.Server.class, AuditCommand.Client.class})
 final class AuditCommand {
+
+    /** The report card as text: one block per probe or bad server, then the totals. */
+    static void print(AuditReport report, String heading, PrintWriter out) {
+        out.println("== " + heading);
+        for (ProbeResult result : report.results()) {
+            out.printf(Locale.ROOT, "%n[%s] %s (%s)%n", label(result).toUpperCase(Locale.ROOT), result.title(), result.id());
+            if (!result.sent().isEmpty()) {
+                out.println("  sent:     " + result.sent());
+            }
+            if (!result.happened().isEmpty()) {
+                out.println("  happened: " + result.happened());
+            }
+            out.println("  verdict:  " + result.verdict());
+            result.fixes().forEach((kind, fix) -> out.println("  fix (" + kind + "): " + fix));
+        }
+        out.printf(Locale.ROOT, "%n== %d probes: %d passed, %d findings (worst: %s), %d not run, %d errors%n",
+                report.results().size(), report.count(ProbeResult.Status.PASSED), report.findings().size(),
+                report.worst().map(Enum::name).orElse("none"), report.count(ProbeResult.Status.NOT_RUN),
+                report.count(ProbeResult.Status.ERROR));
+    }
+
+    static String label(ProbeResult result) {
+        return switch (result.status()) {
+            case FINDING -> result.severity().name();
+            case PASSED -> "ok";
+            case NOT_RUN -> "not run";
+            case ERROR -> "error";
+        };
+    }
+
+    /** Prints the report as JSON or text and writes the JUnit XML; returns the exit status. */
+    static int finish(AuditReport report, String heading, boolean json, Path junit, PrintWriter out) throws Exception {
+        if (json) {
+            out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+                    .asString(AuditReports.toMap(report)));
+        } else {
+            print(report, heading, out);
+        }
+        if (junit != null) {
+            SecureFiles.write(junit, AuditReports.junitXml(report).getBytes(StandardCharsets.UTF_8));
+        }
+        out.flush();
+        return report.exitStatus();
+    }
+
+    @Command(name = "client", mixinStandardHelpOptions = true,
+            description = {"Start a set of bad mTLS servers on this machine, one port per case (expired, wrong host,"
+                    + " look-alike, rogue CA, no serverAuth EKU, revoked, signed by a leaf, incomplete chain, TLS"
+                    + " 1.0/1.1 only, foreign CA names) plus two controls; point your client at each URL. Each"
+                    + " connection is shown as it comes; at the end (--for, or Enter) the report says which bad"
+                    + " servers your client accepted. The servers are signed by the workspace CA, so give your"
+                    + " client ca.pem and a client certificate from this workspace.",
+                "Exit status: 0 nothing above low, 1 findings, 2 bad input."})
+    static final class Client implements Callable<Integer> {
+
+        @Mixin
+        WorkspaceOption workspace;
+
+        @Option(names = "--ca-key-password", paramLabel = "PW", description = "The CA key's password (value, env:VAR or file:PATH).")
+        String caKeyPassword;
+
+        @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+        String bind = "127.0.0.1";
+
+        @Option(names = "--for", paramLabel = "DURATION", description = "How long to wait for your client (default 10m;"
+                + " Enter ends sooner): 30s, 5m.")
+        String duration = "10m";
+
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Option(names = "--junit", paramLabel = "FILE", description = "Also write the report as JUnit XML.")
+        Path junit;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Duration wait = LoadCommand.parseDuration(duration);
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(bind);
+            } catch (java.net.UnknownHostException e) {
+                throw new PkiException("bind", "'" + bind + "' is not an address here", "give 127.0.0.1 or this machine's address");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try (ClientAudit audit = ClientAudit.start(workspace.open(), Passwords.resolve("ca-key-password", caKeyPassword),
+                    address, c -> {
+                        err.printf(Locale.ROOT, "  %-24s %s, %s, %s%n", c.server().id(),
+                                c.handshakeCompleted() ? "handshake " + c.protocol() : "handshake refused",
+                                c.clientCertificate() == null ? "no client certificate" : "sent " + c.clientCertificate(),
+                                c.requestCompleted() ? "REQUEST SENT" : "no request");
+                        err.flush();
+                    })) {
+                err.println("Point your client at each URL (trust " + workspace.open().certificateFile("ca") + "):");
+                for (ClientAudit.Endpoint endpoint : audit.endpoints()) {
+                    err.printf(Locale.ROOT, "  %-24s %s%n", endpoint.server().id(), endpoint.url());
+                }
+                audit.notStarted().forEach((server, why) -> err.println("  (not started: " + server.id() + ": " + why + ")"));
+                err.println("Waiting " + duration + (System.console() != null ? "; press Enter when done." : "."));
+                err.flush();
+                awaitEnd(wait);
+                return finish(audit.report(), "Client audit", json, junit, out);
+            }
+        }
+
+        private static void awaitEnd(Duration wait) throws InterruptedException {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (System.console() != null && System.in.available() > 0) {
+                        return;
+                    }
+                } catch (java.io.IOException closed) {
+                    // no usable standard input: wait for the time only
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
 
     @Command(name = "server", mixinStandardHelpOptions = true,
             description = {"Probe an mTLS server that is meant to trust the workspace CA (ca.pem): what it asks for,"
@@ -105,45 +230,8 @@ final class AuditCommand {
                 err.printf("  %-9s %s%n", label(r), r.id());
                 err.flush();
             }, null);
-            if (json) {
-                out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
-                        .asString(AuditReports.toMap(report)));
-            } else {
-                print(report, out);
-            }
-            if (junit != null) {
-                SecureFiles.write(junit, AuditReports.junitXml(report).getBytes(StandardCharsets.UTF_8));
-            }
-            out.flush();
-            return report.exitStatus();
+            return finish(report, "Server audit of " + report.target(), json, junit, out);
         }
 
-        private static String label(ProbeResult result) {
-            return switch (result.status()) {
-                case FINDING -> result.severity().name();
-                case PASSED -> "ok";
-                case NOT_RUN -> "not run";
-                case ERROR -> "error";
-            };
-        }
-
-        private static void print(AuditReport report, PrintWriter out) {
-            out.println("== Server audit of " + report.target());
-            for (ProbeResult result : report.results()) {
-                out.printf(Locale.ROOT, "%n[%s] %s (%s)%n", label(result).toUpperCase(Locale.ROOT), result.title(), result.id());
-                if (!result.sent().isEmpty()) {
-                    out.println("  sent:     " + result.sent());
-                }
-                if (!result.happened().isEmpty()) {
-                    out.println("  happened: " + result.happened());
-                }
-                out.println("  verdict:  " + result.verdict());
-                result.fixes().forEach((kind, fix) -> out.println("  fix (" + kind + "): " + fix));
-            }
-            out.printf(Locale.ROOT, "%n== %d probes: %d passed, %d findings (worst: %s), %d not run, %d errors%n",
-                    report.results().size(), report.count(ProbeResult.Status.PASSED), report.findings().size(),
-                    report.worst().map(Enum::name).orElse("none"), report.count(ProbeResult.Status.NOT_RUN),
-                    report.count(ProbeResult.Status.ERROR));
-        }
     }
 }

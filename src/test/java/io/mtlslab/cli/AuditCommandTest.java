@@ -72,4 +72,19 @@ class AuditCommandTest {
         assertThat(CliRun.of("audit", "server", "--help-probes", "https://x/", "--dir", dir.toString()).out())
                 .contains("no-client-certificate", "identity-headers", "fetches-urls");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void clientAuditListsAUrlPerBadServerAndReportsTheOnesNotCalled() throws Exception {
+        CliRun run = CliRun.of("audit", "client", "--dir", dir.toString(), "--for", "1s", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("Point your client at each URL", "expired", "https://localhost:",
+                "/self-signed-look-alike");
+        Map<String, Object> root = JSON.std.mapFrom(run.out());
+        assertThat(root.get("audit")).isEqualTo("client");
+        assertThat((List<Map<String, Object>>) root.get("probes")).hasSize(13)
+                .allSatisfy(p -> assertThat(p.get("status")).isEqualTo("NOT_RUN"));
+        assertThat(CliRun.of("audit", "client", "--dir", dir.toString(), "--for", "soon").exitCode()).isEqualTo(2);
+    }
 }
