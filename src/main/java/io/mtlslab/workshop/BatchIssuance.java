@@ -1,5 +1,6 @@
 package io.mtlslab.workshop;
 
+import io.mtlslab.pki.CertificateIssuer;
 import io.mtlslab.pki.CertificateSpec;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.KeyType;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +83,14 @@ public final class BatchIssuance {
     private BatchIssuance() {
     }
 
+    /**
+     * Rows issued between two writes of the shared files. Keys, certificates and .p12 files are made
+     * outside the workspace lock; each chunk's identities are then recorded with one write of
+     * {@code workspace.json}, the CA database and {@code passwords.csv} under the lock, so a revoke
+     * from another process during a long batch waits at most one chunk and is never undone.
+     */
+    static final int CHUNK = 250;
+
     /** Reads {@code csv} and issues its identities in {@code workspace}, signed by its CA. */
     public static Result run(Workspace workspace, Path csv, Options options, Progress progress, char[] caKeyPassword) {
         if (!workspace.hasCa()) {
@@ -89,28 +99,40 @@ public final class BatchIssuance {
         }
         List<Problem> problems = new ArrayList<>();
         List<Row> rows = read(csv, workspace, options.overwrite(), problems);
-        Credential ca = workspace.credential(Workspace.CA, caKeyPassword); // a wrong CA password fails before any key
+        Credential ca = workspace.signer(Workspace.CA, caKeyPassword); // a wrong CA password fails before any key
         SubjectName caSubject = ca.subject();
         StudentPasswords passwords = StudentPasswords.of(workspace);
         List<Issued> issued = new ArrayList<>();
         int done = 0;
         progress.update(0, rows.size(), null);
-        for (Row row : rows) {
-            if (Thread.currentThread().isInterrupted()) {
+        for (int start = 0; start < rows.size(); start += CHUNK) {
+            List<Prepared> chunk = new ArrayList<>();
+            boolean cancelled = false;
+            for (Row row : rows.subList(start, Math.min(rows.size(), start + CHUNK))) {
+                if (Thread.currentThread().isInterrupted()) {
+                    cancelled = true;
+                    break;
+                }
+                try {
+                    chunk.add(prepare(row, options, caSubject, ca));
+                } catch (PkiException e) {
+                    problems.add(new Problem(row.line(), e.oneLine()));
+                }
+                progress.update(++done, rows.size(), row.name());
+            }
+            commit(workspace, chunk, options, passwords, issued, problems);
+            if (cancelled) {
                 return new Result(issued, sorted(problems), passwords.file(), true);
             }
-            try {
-                issued.add(issue(workspace, row, options, caSubject, passwords, caKeyPassword));
-            } catch (PkiException e) {
-                problems.add(new Problem(row.line(), e.oneLine()));
-            }
-            progress.update(++done, rows.size(), row.name());
         }
         return new Result(issued, sorted(problems), passwords.file(), false);
     }
 
-    private static Issued issue(Workspace workspace, Row row, Options options, SubjectName caSubject,
-                                StudentPasswords passwords, char[] caKeyPassword) {
+    /** One row's identity and .p12, made and not yet written. */
+    private record Prepared(Row row, Credential credential, byte[] p12, String password) {
+    }
+
+    private static Prepared prepare(Row row, Options options, SubjectName caSubject, Credential ca) {
         SubjectName subject = new SubjectName(caSubject.country(), caSubject.state(), caSubject.locality(),
                 caSubject.organization(), row.organizationalUnit() == null ? List.of() : List.of(row.organizationalUnit()),
                 row.commonName(), null);
@@ -119,17 +141,42 @@ public final class BatchIssuance {
         if (row.email() != null) {
             spec.subjectAltName(SubjectAltName.email(row.email()));
         }
-        Credential credential = workspace.issue(row.name(), spec.build(), Workspace.CA, options.overwrite(), null,
-                caKeyPassword);
+        Credential credential = CertificateIssuer.issue(spec.build(), ca);
         char[] password = BatchPassword.generate();
         try {
             byte[] p12 = Pkcs12.write(credential, row.name(), password, Pkcs12.Encryption.MODERN);
-            SecureFiles.writeSecret(workspace.p12File(row.name()), p12);
-            passwords.put(row.name(), password);
+            return new Prepared(row, credential, p12, new String(password));
         } finally {
             Arrays.fill(password, '\0');
         }
-        return new Issued(row.line(), row.name(), row.commonName(), workspace.p12File(row.name()));
+    }
+
+    /** Writes a chunk's files and records it with one write of each shared file, under the lock. */
+    private static void commit(Workspace workspace, List<Prepared> chunk, Options options, StudentPasswords passwords,
+                               List<Issued> issued, List<Problem> problems) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        workspace.locked(() -> {
+            List<Workspace.Stored> stored = chunk.stream().map(p -> new Workspace.Stored(p.row().name(), Role.CLIENT,
+                    Workspace.CA, p.credential(), null)).toList();
+            Map<String, PkiException> failures = workspace.storeAll(stored, options.overwrite());
+            Map<String, String> written = new LinkedHashMap<>();
+            for (Prepared prepared : chunk) {
+                String name = prepared.row().name();
+                PkiException failure = failures.get(name);
+                if (failure != null) {
+                    problems.add(new Problem(prepared.row().line(), failure.oneLine()));
+                    continue;
+                }
+                SecureFiles.writeSecret(workspace.p12File(name), prepared.p12());
+                written.put(name, prepared.password());
+                issued.add(new Issued(prepared.row().line(), name, prepared.row().commonName(),
+                        workspace.p12File(name)));
+            }
+            passwords.putAll(written);
+            return null;
+        });
     }
 
     /**
