@@ -95,7 +95,7 @@ public record WorkspaceIndex(Integer format, List<Identity> identities, Map<Stri
 
     private static PkiException corrupt(Path file, String problem, Exception cause) {
         return new PkiException("dir", file.getFileName() + " in " + file.getParent() + " cannot be read: " + problem,
-                "move it aside (e.g. to workspace.json.bad) and run: mtls-lab crl --dir " + file.getParent()
+                "move it aside (e.g. to workspace.json.bad) and run: mtls-lab crl --refresh --dir " + file.getParent()
                         + " — revocations are kept in the CA database (index.txt, crlnumber) and crl.pem, so none is"
                         + " lost; the certificate and key files are untouched", cause);
     }

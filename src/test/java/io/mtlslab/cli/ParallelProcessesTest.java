@@ -40,7 +40,7 @@ class ParallelProcessesTest {
         List<Process> processes = new ArrayList<>();
         processes.add(cli("batch", dir.resolve("turma.csv").toString(), "--dir", dir.toString()));
         for (int i = 0; i < 10; i++) {
-            processes.add(cli("client", "issue", "--name", "c" + i, "--cn", "Cliente " + i, "--dir", dir.toString()));
+            processes.add(cli("client", "issue", "--name", "c" + i, "--cn", "Cliente " + i, "--key", "ec-p256", "--dir", dir.toString()));
         }
         processes.add(cli("revoke", Workspace.CLIENT, "--dir", dir.toString()));
         for (Process process : processes) {
