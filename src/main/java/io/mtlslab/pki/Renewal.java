@@ -60,7 +60,7 @@ public final class Renewal {
         X509Certificate oldCertificate = old.certificate();
 
         CertificateSpec spec = CertificateSpec.builder(entry.role())
-                .subject(Certificates.subject(oldCertificate))
+                .subject(Certificates.x500Name(oldCertificate))
                 .keyType(KeyType.of(oldCertificate.getPublicKey()))
                 .subjectAltNames(subjectAltNames(oldCertificate))
                 .days(request.days())

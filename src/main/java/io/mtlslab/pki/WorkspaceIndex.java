@@ -35,6 +35,28 @@ public record WorkspaceIndex(Integer format, List<Identity> identities, Map<Stri
                     entry.revoked());
         }
 
+        /**
+         * The entry as the writer needs it, in field order. jackson-jr (2.23) writes a record
+         * component named {@code issuer} as {@code "suer"} (it takes {@code is...} for a boolean getter
+         * prefix), so the writer gets a map with the same keys the reader's record declares.
+         */
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", name);
+            json.put("role", role);
+            if (issuer != null) {
+                json.put("issuer", issuer);
+            }
+            json.put("serial", serial);
+            json.put("subject", subject);
+            json.put("keyType", keyType);
+            json.put("notBefore", notBefore);
+            json.put("notAfter", notAfter);
+            json.put("keyEncrypted", keyEncrypted);
+            json.put("revoked", revoked);
+            return json;
+        }
+
         IdentityEntry toEntry() {
             return new IdentityEntry(name, Role.parse(role), issuer, serial, subject, keyType, instant(notBefore),
                     instant(notAfter), keyEncrypted, revoked);
@@ -82,11 +104,14 @@ public record WorkspaceIndex(Integer format, List<Identity> identities, Map<Stri
 
     /** Writes the index atomically; call it under the workspace lock. */
     static void write(Path file, Collection<IdentityEntry> entries, Map<String, Object> settings) {
-        List<Identity> identities = new ArrayList<>(entries.size());
-        entries.forEach(entry -> identities.add(Identity.of(entry)));
+        List<Map<String, Object>> identities = new ArrayList<>(entries.size());
+        entries.forEach(entry -> identities.add(Identity.of(entry).toJson()));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
+        root.put("identities", identities);
+        root.put("settings", settings);
         try {
-            SecureFiles.write(file, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT)
-                    .asBytes(new WorkspaceIndex(FORMAT, identities, settings)));
+            SecureFiles.write(file, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(root));
         } catch (IOException e) {
             throw new PkiException("dir", "cannot write " + file + ": " + e.getMessage(),
                     "check that the folder is writable", e);

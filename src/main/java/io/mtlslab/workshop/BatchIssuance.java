@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Issues one client identity per row of a workshop CSV ({@code name,CN,OU,email} with a header
@@ -105,25 +109,51 @@ public final class BatchIssuance {
         List<Issued> issued = new ArrayList<>();
         int done = 0;
         progress.update(0, rows.size(), null);
-        for (int start = 0; start < rows.size(); start += CHUNK) {
-            List<Prepared> chunk = new ArrayList<>();
-            boolean cancelled = false;
-            for (Row row : rows.subList(start, Math.min(rows.size(), start + CHUNK))) {
-                if (Thread.currentThread().isInterrupted()) {
-                    cancelled = true;
-                    break;
+        // Keys, certificates and .p12 encryption are CPU-bound and independent: one worker per core.
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "batch-issuance");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            for (int start = 0; start < rows.size(); start += CHUNK) {
+                List<Row> chunkRows = rows.subList(start, Math.min(rows.size(), start + CHUNK));
+                List<Future<Prepared>> futures = new ArrayList<>();
+                for (Row row : chunkRows) {
+                    futures.add(workers.submit(() -> prepare(row, options, caSubject, ca)));
                 }
-                try {
-                    chunk.add(prepare(row, options, caSubject, ca));
-                } catch (PkiException e) {
-                    problems.add(new Problem(row.line(), e.oneLine()));
+                List<Prepared> chunk = new ArrayList<>();
+                boolean cancelled = false;
+                for (int i = 0; i < chunkRows.size(); i++) {
+                    Row row = chunkRows.get(i);
+                    if (cancelled || Thread.currentThread().isInterrupted()) {
+                        cancelled = true;
+                        futures.get(i).cancel(true);
+                        continue;
+                    }
+                    try {
+                        chunk.add(futures.get(i).get());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        cancelled = true;
+                        continue;
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof PkiException problem)) {
+                            throw new IllegalStateException("issuing row " + row.line() + " failed: "
+                                    + e.getCause().getMessage(), e.getCause());
+                        }
+                        problems.add(new Problem(row.line(), problem.oneLine()));
+                    }
+                    progress.update(++done, rows.size(), row.name());
                 }
-                progress.update(++done, rows.size(), row.name());
+                commit(workspace, chunk, options, passwords, issued, problems);
+                if (cancelled) {
+                    return new Result(issued, sorted(problems), passwords.file(), true);
+                }
             }
-            commit(workspace, chunk, options, passwords, issued, problems);
-            if (cancelled) {
-                return new Result(issued, sorted(problems), passwords.file(), true);
-            }
+        } finally {
+            workers.shutdownNow();
         }
         return new Result(issued, sorted(problems), passwords.file(), false);
     }
@@ -144,7 +174,7 @@ public final class BatchIssuance {
         Credential credential = CertificateIssuer.issue(spec.build(), ca);
         char[] password = BatchPassword.generate();
         try {
-            byte[] p12 = Pkcs12.write(credential, row.name(), password, Pkcs12.Encryption.MODERN);
+            byte[] p12 = Pkcs12.writeWithGeneratedPassword(credential, row.name(), password);
             return new Prepared(row, credential, p12, new String(password));
         } finally {
             Arrays.fill(password, '\0');
@@ -196,7 +226,7 @@ public final class BatchIssuance {
         try {
             Credential credential = workspace.credential(name, null);
             SecureFiles.writeSecret(workspace.p12File(name),
-                    Pkcs12.write(credential, name, password.get(), Pkcs12.Encryption.MODERN));
+                    Pkcs12.writeWithGeneratedPassword(credential, name, password.get()));
             return true;
         } finally {
             Arrays.fill(password.get(), '\0');
@@ -291,6 +321,9 @@ public final class BatchIssuance {
         if (email != null) {
             SubjectAltName.email(email); // fails with the field's message
         }
+        // Length bounds and control characters, before any key is made for the row.
+        new SubjectName(null, null, null, null, unit == null ? List.of() : List.of(unit), commonName, email)
+                .checkForIssuing();
         return new Row(record.line(), name, commonName, unit, email);
     }
 
