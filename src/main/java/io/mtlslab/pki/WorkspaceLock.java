@@ -31,7 +31,9 @@ final class WorkspaceLock {
 
     /** Runs {@code work} holding the lock of workspace folder {@code dir} (absolute, normalised). */
     static <T> T hold(Path dir, Supplier<T> work) {
-        ReentrantLock threads = IN_PROCESS.computeIfAbsent(dir, d -> new ReentrantLock());
+        // Keyed by the real path: the JVM refuses (rather than waits for) a second OS lock on the same
+        // file, which two spellings of one folder (a symbolic link) would otherwise ask for.
+        ReentrantLock threads = IN_PROCESS.computeIfAbsent(realPath(dir), d -> new ReentrantLock());
         threads.lock();
         try {
             if (threads.getHoldCount() > 1) {
@@ -57,9 +59,11 @@ final class WorkspaceLock {
         }
     }
 
-    /** Whether this thread holds the lock of {@code dir}. */
-    static boolean isHeldByCurrentThread(Path dir) {
-        ReentrantLock threads = IN_PROCESS.get(dir);
-        return threads != null && threads.isHeldByCurrentThread();
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir;
+        }
     }
 }
