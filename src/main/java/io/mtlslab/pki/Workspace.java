@@ -219,7 +219,7 @@ public final class Workspace {
             SecureFiles.requireAbsent(overwrite, certificateFile(name));
             writeFiles(name, signed, null, overwrite);
             IdentityEntry entry = entry(name, role, issuerName, certificate, keyEncrypted);
-            recordIssued(List.of(entry), List.of(certificate));
+            recordIssued(List.of(entry), Collections.singletonList(CA.equals(issuerName) ? certificate : null));
             return null;
         });
         return signed;

@@ -105,6 +105,19 @@ class RevocationSurvivesIndexTest {
     }
 
     @Test
+    void theDatabaseRecordsWhatTheRootCaIssuedAndNothingAnIntermediateDid() throws Exception {
+        Workspace workspace = TestPki.seedWorkspace(dir);
+        workspace.issue("sub", CertificateSpec.builder(Role.INTERMEDIATE_CA).subject(SubjectName.seed("TI", "Sub CA"))
+                .keyType(KeyType.EC_P256).pathLength(0).build(), Workspace.CA, false, null, null);
+        workspace.issue("leaf", CertificateSpec.builder(Role.CLIENT).subject(SubjectName.seed("TI", "Leaf"))
+                .keyType(KeyType.EC_P256).build(), "sub", false, null, null);
+        String index = Files.readString(dir.resolve("index.txt"));
+        assertThat(index.lines()).hasSize(3).allMatch(line -> line.startsWith("V\t"));
+        assertThat(index).contains("\tserver\t", "\tclient\t", "\tsub\t").doesNotContain("\tleaf\t");
+        assertThat(Workspace.open(dir).identity("leaf").orElseThrow().issuer()).isEqualTo("sub");
+    }
+
+    @Test
     void anIndexOfUnknownFormatIsRefusedAndLeftAsItIs() throws Exception {
         TestPki.seedWorkspace(dir);
         String future = Files.readString(dir.resolve(Workspace.INDEX)).replace("\"format\" : 1", "\"format\" : 2");
