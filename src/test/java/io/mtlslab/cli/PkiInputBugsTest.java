@@ -9,8 +9,6 @@ import io.mtlslab.pki.SubjectName;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,25 +23,19 @@ class PkiInputBugsTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = MtlsLabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(status, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void renewKeepsACommonNameWithACommaAsItWas() {
         TestPki.seedWorkspace(dir);
         assertThat(run("client", "issue", "--name", "maria", "--cn", "Silva, Maria", "--key", "ec-p256", "--dir",
-                dir.toString()).status()).isZero();
+                dir.toString()).exitCode()).isZero();
         X500Name original = Certificates.x500Name(Pem.readCertificate(dir.resolve("maria.pem")));
         for (int i = 0; i < 2; i++) {
-            Run renew = run("renew", "maria", "--dir", dir.toString());
-            assertThat(renew.status()).as(renew.err()).isZero();
+            CliRun renew = run("renew", "maria", "--dir", dir.toString());
+            assertThat(renew.exitCode()).as(renew.err()).isZero();
         }
         X509Certificate renewed = Pem.readCertificate(dir.resolve("maria.pem"));
         assertThat(Certificates.subject(renewed).commonName()).isEqualTo("Silva, Maria");
@@ -61,11 +53,11 @@ class PkiInputBugsTest {
         assertThat(export.ok()).as(export.output()).isTrue();
         assertThat(Pkcs12.read(Files.readAllBytes(p12), "segredo".toCharArray()).friendlyNames()).isEmpty();
 
-        Run inspect = run("inspect", p12.toString(), "--password", "segredo");
-        assertThat(inspect.status()).as(inspect.err()).isZero();
+        CliRun inspect = run("inspect", p12.toString(), "--password", "segredo");
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
         assertThat(inspect.out()).contains("MinhaCA");
-        Run importCa = run("import-ca", p12.toString(), "--password", "segredo", "--dir", dir.resolve("to").toString());
-        assertThat(importCa.status()).as(importCa.err()).isZero();
+        CliRun importCa = run("import-ca", p12.toString(), "--password", "segredo", "--dir", dir.resolve("to").toString());
+        assertThat(importCa.exitCode()).as(importCa.err()).isZero();
         assertThat(dir.resolve("to/ca.key")).exists();
     }
 
@@ -76,7 +68,7 @@ class PkiInputBugsTest {
         Files.writeString(file, "Bag Attributes\n    friendlyName: João\nsubject=CN=João\n"
                 + Pem.certificate(workspace.caCertificate()), StandardCharsets.UTF_8);
         assertThat(Pem.readCertificate(file)).isEqualTo(workspace.caCertificate());
-        assertThat(run("inspect", file.toString()).status()).isZero();
+        assertThat(run("inspect", file.toString()).exitCode()).isZero();
     }
 
     @Test
@@ -102,8 +94,8 @@ class PkiInputBugsTest {
                 "o:", "U+202E at position 5");
         assertThat(dir.resolve("a.pem")).doesNotExist();
 
-        Run unicode = run("client", "issue", "--name", "u", "--cn", "João Ñandú 李小龍", "--key", "ec-p256", "--dir", d);
-        assertThat(unicode.status()).as(unicode.err()).isZero();
+        CliRun unicode = run("client", "issue", "--name", "u", "--cn", "João Ñandú 李小龍", "--key", "ec-p256", "--dir", d);
+        assertThat(unicode.exitCode()).as(unicode.err()).isZero();
         assertThat(Certificates.subject(Pem.readCertificate(dir.resolve("u.pem"))).commonName())
                 .isEqualTo("João Ñandú 李小龍");
     }
@@ -112,15 +104,15 @@ class PkiInputBugsTest {
     void aBatchRowWithAControlCharacterIsSkippedNamingFieldAndPosition() throws Exception {
         TestPki.seedWorkspace(dir);
         Files.writeString(dir.resolve("t.csv"), "name,CN,OU,email\nok,Aluna Ção,T,\nbad,\"Eve\u001B[2J\",T,\n");
-        Run batch = run("batch", dir.resolve("t.csv").toString(), "--dir", dir.toString(), "--key", "ec-p256");
-        assertThat(batch.status()).isEqualTo(1);
+        CliRun batch = run("batch", dir.resolve("t.csv").toString(), "--dir", dir.toString(), "--key", "ec-p256");
+        assertThat(batch.exitCode()).isEqualTo(1);
         assertThat(batch.err()).contains("line 3: cn: the common name (CN) holds a control character (U+001B at position 4)");
         assertThat(dir.resolve("ok.pem")).exists();
         assertThat(dir.resolve("bad.pem")).doesNotExist();
     }
 
-    private static void assertOneLineError(Run run, String... parts) {
-        assertThat(run.status()).as(run.err()).isEqualTo(MtlsLabCommand.BAD_INPUT);
+    private static void assertOneLineError(CliRun run, String... parts) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(MtlsLabCommand.BAD_INPUT);
         assertThat(run.err().strip()).startsWith("error: ").contains(parts).doesNotContain("\n").doesNotContain("Exception");
     }
 }

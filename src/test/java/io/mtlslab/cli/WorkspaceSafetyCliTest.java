@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mtlslab.pki.Pem;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.TestPki;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -20,14 +18,8 @@ class WorkspaceSafetyCliTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = MtlsLabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(status, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -39,8 +31,8 @@ class WorkspaceSafetyCliTest {
         Files.copy(ws.resolve("client.pem"), dir.resolve("a/x.pem")); // what ../../x.pem points at
         Path out = Files.createDirectories(dir.resolve("out/deep"));
 
-        Run bundle = run("bundle", "--all", "--dir", ws.toString(), "--out", out.toString());
-        assertThat(bundle.status()).isEqualTo(MtlsLabCommand.BAD_INPUT);
+        CliRun bundle = run("bundle", "--all", "--dir", ws.toString(), "--out", out.toString());
+        assertThat(bundle.exitCode()).isEqualTo(MtlsLabCommand.BAD_INPUT);
         assertThat(bundle.err()).contains("'../../x' cannot be an identity name").doesNotContain("\tat ");
         try (var files = Files.walk(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith("-bundle.zip"));
@@ -50,14 +42,14 @@ class WorkspaceSafetyCliTest {
     @Test
     void aChainFileNeverReplacesAnotherIdentitysCertificateWithoutForce() throws Exception {
         Workspace workspace = TestPki.seedWorkspace(dir);
-        assertThat(run("intermediate", "create", "--name", "sub", "--key", "ec-p256", "--dir", dir.toString()).status())
+        assertThat(run("intermediate", "create", "--name", "sub", "--key", "ec-p256", "--dir", dir.toString()).exitCode())
                 .isZero();
-        assertThat(run("client", "issue", "--name", "x-chain", "--key", "ec-p256", "--dir", dir.toString()).status())
+        assertThat(run("client", "issue", "--name", "x-chain", "--key", "ec-p256", "--dir", dir.toString()).exitCode())
                 .isZero();
         byte[] before = Files.readAllBytes(dir.resolve("x-chain.pem"));
 
-        Run below = run("client", "issue", "--name", "x", "--issuer", "sub", "--key", "ec-p256", "--dir", dir.toString());
-        assertThat(below.status()).isEqualTo(MtlsLabCommand.BAD_INPUT);
+        CliRun below = run("client", "issue", "--name", "x", "--issuer", "sub", "--key", "ec-p256", "--dir", dir.toString());
+        assertThat(below.exitCode()).isEqualTo(MtlsLabCommand.BAD_INPUT);
         assertThat(below.err()).contains("x-chain.pem is the certificate of the identity 'x-chain'", "--force");
         assertThat(Files.readAllBytes(dir.resolve("x-chain.pem"))).isEqualTo(before);
         assertThat(Workspace.open(dir).identity("x")).isEmpty();
@@ -71,10 +63,10 @@ class WorkspaceSafetyCliTest {
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         Files.writeString(dir.resolve("ca.key"), Pem.privateKey(generator.generateKeyPair().getPrivate()));
 
-        Run issue = run("client", "issue", "--name", "z", "--key", "ec-p256", "--dir", dir.toString());
-        assertThat(issue.status()).isEqualTo(MtlsLabCommand.BAD_INPUT);
+        CliRun issue = run("client", "issue", "--name", "z", "--key", "ec-p256", "--dir", dir.toString());
+        assertThat(issue.exitCode()).isEqualTo(MtlsLabCommand.BAD_INPUT);
         assertThat(issue.err().strip()).startsWith("error: ca: ca.key is not the key of ca.pem").doesNotContain("\n");
         assertThat(dir.resolve("z.pem")).doesNotExist();
-        assertThat(run("crl", "--refresh", "--dir", dir.toString()).status()).isEqualTo(MtlsLabCommand.BAD_INPUT);
+        assertThat(run("crl", "--refresh", "--dir", dir.toString()).exitCode()).isEqualTo(MtlsLabCommand.BAD_INPUT);
     }
 }
