@@ -40,23 +40,30 @@ public final class HmacSecrets {
     }
 
     /** The secret of identity {@code name}, if one was created. */
-    public synchronized Optional<byte[]> find(String name) {
+    public Optional<byte[]> find(String name) {
         String encoded = read().get(name);
         return encoded == null ? Optional.empty() : Optional.of(Base64.getDecoder().decode(encoded));
     }
 
-    /** The secret of identity {@code name}, created (and saved) if it has none yet. */
-    public synchronized byte[] getOrCreate(String name) {
+    /**
+     * The secret of identity {@code name}, created (and saved) if it has none yet — under the
+     * workspace lock, from the file as it is now, so two processes creating secrets keep both.
+     */
+    public byte[] getOrCreate(String name) {
         Workspace.checkName(name);
-        Map<String, String> secrets = read();
-        String encoded = secrets.get(name);
-        if (encoded == null) {
+        String encoded = workspace.locked(() -> {
+            Map<String, String> secrets = read();
+            String existing = secrets.get(name);
+            if (existing != null) {
+                return existing;
+            }
             byte[] secret = new byte[32];
             RANDOM.nextBytes(secret);
-            encoded = Base64.getEncoder().encodeToString(secret);
-            secrets.put(name, encoded);
+            String created = Base64.getEncoder().encodeToString(secret);
+            secrets.put(name, created);
             write(secrets);
-        }
+            return created;
+        });
         return Base64.getDecoder().decode(encoded);
     }
 
@@ -87,7 +94,10 @@ public final class HmacSecrets {
                 .map(IdentityEntry::name).findFirst();
     }
 
-    @SuppressWarnings("unchecked")
+    /** {@code hmac-secrets.json} as stored: one jackson-jr record for the reader and the writer. */
+    public record SecretsFile(Integer format, String algorithm, Map<String, String> secrets) {
+    }
+
     private Map<String, String> read() {
         Path file = file();
         Map<String, String> secrets = new LinkedHashMap<>();
@@ -95,12 +105,18 @@ public final class HmacSecrets {
             return secrets;
         }
         try {
-            Map<String, Object> root = JSON.std.mapFrom(Files.readString(file));
-            Object stored = root.get("secrets");
-            if (stored instanceof Map<?, ?> map) {
-                ((Map<String, Object>) map).forEach((k, v) -> secrets.put(k, String.valueOf(v)));
+            SecretsFile stored = JSON.std.beanFrom(SecretsFile.class, Files.readString(file));
+            if (stored == null || stored.format() == null || stored.format() != 1) {
+                throw new PkiException("dir", FILE + " in " + workspace.dir() + " has format "
+                        + (stored == null ? null : stored.format()) + ", which this version does not know",
+                        "open it with the mTLS Lab that wrote it; this version leaves the file as it is");
+            }
+            if (stored.secrets() != null) {
+                secrets.putAll(stored.secrets());
             }
             return secrets;
+        } catch (PkiException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new PkiException("dir", FILE + " in " + workspace.dir() + " cannot be read: " + e.getMessage(),
                     "delete it to create new secrets (clients must then get theirs again)", e);
@@ -108,12 +124,9 @@ public final class HmacSecrets {
     }
 
     private void write(Map<String, String> secrets) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", 1);
-        root.put("algorithm", "HMAC-SHA256");
-        root.put("secrets", secrets);
         try {
-            SecureFiles.writeSecret(file(), JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(root));
+            SecureFiles.writeSecret(file(), JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT)
+                    .asBytes(new SecretsFile(1, "HMAC-SHA256", secrets)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -52,7 +52,7 @@ public final class CertificateIssuer {
     /** A self-signed root CA certificate for a key generated beforehand (e.g. in parallel with others). */
     public static Credential createRootCa(CertificateSpec spec, KeyPair keys) {
         requireRole(spec, Role.ROOT_CA);
-        X509Certificate certificate = build(spec, keys.getPublic(), spec.subject().toX500Name(), null,
+        X509Certificate certificate = build(spec, keys.getPublic(), spec.encodedSubject(), null,
                 keys.getPrivate());
         return new Credential(certificate, keys.getPrivate(), List.of());
     }
@@ -82,7 +82,7 @@ public final class CertificateIssuer {
             throw new IllegalArgumentException("a CA is issued by createRootCa");
         }
         KeyPair keys = spec.keyType().generate();
-        X509Certificate certificate = build(spec, keys.getPublic(), spec.subject().toX500Name(), null,
+        X509Certificate certificate = build(spec, keys.getPublic(), spec.encodedSubject(), null,
                 keys.getPrivate());
         return new Credential(certificate, keys.getPrivate(), List.of());
     }
@@ -108,7 +108,7 @@ public final class CertificateIssuer {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, randomSerial(),
                     Date.from(spec.validity().notBefore()), Date.from(spec.validity().notAfter()),
-                    spec.subject().toX500Name(), subjectKey);
+                    spec.encodedSubject(), subjectKey);
 
             Role role = spec.role();
             if (role.isCa()) {

@@ -3,6 +3,7 @@ package io.mtlslab.pki;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.x500.X500Name;
 
 /**
  * Everything needed to issue one certificate: role, subject, key type, SANs, validity, CA path length.
@@ -14,6 +15,7 @@ public final class CertificateSpec {
 
     private final Role role;
     private final SubjectName subject;
+    private final X500Name encodedSubject;
     private final KeyType keyType;
     private final List<SubjectAltName> subjectAltNames;
     private final Validity validity;
@@ -21,7 +23,8 @@ public final class CertificateSpec {
 
     private CertificateSpec(Builder builder) {
         this.role = builder.role;
-        this.subject = Objects.requireNonNull(builder.subject, "subject").requireCommonName();
+        this.subject = Objects.requireNonNull(builder.subject, "subject").requireCommonName().checkForIssuing();
+        this.encodedSubject = builder.encodedSubject != null ? builder.encodedSubject : subject.toX500Name();
         this.keyType = builder.keyType;
         this.validity = builder.validity != null ? builder.validity
                 : Validity.days(builder.days != null ? builder.days : role.isCa() ? 3650 : 365);
@@ -49,6 +52,15 @@ public final class CertificateSpec {
         return role;
     }
 
+    /**
+     * The subject as it goes into the certificate: the ASN.1 name given (a renewal keeps the old
+     * certificate's exactly — attribute types, string encodings, commas), or the one built from
+     * {@link #subject()}.
+     */
+    public X500Name encodedSubject() {
+        return encodedSubject;
+    }
+
     public SubjectName subject() {
         return subject;
     }
@@ -74,6 +86,7 @@ public final class CertificateSpec {
     public static final class Builder {
         private final Role role;
         private SubjectName subject;
+        private X500Name encodedSubject;
         private KeyType keyType = KeyType.RSA_2048;
         private final List<SubjectAltName> subjectAltNames = new ArrayList<>();
         private Validity validity;
@@ -89,11 +102,20 @@ public final class CertificateSpec {
 
         public Builder subject(SubjectName value) {
             this.subject = value;
+            this.encodedSubject = null;
+            return this;
+        }
+
+        /** Keeps this ASN.1 name as the subject, byte for byte (a renewal's); its attributes are checked as usual. */
+        public Builder subject(X500Name value) {
+            this.subject = SubjectName.of(value);
+            this.encodedSubject = value;
             return this;
         }
 
         public Builder commonName(String commonName) {
             this.subject = SubjectName.ofCommonName(commonName);
+            this.encodedSubject = null;
             return this;
         }
 

@@ -5,14 +5,15 @@ import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -24,39 +25,35 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Revokes workspace identities and publishes the CA's certificate revocation list as {@code crl.pem}.
  *
- * <p>Revocations are recorded in {@code workspace.json} (settings {@code revocations} and
- * {@code crlNumber}; the identity's {@code revoked} flag), so the CRL can be re-published at any time
- * with a fresh {@code nextUpdate}. The CRL is a v2 CRL with a CRL number and the CA's AKI, as
- * {@code openssl crl -verify} and {@code openssl verify -crl_check} expect.
+ * <p>Revocations and the CRL number are the CA's own record, kept in its {@link CaDatabase}
+ * ({@code index.txt}, {@code crlnumber}) rather than in the UI's {@code workspace.json}; the
+ * identity's {@code revoked} flag in the index only mirrors it. A CRL is never published with fewer
+ * serials or a lower number than the last one: what the database, the last {@code crl.pem} (when the
+ * CA's signature on it holds) and an index from before the database list is merged. Everything runs
+ * under the workspace lock, so two processes revoking at once both end up on the CRL. The CRL is a v2
+ * CRL with a CRL number and the CA's AKI, as {@code openssl crl -verify} and
+ * {@code openssl verify -crl_check} expect.
  */
 public final class CrlIssuer {
 
     /** How long a published CRL is current; a workshop lasts days, not months. */
     public static final Duration VALIDITY = Duration.ofDays(30);
 
+    /** Where revocations lived in {@code workspace.json} before the CA database; still read, never written. */
     static final String REVOCATIONS = "revocations";
     static final String CRL_NUMBER = "crlNumber";
 
     private CrlIssuer() {
     }
 
-    /** Every revocation recorded in the workspace, oldest first. */
+    /** Every revocation of the workspace CA, oldest first. */
     public static List<Revocation> revocations(Workspace workspace) {
-        List<Revocation> revocations = new ArrayList<>();
-        Object stored = workspace.settings().get(REVOCATIONS);
-        if (stored instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> map) {
-                    revocations.add(Revocation.fromJson(map));
-                }
-            }
-        }
-        return revocations;
+        return known(workspace).revocations();
     }
 
     /** Whether the certificate with this serial has been revoked in the workspace. */
     public static boolean isRevoked(Workspace workspace, String serialHex) {
-        return revocations(workspace).stream().anyMatch(r -> r.serialHex().equalsIgnoreCase(serialHex));
+        return known(workspace).isRevoked(new BigInteger(serialHex, 16));
     }
 
     /**
@@ -64,15 +61,18 @@ public final class CrlIssuer {
      * publishes the new {@code crl.pem}.
      */
     public static Revocation revoke(Workspace workspace, String name, RevocationReason reason, char[] caKeyPassword) {
-        IdentityEntry entry = workspace.identity(name).orElseThrow(() -> new PkiException("name",
-                "no identity '" + name + "' in " + workspace.dir(), "list the identities with: mtls-lab list, or check --dir"));
-        if (entry.revoked()) {
-            throw new PkiException("name", "'" + name + "' is already revoked", "renew it to give it a new certificate");
-        }
-        X509Certificate certificate = Pem.readCertificate(workspace.certificateFile(name));
-        Revocation revocation = revokeCertificate(workspace, name, certificate, reason, caKeyPassword);
-        workspace.update(workspace.identity(name).orElseThrow().withRevoked(true));
-        return revocation;
+        return workspace.locked(() -> {
+            IdentityEntry entry = workspace.identity(name).orElseThrow(() -> new PkiException("name",
+                    "no identity '" + name + "' in " + workspace.dir(), "list the identities with: mtls-lab list, or check --dir"));
+            if (entry.revoked()) {
+                throw new PkiException("name", "'" + name + "' is already revoked", "renew it to give it a new certificate");
+            }
+            X509Certificate certificate = Pem.readCertificate(workspace.certificateFile(name));
+            Revocation revocation = revokeCertificate(workspace, name, certificate, reason, caKeyPassword);
+            String serial = Certificates.serialHex(certificate);
+            workspace.updateIdentity(name, e -> e.serialHex().equalsIgnoreCase(serial) ? e.withRevoked(true) : e);
+            return revocation;
+        });
     }
 
     /**
@@ -81,23 +81,19 @@ public final class CrlIssuer {
      */
     public static Revocation revokeCertificate(Workspace workspace, String name, X509Certificate certificate,
                                                RevocationReason reason, char[] caKeyPassword) {
-        Credential ca = caOf(workspace, name, certificate, caKeyPassword);
-        String serial = Certificates.serialHex(certificate);
-        if (isRevoked(workspace, serial)) {
-            throw new PkiException("name", "the certificate " + serial + " of '" + name + "' is already revoked",
-                    "renew it to give it a new certificate");
-        }
-        Revocation revocation = new Revocation(name, serial, Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                reason == null ? RevocationReason.UNSPECIFIED : reason);
-        List<Revocation> all = new ArrayList<>(revocations(workspace));
-        all.add(revocation);
-        // The CRL first, the index last: a failed write leaves the index as it was.
-        BigInteger number = nextNumber(workspace);
-        writeCrl(workspace, build(ca, all, number, Instant.now()));
-        List<Map<String, Object>> json = all.stream().map(Revocation::toJson).toList();
-        workspace.settings().put(REVOCATIONS, new ArrayList<>(json));
-        workspace.putSetting(CRL_NUMBER, number.longValue());
-        return revocation;
+        return workspace.locked(() -> {
+            Credential ca = caOf(workspace, name, certificate, caKeyPassword);
+            String serial = Certificates.serialHex(certificate);
+            CaDatabase database = known(workspace);
+            if (database.isRevoked(certificate.getSerialNumber())) {
+                throw new PkiException("name", "the certificate " + serial + " of '" + name + "' is already revoked",
+                        "renew it to give it a new certificate");
+            }
+            Revocation revocation = new Revocation(name, serial, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    reason == null ? RevocationReason.UNSPECIFIED : reason);
+            publish(workspace, ca, database.withRevoked(revocation, certificate));
+            return revocation;
+        });
     }
 
     /** Signs and writes a fresh {@code crl.pem} (new number, thisUpdate now) from the recorded revocations. */
@@ -106,12 +102,81 @@ public final class CrlIssuer {
             throw new PkiException("dir", "no CA in " + workspace.dir(), "create one with: mtls-lab ca create --dir "
                     + workspace.dir());
         }
-        Credential ca = workspace.credential(Workspace.CA, caKeyPassword);
-        BigInteger number = nextNumber(workspace);
-        X509CRL crl = build(ca, revocations(workspace), number, Instant.now());
+        return workspace.locked(() -> publish(workspace, workspace.signer(Workspace.CA, caKeyPassword),
+                known(workspace)));
+    }
+
+    /** Under the lock: the CA database first, then the CRL, then the index's legacy copy goes. */
+    private static X509CRL publish(Workspace workspace, Credential ca, CaDatabase database) {
+        long number = database.nextCrlNumber();
+        X509CRL crl = build(ca, database.revocations(), BigInteger.valueOf(number), Instant.now());
+        database.withNextCrlNumber(number + 1).write(workspace.dir());
         writeCrl(workspace, crl);
-        workspace.putSetting(CRL_NUMBER, number.longValue());
+        if (workspace.settings().containsKey(REVOCATIONS) || workspace.settings().containsKey(CRL_NUMBER)) {
+            workspace.removeSetting(REVOCATIONS);
+            workspace.removeSetting(CRL_NUMBER);
+        }
         return crl;
+    }
+
+    /**
+     * Everything known to be revoked, and the next CRL number: the CA database, merged with what the
+     * last published CRL lists (if the CA signed it) and with an index written before the database
+     * existed — so a lost or rebuilt file never shrinks the CRL or turns its number back.
+     */
+    private static CaDatabase known(Workspace workspace) {
+        CaDatabase database = CaDatabase.read(workspace.dir());
+        Object legacy = workspace.settings().get(REVOCATIONS);
+        if (legacy instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map) {
+                    Revocation revocation = Revocation.fromJson(map);
+                    if (!database.isRevoked(new BigInteger(revocation.serialHex(), 16))) {
+                        database = database.withRevoked(revocation, null);
+                    }
+                }
+            }
+        }
+        if (workspace.settings().get(CRL_NUMBER) instanceof Number last) {
+            database = database.withNextCrlNumber(last.longValue() + 1);
+        }
+        X509CRL last = lastSignedByCa(workspace);
+        if (last != null) {
+            for (X509CRLEntry item : last.getRevokedCertificates() == null ? Set.<X509CRLEntry>of()
+                    : last.getRevokedCertificates()) {
+                if (!database.isRevoked(item.getSerialNumber())) {
+                    String serial = Certificates.serialHex(item.getSerialNumber());
+                    String name = workspace.identities().stream().filter(e -> serial.equalsIgnoreCase(e.serialHex()))
+                            .map(IdentityEntry::name).findFirst().orElse("unknown");
+                    RevocationReason reason = item.getRevocationReason() == null ? RevocationReason.UNSPECIFIED
+                            : RevocationReason.ofCode(item.getRevocationReason().ordinal());
+                    database = database.withRevoked(new Revocation(name, serial, item.getRevocationDate().toInstant(),
+                            reason), null);
+                }
+            }
+            byte[] number = last.getExtensionValue(Extension.cRLNumber.getId());
+            if (number != null) {
+                BigInteger value = CRLNumber.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(number)
+                        .getOctets()).getCRLNumber();
+                database = database.withNextCrlNumber(value.longValue() + 1);
+            }
+        }
+        return database;
+    }
+
+    /** The published CRL if it is readable and signed by the workspace CA's key, else {@code null}. */
+    private static X509CRL lastSignedByCa(Workspace workspace) {
+        if (!java.nio.file.Files.exists(workspace.crlFile()) || !java.nio.file.Files.exists(
+                workspace.certificateFile(Workspace.CA))) {
+            return null;
+        }
+        try {
+            X509CRL crl = published(workspace);
+            crl.verify(workspace.caCertificate().getPublicKey());
+            return crl;
+        } catch (PkiException | java.security.GeneralSecurityException e) {
+            return null; // not ours (or damaged): the CA database alone decides
+        }
     }
 
     /** The published {@code crl.pem}, or {@code null} when none has been published yet. */
@@ -166,12 +231,6 @@ public final class CrlIssuer {
         SecureFiles.write(workspace.crlFile(), pem(crl).getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static BigInteger nextNumber(Workspace workspace) {
-        Object stored = workspace.settings().get(CRL_NUMBER);
-        long last = stored instanceof Number n ? n.longValue() : 0L;
-        return BigInteger.valueOf(last + 1);
-    }
-
     private static Credential caOf(Workspace workspace, String name, X509Certificate certificate, char[] caKeyPassword) {
         IdentityEntry entry = workspace.identity(name).orElse(null);
         if (entry != null && entry.role() == Role.ROOT_CA || Certificates.isSelfSigned(certificate)) {
@@ -183,7 +242,7 @@ public final class CrlIssuer {
             throw new PkiException("name", "'" + name + "' was issued by '" + issuer
                     + "'; the workspace publishes only the root CA's CRL", "revoke identities issued by the root CA");
         }
-        Credential ca = workspace.credential(Workspace.CA, caKeyPassword);
+        Credential ca = workspace.signer(Workspace.CA, caKeyPassword);
         if (!ca.certificate().getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
             throw new PkiException("name", "'" + name + "' was not issued by this workspace's CA",
                     "revoke only identities issued in this workspace");

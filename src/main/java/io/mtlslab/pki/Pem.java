@@ -177,7 +177,8 @@ public final class Pem {
 
     public static String readText(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            // UTF-8, leniently: text around the blocks (openssl's "friendlyName: João") is not ours to refuse.
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new PkiException("file", file + " does not exist", "check the path", e);
         } catch (IOException e) {

@@ -56,11 +56,11 @@ public final class Renewal {
                     "add --new-key to renew with a new key");
         }
         String issuerName = entry.issuer() != null ? entry.issuer() : Workspace.CA;
-        Credential issuer = workspace.credential(issuerName, caKeyPassword);
+        Credential issuer = workspace.signer(issuerName, caKeyPassword);
         X509Certificate oldCertificate = old.certificate();
 
         CertificateSpec spec = CertificateSpec.builder(entry.role())
-                .subject(Certificates.subject(oldCertificate))
+                .subject(Certificates.x500Name(oldCertificate))
                 .keyType(KeyType.of(oldCertificate.getPublicKey()))
                 .subjectAltNames(subjectAltNames(oldCertificate))
                 .days(request.days())
@@ -75,12 +75,13 @@ public final class Renewal {
             renewed = new Credential(CertificateIssuer.sign(spec, oldCertificate.getPublicKey(), issuer), key,
                     issuer.fullChain());
         }
-        Revocation revocation = null;
-        if (request.revokeOld() && !entry.revoked()) {
-            revocation = CrlIssuer.revokeCertificate(workspace, name, oldCertificate, RevocationReason.SUPERSEDED,
-                    caKeyPassword);
-        }
-        workspace.store(name, entry.role(), entry.issuer(), renewed, entry.keyEncrypted() ? keyPassword : null);
+        Revocation revocation = workspace.locked(() -> {
+            // One step for other processes: the old certificate's revocation and the new one's record.
+            Revocation revoked = request.revokeOld() && !entry.revoked() ? CrlIssuer.revokeCertificate(workspace,
+                    name, oldCertificate, RevocationReason.SUPERSEDED, caKeyPassword) : null;
+            workspace.store(name, entry.role(), entry.issuer(), renewed, entry.keyEncrypted() ? keyPassword : null);
+            return revoked;
+        });
         return new Result(renewed, Certificates.serialHex(oldCertificate), revocation,
                 Files.exists(workspace.p12File(name)));
     }

@@ -41,9 +41,14 @@ public final class SeedSet {
             Credential caCredential = CertificateIssuer.createRootCa(ca, caKeys.join());
             Credential serverCredential = CertificateIssuer.issue(server, caCredential, serverKeys.join());
             Credential clientCredential = CertificateIssuer.issue(client, caCredential, clientKeys.join());
-            workspace.store(Workspace.CA, Role.ROOT_CA, null, caCredential, null);
-            workspace.store(Workspace.SERVER, Role.SERVER, Workspace.CA, serverCredential, null);
-            workspace.store(Workspace.CLIENT, Role.CLIENT, Workspace.CA, clientCredential, null);
+            // one locked write for the three, re-checking the files inside the lock
+            var failures = workspace.storeAll(List.of(
+                    new Workspace.Stored(Workspace.CA, Role.ROOT_CA, null, caCredential, null),
+                    new Workspace.Stored(Workspace.SERVER, Role.SERVER, Workspace.CA, serverCredential, null),
+                    new Workspace.Stored(Workspace.CLIENT, Role.CLIENT, Workspace.CA, clientCredential, null)), overwrite);
+            if (!failures.isEmpty()) {
+                throw failures.values().iterator().next();
+            }
             return new Result(caCredential, serverCredential, clientCredential);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;

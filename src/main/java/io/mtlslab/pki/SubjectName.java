@@ -3,7 +3,10 @@ package io.mtlslab.pki;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -84,11 +87,42 @@ public record SubjectName(String country, String state, String locality, String 
         return builder.build();
     }
 
+    /**
+     * Fails naming the field when a value is longer than RFC 5280's upper bound (CN, O, OU 64; L, ST
+     * 128; e-mail 255 characters) or holds a control character or bidi override, which would let a
+     * subject forge log lines or read differently from what it is. Letters of every script are fine.
+     */
+    public SubjectName checkForIssuing() {
+        check("c", "country (C)", country, 2);
+        check("st", "state (ST)", state, 128);
+        check("l", "locality (L)", locality, 128);
+        check("o", "organization (O)", organization, 64);
+        organizationalUnits.forEach(ou -> check("ou", "organizational unit (OU)", ou, 64));
+        check("cn", "common name (CN)", commonName, 64);
+        check("email", "e-mail address", email, 255);
+        return this;
+    }
+
+    private static void check(String field, String what, String value, int upperBound) {
+        if (value == null) {
+            return;
+        }
+        if (PeerText.hasUnsafe(value)) {
+            throw new PkiException(field, "the " + what + " holds a control character ("
+                    + PeerText.describeFirstUnsafe(value) + ")", "remove it; letters of any language are welcome");
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > upperBound) {
+            throw new PkiException(field, "the " + what + " has " + length + " characters; RFC 5280 allows at most "
+                    + upperBound, "shorten it to " + upperBound + " characters or fewer");
+        }
+    }
+
     /** Reads the attributes mTLS Lab knows from an X.500 name; others are ignored. */
     public static SubjectName of(X500Name name) {
         List<String> units = new ArrayList<>();
         for (RDN rdn : name.getRDNs(BCStyle.OU)) {
-            units.add(IETFUtils.valueToString(rdn.getFirst().getValue()));
+            units.add(text(rdn.getFirst().getValue()));
         }
         return new SubjectName(first(name, BCStyle.C), first(name, BCStyle.ST), first(name, BCStyle.L),
                 first(name, BCStyle.O), units, first(name, BCStyle.CN), first(name, BCStyle.EmailAddress));
@@ -104,7 +138,8 @@ public record SubjectName(String country, String state, String locality, String 
             if (trimmed.startsWith("/")) {
                 trimmed = String.join(",", trimmed.substring(1).split("/"));
             }
-            X500Name name = new X500Name(BCStyle.INSTANCE, trimmed.replace("E=", "EMAILADDRESS="));
+            // The style knows E= as the e-mail attribute; a text replace would also hit TITLE=, SURNAME=...
+            X500Name name = new X500Name(OpensslNames.INSTANCE, trimmed);
             return of(name);
         } catch (IllegalArgumentException e) {
             throw new PkiException("subject", "cannot read the subject '" + text + "'",
@@ -127,7 +162,8 @@ public record SubjectName(String country, String state, String locality, String 
 
     private static void addPart(List<String> parts, String key, String value) {
         if (value != null) {
-            parts.add(key + "=" + value);
+            // Escaped as RFC 4514 does (Silva\, Maria), so the line still splits at its commas.
+            parts.add(key + "=" + IETFUtils.valueToString(new DERUTF8String(value)));
         }
     }
 
@@ -139,7 +175,21 @@ public record SubjectName(String country, String state, String locality, String 
 
     private static String first(X500Name name, ASN1ObjectIdentifier oid) {
         RDN[] rdns = name.getRDNs(oid);
-        return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+        return rdns.length == 0 ? null : text(rdns[0].getFirst().getValue());
+    }
+
+    /** The attribute's text as it is, not escaped for a DN string ({@code Silva, Maria}, not {@code Silva\, Maria}). */
+    private static String text(ASN1Encodable value) {
+        return value instanceof ASN1String string ? string.getString() : IETFUtils.valueToString(value);
+    }
+
+    /** BouncyCastle's names plus OpenSSL's long name {@code title} for {@code T}, as {@code -subj} writes it. */
+    private static final class OpensslNames extends BCStyle {
+        static final OpensslNames INSTANCE = new OpensslNames();
+
+        private OpensslNames() {
+            defaultLookUp.put("title", BCStyle.T);
+        }
     }
 
     private static String blankToNull(String value) {

@@ -10,6 +10,9 @@ import java.time.temporal.ChronoUnit;
  */
 public record Validity(Instant notBefore, Instant notAfter) {
 
+    /** The last instant an X.509 GeneralizedTime can hold (RFC 5280 4.1.2.5). */
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /** Back-dating absorbs small clock differences between the machines of a handshake. */
     private static final Duration BACKDATE = Duration.ofMinutes(5);
 
@@ -19,6 +22,10 @@ public record Validity(Instant notBefore, Instant notAfter) {
         }
         notBefore = notBefore.truncatedTo(ChronoUnit.SECONDS);
         notAfter = notAfter.truncatedTo(ChronoUnit.SECONDS);
+        if (notAfter.isAfter(LATEST)) {
+            throw new PkiException("not-after", "the end of validity (" + notAfter + ") is after " + LATEST
+                    + ", the latest date a certificate can carry", "choose an earlier end");
+        }
         if (!notAfter.isAfter(notBefore)) {
             throw new PkiException("not-after", "the end of validity (" + notAfter + ") is not after its start ("
                     + notBefore + ")", "choose a not-after later than the not-before");
@@ -36,6 +43,11 @@ public record Validity(Instant notBefore, Instant notAfter) {
                     "give a positive number of days, e.g. --days 365");
         }
         Instant now = clock.instant();
+        long latest = Duration.between(now, LATEST).toDays();
+        if (days > latest) {
+            throw new PkiException("days", days + " days would end after " + LATEST.toString().substring(0, 10)
+                    + ", the latest date a certificate can carry", "give at most " + latest + " days, e.g. --days 365");
+        }
         return new Validity(now.minus(BACKDATE), now.plus(Duration.ofDays(days)));
     }
 

@@ -1,19 +1,23 @@
 package io.mtlslab.pki;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A workspace folder with the seed's file names: {@code ca.pem ca.key server.pem server.key client.pem
@@ -22,6 +26,11 @@ import java.util.Set;
  * <p>Every file is written atomically; keys are owner-only. Nothing is replaced unless the caller
  * passes {@code overwrite}. Input is validated before any key is generated or file written, so a
  * mistake changes nothing on disk.
+ *
+ * <p>Several processes (the GUI, CLI runs) may use one workspace at once. Every change to the shared
+ * files happens under the workspace's OS file lock ({@link #locked}), re-reads the index inside the
+ * lock and replaces it atomically; what this object shows is an immutable snapshot of the index,
+ * read again whenever the file has changed on disk.
  */
 public final class Workspace {
 
@@ -32,9 +41,34 @@ public final class Workspace {
 
     private static final Set<String> RESERVED = Set.of("workspace", "crl", "truststore");
 
+    /** The index as last read or written, and the file's identity at that moment. */
+    private record Snapshot(Stamp stamp, Map<String, IdentityEntry> entries, Map<String, Object> settings) {
+    }
+
+    /**
+     * What tells one version of {@code workspace.json} from the next: an atomic replace gives a new
+     * inode, and the modification time and size change with nearly every write.
+     */
+    private record Stamp(Object fileKey, long modifiedNanos, long size) {
+        static final Stamp ABSENT = new Stamp(null, -1, -1);
+
+        static Stamp of(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Stamp(attributes.fileKey(), attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                        attributes.size());
+            } catch (IOException e) {
+                return ABSENT;
+            }
+        }
+    }
+
+    /** One identity to store: its files and index entry. */
+    public record Stored(String name, Role role, String issuerName, Credential credential, char[] keyPassword) {
+    }
+
     private final Path dir;
-    private final Map<String, IdentityEntry> entries = new LinkedHashMap<>();
-    private final Map<String, Object> settings = new LinkedHashMap<>();
+    private volatile Snapshot snapshot = new Snapshot(null, Map.of(), Map.of());
 
     private Workspace(Path dir) {
         this.dir = dir;
@@ -45,7 +79,7 @@ public final class Workspace {
         Path absolute = dir.toAbsolutePath().normalize();
         SecureFiles.createIfAbsent(absolute);
         Workspace workspace = new Workspace(absolute);
-        workspace.readIndex();
+        workspace.current();
         return workspace;
     }
 
@@ -79,11 +113,20 @@ public final class Workspace {
     }
 
     public List<IdentityEntry> identities() {
-        return List.copyOf(entries.values());
+        return List.copyOf(current().entries().values());
     }
 
     public Optional<IdentityEntry> identity(String name) {
-        return Optional.ofNullable(entries.get(name));
+        return Optional.ofNullable(current().entries().get(name));
+    }
+
+    /**
+     * Runs {@code work} under the workspace's lock (other processes and threads wait), for a change
+     * of several files that must not interleave with another's — a revocation's CRL number, a batch
+     * chunk. Re-entrant; the index methods of this class take the lock themselves.
+     */
+    public <T> T locked(Supplier<T> work) {
+        return WorkspaceLock.hold(dir, work);
     }
 
     /** Creates the root CA ({@code ca.pem}, {@code ca.key}) or another root under {@code name}. */
@@ -91,7 +134,7 @@ public final class Workspace {
         checkName(name);
         SecureFiles.requireAbsent(overwrite, certificateFile(name), keyFile(name));
         Credential ca = CertificateIssuer.createRootCa(spec);
-        store(name, spec.role(), null, ca, keyPassword);
+        store(new Stored(name, spec.role(), null, ca, keyPassword), overwrite);
         return ca;
     }
 
@@ -103,13 +146,26 @@ public final class Workspace {
             throw new PkiException("name", "an identity cannot be its own issuer", "choose another --name");
         }
         SecureFiles.requireAbsent(overwrite, certificateFile(name), keyFile(name));
+        Credential issuer = signer(issuerName, issuerKeyPassword);
+        Credential issued = CertificateIssuer.issue(spec, issuer);
+        store(new Stored(name, spec.role(), issuerName, issued, keyPassword), overwrite);
+        return issued;
+    }
+
+    /**
+     * The credential of a workspace CA, ready to sign: it must be a CA and its key must be the key of
+     * its certificate (another CA's {@code ca.key} would sign certificates nothing verifies).
+     */
+    public Credential signer(String issuerName, char[] issuerKeyPassword) {
         Credential issuer = credential(issuerName, issuerKeyPassword);
         if (!Certificates.isCa(issuer.certificate())) {
             throw new PkiException("issuer", "'" + issuerName + "' is not a CA", "issue from ca or an intermediate");
         }
-        Credential issued = CertificateIssuer.issue(spec, issuer);
-        store(name, spec.role(), issuerName, issued, keyPassword);
-        return issued;
+        if (issuer.privateKey() == null) {
+            throw new PkiException("issuer", keyFile(issuerName).getFileName() + " is missing in " + dir,
+                    "the CA's private key signs; put it back next to " + certificateFile(issuerName).getFileName());
+        }
+        return issuer;
     }
 
     /**
@@ -122,7 +178,7 @@ public final class Workspace {
         CaImport.check(ca);
         SecureFiles.requireAbsent(overwrite, certificateFile(name), keyFile(name));
         Role role = Certificates.isSelfSigned(ca.certificate()) ? Role.ROOT_CA : Role.INTERMEDIATE_CA;
-        store(name, role, null, ca, keyPassword);
+        store(new Stored(name, role, null, ca, keyPassword), overwrite);
         return ca;
     }
 
@@ -147,49 +203,77 @@ public final class Workspace {
         CertificateSpec built = spec.build();
         SecureFiles.requireAbsent(overwrite, certificateFile(name));
         // A key file of the same name is kept when it is the request's own key (the seed made it in
-        // place with openssl genrsa); a key of a replaced identity would no longer match, so it goes.
-        boolean staleKey = Files.exists(keyFile(name)) && !Pem.isEncryptedKey(Pem.readText(keyFile(name)))
-                && !Keys.matches(request.publicKey(), Pem.readPrivateKey(keyFile(name), null));
-        if (staleKey && !overwrite) {
-            throw new PkiException("force", keyFile(name).getFileName() + " exists and is not the key of this request",
-                    "choose another --name, or add --force to remove that key along with the old certificate");
+        // place with openssl genrsa). Any other key is never deleted, not even with --force: it may be
+        // the only copy of an identity's key.
+        if (Files.exists(keyFile(name)) && !Pem.isEncryptedKey(Pem.readText(keyFile(name)))
+                && !Keys.matches(request.publicKey(), Pem.readPrivateKey(keyFile(name), null))) {
+            throw new PkiException("name", keyFile(name).getFileName() + " exists and is not the key of this request",
+                    "choose another --name; mtls-lab never deletes a key, so move " + keyFile(name).getFileName()
+                            + " away yourself if it is no longer needed");
         }
-        Credential issuer = credential(issuerName, issuerKeyPassword);
-        if (!Certificates.isCa(issuer.certificate())) {
-            throw new PkiException("issuer", "'" + issuerName + "' is not a CA", "sign with ca or an intermediate");
-        }
+        Credential issuer = signer(issuerName, issuerKeyPassword);
         X509Certificate certificate = CertificateIssuer.sign(built, request.publicKey(), issuer);
         Credential signed = new Credential(certificate, null, issuer.fullChain());
-        if (staleKey) {
-            SecureFiles.delete(keyFile(name));
-        }
         boolean keyEncrypted = Files.exists(keyFile(name)) && Pem.isEncryptedKey(Pem.readText(keyFile(name)));
-        storeCertificateOnly(name, role, issuerName, signed, keyEncrypted);
+        locked(() -> {
+            SecureFiles.requireAbsent(overwrite, certificateFile(name));
+            writeFiles(name, signed, null, overwrite);
+            IdentityEntry entry = entry(name, role, issuerName, certificate, keyEncrypted);
+            recordIssued(List.of(entry), Collections.singletonList(CA.equals(issuerName) ? certificate : null));
+            return null;
+        });
         return signed;
     }
 
-    private void storeCertificateOnly(String name, Role role, String issuerName, Credential credential,
-                                      boolean keyEncrypted) {
-        SecureFiles.write(certificateFile(name), Pem.certificate(credential.certificate()).getBytes(StandardCharsets.US_ASCII));
-        if (credential.tlsChain().size() > 1) {
-            SecureFiles.write(chainFile(name), Pem.certificates(credential.tlsChain()).getBytes(StandardCharsets.US_ASCII));
-        }
-        record(name, role, issuerName, credential.certificate(), keyEncrypted);
-    }
-
-    private void record(String name, Role role, String issuerName, X509Certificate certificate, boolean keyEncrypted) {
-        entries.put(name, new IdentityEntry(name, role, issuerName, Certificates.serialHex(certificate),
-                Certificates.subjectLine(certificate), KeyType.of(certificate.getPublicKey()).id(),
-                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), keyEncrypted, false));
-        writeIndex();
-    }
-
-    /** Writes a credential's files and records it in the index (the index last). */
+    /** Writes a credential's files and records it in the index (the index last), replacing what was there. */
     public void store(String name, Role role, String issuerName, Credential credential, char[] keyPassword) {
-        checkName(name);
-        boolean encrypt = keyPassword != null && keyPassword.length > 0;
+        store(new Stored(name, role, issuerName, credential, keyPassword), true);
+    }
+
+    private void store(Stored item, boolean overwrite) {
+        PkiException failure = storeAll(List.of(item), overwrite).get(item.name());
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Writes the files of several identities and records them all with one index write, under the
+     * lock: a batch's chunk. Without {@code overwrite}, an identity whose files appeared meanwhile (from
+     * another process) is not written; its failure is returned by name, the others are stored.
+     */
+    public Map<String, PkiException> storeAll(List<Stored> items, boolean overwrite) {
+        items.forEach(item -> checkName(item.name()));
+        return locked(() -> {
+            Map<String, PkiException> failures = new LinkedHashMap<>();
+            List<IdentityEntry> entries = new ArrayList<>();
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Stored item : items) {
+                try {
+                    SecureFiles.requireAbsent(overwrite, certificateFile(item.name()), keyFile(item.name()));
+                    writeFiles(item.name(), item.credential(), item.keyPassword(), overwrite);
+                } catch (PkiException e) {
+                    failures.put(item.name(), e);
+                    continue;
+                }
+                boolean encrypt = item.keyPassword() != null && item.keyPassword().length > 0;
+                entries.add(entry(item.name(), item.role(), item.issuerName(), item.credential().certificate(),
+                        encrypt));
+                certificates.add(CA.equals(item.issuerName()) ? item.credential().certificate() : null);
+            }
+            recordIssued(entries, certificates);
+            return failures;
+        });
+    }
+
+    private void writeFiles(String name, Credential credential, char[] keyPassword, boolean overwrite) {
+        if (credential.tlsChain().size() > 1 && current().entries().containsKey(name + "-chain") && !overwrite) {
+            throw new PkiException("force", chainFile(name).getFileName() + " is the certificate of the identity '"
+                    + name + "-chain'", "choose another --name, or add --force to replace that file");
+        }
         SecureFiles.write(certificateFile(name), Pem.certificate(credential.certificate()).getBytes(StandardCharsets.US_ASCII));
         if (credential.privateKey() != null) {
+            boolean encrypt = keyPassword != null && keyPassword.length > 0;
             String key = encrypt ? Pem.encryptedPrivateKey(credential.privateKey(), keyPassword)
                     : Pem.privateKey(credential.privateKey());
             SecureFiles.writeSecret(keyFile(name), key.getBytes(StandardCharsets.US_ASCII));
@@ -197,17 +281,39 @@ public final class Workspace {
         if (credential.tlsChain().size() > 1) {
             SecureFiles.write(chainFile(name), Pem.certificates(credential.tlsChain()).getBytes(StandardCharsets.US_ASCII));
         }
-        X509Certificate certificate = credential.certificate();
-        entries.put(name, new IdentityEntry(name, role, issuerName, Certificates.serialHex(certificate),
-                Certificates.subjectLine(certificate), KeyType.of(certificate.getPublicKey()).id(),
-                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), encrypt, false));
-        writeIndex();
     }
 
-    /** Updates one index entry (e.g. marks it revoked) and saves the index. */
-    public void update(IdentityEntry entry) {
-        entries.put(entry.name(), entry);
-        writeIndex();
+    /** Records entries in the CA database (those with a certificate of the root CA) and then in the index. */
+    private void recordIssued(List<IdentityEntry> entries, List<X509Certificate> caIssued) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        CaDatabase database = CaDatabase.read(dir);
+        CaDatabase updated = database;
+        for (int i = 0; i < entries.size(); i++) {
+            if (caIssued.get(i) != null) {
+                updated = updated.withIssued(entries.get(i).name(), List.of(caIssued.get(i)));
+            }
+        }
+        if (updated != database) {
+            updated.write(dir);
+        }
+        changeIndex((identities, settings) -> entries.forEach(entry -> identities.put(entry.name(), entry)));
+    }
+
+    private static IdentityEntry entry(String name, Role role, String issuerName, X509Certificate certificate,
+                                       boolean keyEncrypted) {
+        return new IdentityEntry(name, role, issuerName, Certificates.serialHex(certificate),
+                Certificates.subjectLine(certificate), KeyType.of(certificate.getPublicKey()).id(),
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), keyEncrypted, false);
+    }
+
+    /**
+     * Changes one index entry (e.g. marks it revoked) under the lock, applied to the entry as it is on
+     * disk now, not as this snapshot last saw it. An identity that is no longer there is left alone.
+     */
+    public void updateIdentity(String name, UnaryOperator<IdentityEntry> change) {
+        changeIndex((identities, settings) -> identities.computeIfPresent(name, (key, entry) -> change.apply(entry)));
     }
 
     /** Loads an identity's certificate, key (if present) and issuer chain. */
@@ -220,6 +326,11 @@ public final class Workspace {
         }
         X509Certificate certificate = Pem.readCertificate(certFile);
         PrivateKey key = Files.exists(keyFile(name)) ? Pem.readPrivateKey(keyFile(name), keyPassword) : null;
+        if (key != null && Certificates.isCa(certificate) && !Keys.matches(certificate.getPublicKey(), key)) {
+            throw new PkiException(CA.equals(name) ? "ca" : "issuer", keyFile(name).getFileName()
+                    + " is not the key of " + certFile.getFileName() + " in " + dir,
+                    "put the CA's own key back (another CA's key signs certificates that do not verify)");
+        }
         return new Credential(certificate, key, issuersOf(name, certificate));
     }
 
@@ -240,6 +351,7 @@ public final class Workspace {
     }
 
     private List<X509Certificate> issuersOf(String name, X509Certificate certificate) {
+        Map<String, IdentityEntry> entries = current().entries();
         List<X509Certificate> issuers = new ArrayList<>();
         String current = entries.containsKey(name) ? entries.get(name).issuer() : null;
         if (current == null && !Certificates.isSelfSigned(certificate) && !name.equals(CA) && hasCa()) {
@@ -254,77 +366,62 @@ public final class Workspace {
         return issuers;
     }
 
+    /** The index's settings, read-only; change them with {@link #putSetting}. */
     public Map<String, Object> settings() {
-        return settings;
+        return current().settings();
     }
 
     public void putSetting(String key, Object value) {
-        settings.put(key, value);
-        writeIndex();
+        changeIndex((identities, settings) -> settings.put(key, value));
+    }
+
+    void removeSetting(String key) {
+        changeIndex((identities, settings) -> settings.remove(key));
     }
 
     /** Validates a user-chosen identity name: it becomes a file name. */
     public static void checkName(String name) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || RESERVED.contains(name)) {
-            throw new PkiException("name", "'" + name + "' cannot be an identity name",
+            throw new PkiException("name", "'" + (name == null ? null : PeerText.escape(name))
+                    + "' cannot be an identity name",
                     "use letters, digits, '.', '_' or '-' (not workspace, crl or truststore)");
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void readIndex() {
-        Path index = dir.resolve(INDEX);
-        if (!Files.exists(index)) {
-            return;
+    /** The index as it is on disk now (read again only if the file changed since the last look). */
+    private Snapshot current() {
+        Path file = dir.resolve(INDEX);
+        Stamp stamp = Stamp.of(file);
+        Snapshot seen = snapshot;
+        if (Objects.equals(stamp, seen.stamp())) {
+            return seen;
         }
-        try {
-            Map<String, Object> root = JSON.std.mapFrom(Files.readString(index));
-            for (Object item : (List<Object>) root.getOrDefault("identities", List.of())) {
-                Map<String, Object> map = (Map<String, Object>) item;
-                IdentityEntry entry = new IdentityEntry((String) map.get("name"), Role.parse((String) map.get("role")),
-                        (String) map.get("issuer"), (String) map.get("serial"), (String) map.get("subject"),
-                        (String) map.get("keyType"), instant(map.get("notBefore")), instant(map.get("notAfter")),
-                        Boolean.TRUE.equals(map.get("keyEncrypted")), Boolean.TRUE.equals(map.get("revoked")));
-                entries.put(entry.name(), entry);
-            }
-            settings.putAll((Map<String, Object>) root.getOrDefault("settings", Map.of()));
-        } catch (IOException | RuntimeException e) {
-            throw new PkiException("dir", INDEX + " in " + dir + " cannot be read: " + e.getMessage(),
-                    "fix or delete " + index + "; the certificate files themselves are untouched", e);
-        }
+        Snapshot fresh = read(file, stamp);
+        snapshot = fresh;
+        return fresh;
     }
 
-    private void writeIndex() {
-        List<Map<String, Object>> identities = new ArrayList<>();
-        for (IdentityEntry entry : entries.values()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("name", entry.name());
-            map.put("role", entry.role().id());
-            if (entry.issuer() != null) {
-                map.put("issuer", entry.issuer());
-            }
-            map.put("serial", entry.serialHex());
-            map.put("subject", entry.subject());
-            map.put("keyType", entry.keyType());
-            map.put("notBefore", entry.notBefore().toString());
-            map.put("notAfter", entry.notAfter().toString());
-            map.put("keyEncrypted", entry.keyEncrypted());
-            map.put("revoked", entry.revoked());
-            identities.add(map);
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", 1);
-        root.put("identities", identities);
-        root.put("settings", settings);
-        try {
-            byte[] json = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(root);
-            SecureFiles.write(dir.resolve(INDEX), json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Snapshot read(Path file, Stamp stamp) {
+        WorkspaceIndex.Contents contents = WorkspaceIndex.read(file);
+        return new Snapshot(stamp, Collections.unmodifiableMap(new LinkedHashMap<>(contents.entries())),
+                Collections.unmodifiableMap(new LinkedHashMap<>(contents.settings())));
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? Instant.EPOCH : Instant.parse(value.toString());
+    /**
+     * The one read-modify-write of {@code workspace.json}: under the lock, from the file as it is now
+     * (another process may have changed it since this snapshot), replaced atomically.
+     */
+    private void changeIndex(BiConsumer<Map<String, IdentityEntry>, Map<String, Object>> change) {
+        locked(() -> {
+            Path file = dir.resolve(INDEX);
+            Snapshot onDisk = read(file, Stamp.of(file));
+            Map<String, IdentityEntry> entries = new LinkedHashMap<>(onDisk.entries());
+            Map<String, Object> settings = new LinkedHashMap<>(onDisk.settings());
+            change.accept(entries, settings);
+            WorkspaceIndex.write(file, entries.values(), settings);
+            snapshot = new Snapshot(Stamp.of(file), Collections.unmodifiableMap(entries),
+                    Collections.unmodifiableMap(settings));
+            return null;
+        });
     }
 }

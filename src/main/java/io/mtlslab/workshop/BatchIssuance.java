@@ -1,5 +1,6 @@
 package io.mtlslab.workshop;
 
+import io.mtlslab.pki.CertificateIssuer;
 import io.mtlslab.pki.CertificateSpec;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.KeyType;
@@ -20,10 +21,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Issues one client identity per row of a workshop CSV ({@code name,CN,OU,email} with a header
@@ -81,6 +87,14 @@ public final class BatchIssuance {
     private BatchIssuance() {
     }
 
+    /**
+     * Rows issued between two writes of the shared files. Keys, certificates and .p12 files are made
+     * outside the workspace lock; each chunk's identities are then recorded with one write of
+     * {@code workspace.json}, the CA database and {@code passwords.csv} under the lock, so a revoke
+     * from another process during a long batch waits at most one chunk and is never undone.
+     */
+    static final int CHUNK = 250;
+
     /** Reads {@code csv} and issues its identities in {@code workspace}, signed by its CA. */
     public static Result run(Workspace workspace, Path csv, Options options, Progress progress, char[] caKeyPassword) {
         if (!workspace.hasCa()) {
@@ -89,28 +103,66 @@ public final class BatchIssuance {
         }
         List<Problem> problems = new ArrayList<>();
         List<Row> rows = read(csv, workspace, options.overwrite(), problems);
-        Credential ca = workspace.credential(Workspace.CA, caKeyPassword); // a wrong CA password fails before any key
+        Credential ca = workspace.signer(Workspace.CA, caKeyPassword); // a wrong CA password fails before any key
         SubjectName caSubject = ca.subject();
         StudentPasswords passwords = StudentPasswords.of(workspace);
         List<Issued> issued = new ArrayList<>();
         int done = 0;
         progress.update(0, rows.size(), null);
-        for (Row row : rows) {
-            if (Thread.currentThread().isInterrupted()) {
-                return new Result(issued, sorted(problems), passwords.file(), true);
+        // Keys, certificates and .p12 encryption are CPU-bound and independent: one worker per core.
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "batch-issuance");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            for (int start = 0; start < rows.size(); start += CHUNK) {
+                List<Row> chunkRows = rows.subList(start, Math.min(rows.size(), start + CHUNK));
+                List<Future<Prepared>> futures = new ArrayList<>();
+                for (Row row : chunkRows) {
+                    futures.add(workers.submit(() -> prepare(row, options, caSubject, ca)));
+                }
+                List<Prepared> chunk = new ArrayList<>();
+                boolean cancelled = false;
+                for (int i = 0; i < chunkRows.size(); i++) {
+                    Row row = chunkRows.get(i);
+                    if (cancelled || Thread.currentThread().isInterrupted()) {
+                        cancelled = true;
+                        futures.get(i).cancel(true);
+                        continue;
+                    }
+                    try {
+                        chunk.add(futures.get(i).get());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        cancelled = true;
+                        continue;
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof PkiException problem)) {
+                            throw new IllegalStateException("issuing row " + row.line() + " failed: "
+                                    + e.getCause().getMessage(), e.getCause());
+                        }
+                        problems.add(new Problem(row.line(), problem.oneLine()));
+                    }
+                    progress.update(++done, rows.size(), row.name());
+                }
+                commit(workspace, chunk, options, passwords, issued, problems);
+                if (cancelled) {
+                    return new Result(issued, sorted(problems), passwords.file(), true);
+                }
             }
-            try {
-                issued.add(issue(workspace, row, options, caSubject, passwords, caKeyPassword));
-            } catch (PkiException e) {
-                problems.add(new Problem(row.line(), e.oneLine()));
-            }
-            progress.update(++done, rows.size(), row.name());
+        } finally {
+            workers.shutdownNow();
         }
         return new Result(issued, sorted(problems), passwords.file(), false);
     }
 
-    private static Issued issue(Workspace workspace, Row row, Options options, SubjectName caSubject,
-                                StudentPasswords passwords, char[] caKeyPassword) {
+    /** One row's identity and .p12, made and not yet written. */
+    private record Prepared(Row row, Credential credential, byte[] p12, String password) {
+    }
+
+    private static Prepared prepare(Row row, Options options, SubjectName caSubject, Credential ca) {
         SubjectName subject = new SubjectName(caSubject.country(), caSubject.state(), caSubject.locality(),
                 caSubject.organization(), row.organizationalUnit() == null ? List.of() : List.of(row.organizationalUnit()),
                 row.commonName(), null);
@@ -119,17 +171,42 @@ public final class BatchIssuance {
         if (row.email() != null) {
             spec.subjectAltName(SubjectAltName.email(row.email()));
         }
-        Credential credential = workspace.issue(row.name(), spec.build(), Workspace.CA, options.overwrite(), null,
-                caKeyPassword);
+        Credential credential = CertificateIssuer.issue(spec.build(), ca);
         char[] password = BatchPassword.generate();
         try {
-            byte[] p12 = Pkcs12.write(credential, row.name(), password, Pkcs12.Encryption.MODERN);
-            SecureFiles.writeSecret(workspace.p12File(row.name()), p12);
-            passwords.put(row.name(), password);
+            byte[] p12 = Pkcs12.writeWithGeneratedPassword(credential, row.name(), password);
+            return new Prepared(row, credential, p12, new String(password));
         } finally {
             Arrays.fill(password, '\0');
         }
-        return new Issued(row.line(), row.name(), row.commonName(), workspace.p12File(row.name()));
+    }
+
+    /** Writes a chunk's files and records it with one write of each shared file, under the lock. */
+    private static void commit(Workspace workspace, List<Prepared> chunk, Options options, StudentPasswords passwords,
+                               List<Issued> issued, List<Problem> problems) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        workspace.locked(() -> {
+            List<Workspace.Stored> stored = chunk.stream().map(p -> new Workspace.Stored(p.row().name(), Role.CLIENT,
+                    Workspace.CA, p.credential(), null)).toList();
+            Map<String, PkiException> failures = workspace.storeAll(stored, options.overwrite());
+            Map<String, String> written = new LinkedHashMap<>();
+            for (Prepared prepared : chunk) {
+                String name = prepared.row().name();
+                PkiException failure = failures.get(name);
+                if (failure != null) {
+                    problems.add(new Problem(prepared.row().line(), failure.oneLine()));
+                    continue;
+                }
+                SecureFiles.writeSecret(workspace.p12File(name), prepared.p12());
+                written.put(name, prepared.password());
+                issued.add(new Issued(prepared.row().line(), name, prepared.row().commonName(),
+                        workspace.p12File(name)));
+            }
+            passwords.putAll(written);
+            return null;
+        });
     }
 
     /**
@@ -149,7 +226,7 @@ public final class BatchIssuance {
         try {
             Credential credential = workspace.credential(name, null);
             SecureFiles.writeSecret(workspace.p12File(name),
-                    Pkcs12.write(credential, name, password.get(), Pkcs12.Encryption.MODERN));
+                    Pkcs12.writeWithGeneratedPassword(credential, name, password.get()));
             return true;
         } finally {
             Arrays.fill(password.get(), '\0');
@@ -244,6 +321,9 @@ public final class BatchIssuance {
         if (email != null) {
             SubjectAltName.email(email); // fails with the field's message
         }
+        // Length bounds and control characters, before any key is made for the row.
+        new SubjectName(null, null, null, null, unit == null ? List.of() : List.of(unit), commonName, email)
+                .checkForIssuing();
         return new Row(record.line(), name, commonName, unit, email);
     }
 

@@ -12,6 +12,8 @@ import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,6 +123,19 @@ public final class StudentBundle {
         return files;
     }
 
+    /** Files of the bundle that only the student may read once unzipped: keys, .p12s, secrets, the README with the password. */
+    static boolean isSecret(String fileName) {
+        return fileName.endsWith(".key") || fileName.endsWith(".p12") || fileName.equals(HMAC_SECRET_FILE)
+                || fileName.equals("README.md");
+    }
+
+    /**
+     * The zip, each entry with its Unix mode (0600 secrets, 0644 the rest) so that {@code unzip}
+     * restores an owner-only key. {@code java.util.zip} has no API for an entry's mode (the JDK's zip
+     * file system stores the permission bits without the file type, which {@code zipinfo} shows as
+     * {@code ?rw-------}), so the central directory's "made by" and external attributes are set
+     * afterwards, as Info-ZIP writes them: host 3 (Unix), {@code st_mode << 16}.
+     */
     private static byte[] zip(String name, Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
@@ -132,6 +147,37 @@ public final class StudentBundle {
         } catch (IOException e) {
             throw new IllegalStateException("cannot build the zip: " + e.getMessage(), e);
         }
-        return bytes.toByteArray();
+        byte[] zip = bytes.toByteArray();
+        setUnixModes(zip);
+        return zip;
+    }
+
+    private static final int DIRECTORY = 0040755;
+    private static final int OWNER_ONLY_FILE = 0100600;
+    private static final int PUBLIC_FILE = 0100644;
+
+    /** Writes each central directory entry's Unix mode into {@code zip} (a zip without archive comment). */
+    static void setUnixModes(byte[] zip) {
+        ByteBuffer buffer = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int end = zip.length - 22;
+        if (end < 0 || buffer.getInt(end) != 0x06054b50) {
+            throw new IllegalStateException("the zip has no end of central directory record where expected");
+        }
+        int entries = Short.toUnsignedInt(buffer.getShort(end + 10));
+        int at = buffer.getInt(end + 16);
+        for (int i = 0; i < entries; i++) {
+            if (buffer.getInt(at) != 0x02014b50) {
+                throw new IllegalStateException("the zip's central directory is not where its end record says");
+            }
+            int nameLength = Short.toUnsignedInt(buffer.getShort(at + 28));
+            int extraLength = Short.toUnsignedInt(buffer.getShort(at + 30));
+            int commentLength = Short.toUnsignedInt(buffer.getShort(at + 32));
+            String entry = new String(zip, at + 46, nameLength, StandardCharsets.UTF_8);
+            int mode = entry.endsWith("/") ? DIRECTORY
+                    : isSecret(entry.substring(entry.lastIndexOf('/') + 1)) ? OWNER_ONLY_FILE : PUBLIC_FILE;
+            buffer.putShort(at + 4, (short) (3 << 8 | 20)); // made by: Unix, zip spec 2.0
+            buffer.putInt(at + 38, mode << 16 | (entry.endsWith("/") ? 0x10 : 0)); // + MS-DOS directory bit
+            at += 46 + nameLength + extraLength + commentLength;
+        }
     }
 }

@@ -117,7 +117,7 @@ class CaImportAndCsrTest {
     }
 
     @Test
-    void keepsTheRequestsOwnKeyAndRemovesAStaleOneOnlyWithForce() throws Exception {
+    void keepsTheRequestsOwnKeyAndNeverDeletesAnotherEvenWithForce() throws Exception {
         Path ws = dir.resolve("csr-keys");
         Workspace workspace = io.mtlslab.testing.TestPki.seedWorkspace(ws);
         SigningRequest request = SigningRequest.read(external.resolve("server.csr"));
@@ -128,8 +128,11 @@ class CaImportAndCsrTest {
         assertThatThrownBy(() -> workspace.signRequest("server", request, Role.SERVER, null, List.of(), Workspace.CA,
                 false, null)).isInstanceOf(PkiException.class).hasMessageContaining("not the key of this request");
         assertThat(Files.readAllBytes(ws.resolve("server.key"))).isEqualTo(oldKey);
-        workspace.signRequest("server", request, Role.SERVER, null, List.of(), Workspace.CA, true, null);
-        assertThat(ws.resolve("server.key")).doesNotExist();
+        // --force replaces certificates, never a key: it may be the only copy of the identity's key.
+        assertThatThrownBy(() -> workspace.signRequest("server", request, Role.SERVER, null, List.of(), Workspace.CA,
+                true, null)).isInstanceOf(PkiException.class).hasMessageContaining("not the key of this request");
+        assertThat(Files.readAllBytes(ws.resolve("server.key"))).isEqualTo(oldKey);
+        assertThat(ws.resolve("server.pem")).doesNotExist();
 
         Files.copy(external.resolve("server.key"), ws.resolve("own.key"));
         workspace.signRequest("own", request, Role.SERVER, null, List.of(), Workspace.CA, false, null);

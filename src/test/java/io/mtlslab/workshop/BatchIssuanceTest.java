@@ -88,7 +88,8 @@ class BatchIssuanceTest {
     void eachP12OpensWithItsOwnPasswordInKeyStoreAndOpenssl() throws Exception {
         StudentPasswords passwords = StudentPasswords.of(workspace);
         FileModes.assertOwnerOnly(passwords.file());
-        assertThat(Files.readString(passwords.file())).startsWith("name,password\r\n");
+        // LF, so `cut -d, -f2` and `awk -F,` give the bare password.
+        assertThat(Files.readString(passwords.file())).startsWith("name,password\n").doesNotContain("\r");
         char[] first = passwords.find("aluno01").orElseThrow();
         char[] second = passwords.find("aluno02").orElseThrow();
         assertThat(new String(first)).matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){4}").isNotEqualTo(new String(second));

@@ -95,7 +95,7 @@ public final class Inspector {
         }
         byte[] bytes = readAll(file);
         if ("PEM".equals(inspected.encoding())) {
-            return io.mtlslab.pki.Pem.readCertificates(new String(bytes, StandardCharsets.US_ASCII));
+            return io.mtlslab.pki.Pem.readCertificates(new String(bytes, StandardCharsets.UTF_8));
         }
         if (inspected.pkcs12() != null) {
             return Pkcs12.read(bytes, password).certificates();
