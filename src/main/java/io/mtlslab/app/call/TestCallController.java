@@ -2,6 +2,7 @@ package io.mtlslab.app.call;
 
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
+import io.mtlslab.app.common.Tables;
 import io.mtlslab.call.AskedVsPresented;
 import io.mtlslab.call.CallResult;
 import io.mtlslab.call.CertificateSummary;
@@ -48,6 +49,8 @@ public class TestCallController {
     public record IdentityRow(String field, String client, String server) {
     }
 
+    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
+
     private final AppContext context;
     private final CallModel model;
 
@@ -61,6 +64,7 @@ public class TestCallController {
     @FXML private Button callButton;
     @FXML private Label callHint;
     @FXML private VBox outcomeBox;
+    @FXML private Label staleNote;
     @FXML private Label outcomeTitle;
     @FXML private Label diagnosisSummary;
     @FXML private Label diagnosisCause;
@@ -126,6 +130,11 @@ public class TestCallController {
             label.managedProperty().bind(label.textProperty().isNotEmpty());
             label.visibleProperty().bind(label.managedProperty());
         }
+        staleNote.setText(context.text("call.stale"));
+        staleNote.visibleProperty().bind(model.staleProperty().and(model.resultProperty().isNotNull()));
+        staleNote.managedProperty().bind(staleNote.visibleProperty());
+        model.staleProperty().addListener((obs, old, now) -> outcomeBox.pseudoClassStateChanged(STALE, now));
+        outcomeBox.pseudoClassStateChanged(STALE, model.staleProperty().get());
         setUpIdentityTable();
         model.resultProperty().addListener((obs, old, result) -> render(result));
         render(model.resultProperty().get());
@@ -151,9 +160,9 @@ public class TestCallController {
         identityTable.getColumns().add(column(context.text("call.identities.field"), IdentityRow::field));
         identityTable.getColumns().add(column(context.text("call.identities.client"), IdentityRow::client));
         identityTable.getColumns().add(column(context.text("call.identities.server"), IdentityRow::server));
-        identityTable.getColumns().get(0).setPrefWidth(250);
-        identityTable.getColumns().get(1).setPrefWidth(420);
-        identityTable.getColumns().get(2).setPrefWidth(420);
+        Tables.readable(identityTable, context.text("action.copy"));
+        Tables.widthsInEm(identityTable, 11, 26, 26);
+        Tables.heightToRows(identityTable);
         identityTable.setPlaceholder(new Label(context.text("call.identities.empty")));
     }
 

@@ -1,5 +1,7 @@
 package io.mtlslab.app.identities;
 
+import io.mtlslab.app.common.Tables;
+
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
 import io.mtlslab.app.inspect.InspectModel;
@@ -96,10 +98,8 @@ public class IdentitiesController {
             }
         });
         identityList.getColumns().add(status);
-        double[] widths = {70, 80, 200, 70, 95, 110};
-        for (int i = 0; i < widths.length; i++) {
-            identityList.getColumns().get(i).setPrefWidth(widths[i]);
-        }
+        Tables.readable(identityList, context.text("action.copy"));
+        Tables.widthsInEm(identityList, 7, 7, 16, 7, 8, 9);
         identityList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> select(entry));
         exportFormat.setItems(javafx.collections.FXCollections.observableArrayList(ExportFormat.values()));
         exportFormat.setConverter(new javafx.util.StringConverter<>() {
@@ -251,7 +251,7 @@ public class IdentitiesController {
             exportResult.getStyleClass().add("cell-pass");
             exportResult.setText(context.text("export.done", written));
         }, failure -> {
-            io.mtlslab.app.common.Problem problem = io.mtlslab.app.common.Problem.of(failure, context.i18n());
+            io.mtlslab.app.common.Problem problem = context.problemOf(failure);
             exportResult.getStyleClass().add("field-error");
             exportResult.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
         });

@@ -108,7 +108,7 @@ public class InspectController {
             }
             return new Inspection(inspected, findings, certificates);
         }, this::render, failure -> {
-            Problem problem = Problem.of(failure, context.i18n());
+            Problem problem = context.problemOf(failure);
             inspectError.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
         });
     }

@@ -1,5 +1,7 @@
 package io.mtlslab.app.scenarios;
 
+import io.mtlslab.app.common.Tables;
+
 import io.mtlslab.app.AppContext;
 import io.mtlslab.diagnose.Diagnosis;
 import io.mtlslab.scenario.ScenarioResult;
@@ -89,6 +91,8 @@ public class ScenariosController {
         scenarioTable.getColumns().add(status);
         scenarioTable.getColumns().add(column("scenarios.col.diagnosis",
                 r -> r.diagnosis() == null ? "" : r.diagnosis().summary(), 340));
+        Tables.readable(scenarioTable, context.text("action.copy"));
+        Tables.widthsInEm(scenarioTable, 8, 16, 12, 16, 7, 22);
         scenarioTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(ScenarioResult result, boolean empty) {

@@ -87,7 +87,7 @@ abstract class IssuingStep implements WizardStep {
             context.workspaceChanged();
             next.run();
         }, failure -> {
-            Problem problem = Problem.of(failure, context.i18n());
+            Problem problem = context.problemOf(failure);
             footer.showError(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
         });
     }

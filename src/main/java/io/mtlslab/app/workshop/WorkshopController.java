@@ -265,7 +265,7 @@ public class WorkshopController {
     }
 
     private void showFailure(Label label, Throwable failure) {
-        Problem problem = Problem.of(failure, context.i18n());
+        Problem problem = context.problemOf(failure);
         label.getStyleClass().removeAll("field-error", "cell-pass");
         label.getStyleClass().add("field-error");
         label.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
