@@ -182,4 +182,30 @@ class ServerModesUiTest extends AppUnderTest {
         UiText.choose(robot, "#identity", "client");
         assertThat(UiText.shown(robot, "#staleNote")).startsWith("Out of date");
     }
+
+    /**
+     * Issue 10 §7: a call that hangs (a port that accepts but never speaks TLS) greys out only the call,
+     * never the server's Stop, and the user can cancel it.
+     */
+    @Test
+    void aHangingCallLeavesStopUsableAndCanBeCancelled(FxRobot robot) throws Exception {
+        startServer(robot, "#modeRequired");
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            robot.clickOn("#navCall");
+            UiText.retype(robot, "#target", "https://127.0.0.1:" + silent.getLocalPort() + "/");
+            robot.clickOn("#callButton");
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#callButton").queryButton().isDisabled()).isTrue();
+            assertThat(robot.lookup("#cancelCallButton").queryButton().isVisible()).isTrue();
+
+            robot.clickOn("#navServer");
+            assertThat(robot.lookup("#stopButton").queryButton().isDisabled()).as("Stop while a call hangs").isFalse();
+            robot.clickOn("#navCall");
+            robot.clickOn("#cancelCallButton");
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(robot.lookup("#callButton").queryButton().isDisabled()).isFalse();
+            assertThat(robot.lookup("#cancelCallButton").queryButton().isVisible()).isFalse();
+        }
+    }
 }

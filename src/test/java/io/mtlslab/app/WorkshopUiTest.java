@@ -85,11 +85,22 @@ class WorkshopUiTest {
     void revokingAClientShowsItRevokedAndPublishesTheCrl(FxRobot robot) {
         robot.clickOn("#navWorkshop");
         UiText.choose(robot, "#identityChoice", "eve");
-        UiText.choose(robot, "#reason", "keyCompromise");
+        UiText.choose(robot, "#reason", "Key compromise");
         robot.clickOn("#revokeButton");
+        driver.waitIdle(5);
+        // Issue 10 §5: revoking asks first, with the reason in words; "Cancel" revokes nothing.
+        assertThat(UiText.shown(robot, "#revokeConfirmText")).startsWith("Revoke eve with the reason \"Key compromise\"?")
+                .contains("cannot be undone");
+        robot.clickOn("#revokeConfirmNo");
+        driver.waitIdle(5);
+        assertThat(UiText.shown(robot, "#revokeConfirmText")).isEmpty();
+        assertThat(driver.context().workspace().identity("eve").orElseThrow().revoked()).isFalse();
+        robot.clickOn("#revokeButton");
+        robot.clickOn("#revokeConfirmYes");
         driver.waitIdle(20);
 
-        assertThat(UiText.shown(robot, "#identityResult")).startsWith("Revoked eve (keyCompromise)");
+        assertThat(UiText.shown(robot, "#identityResult")).startsWith("Revoked eve (Key compromise)");
+        assertThat(driver.context().workspace().identity("eve").orElseThrow().revoked()).isTrue();
         assertThat(driver.workspaceDir().resolve("crl.pem")).isRegularFile();
 
         // The hand-out folder defaults to bundles/ in the workspace.
@@ -99,6 +110,13 @@ class WorkshopUiTest {
         driver.waitIdle(20);
         assertThat(UiText.shown(robot, "#identityResult")).isEqualTo("Written: " + handout.resolve("crl.pem"));
         assertThat(handout.resolve("crl.pem")).content().startsWith("-----BEGIN X509 CRL-----");
+
+        // Issue 10 §5: no bundle hands out a revoked certificate.
+        openTab(robot, "Student bundles");
+        robot.clickOn("#bundleButton");
+        driver.waitIdle(10);
+        assertThat(UiText.shown(robot, "#bundleResult")).startsWith("eve is revoked");
+        assertThat(handout.resolve("eve-bundle.zip")).doesNotExist();
 
         robot.clickOn("#navIdentities");
         Labeled badge = robot.lookup("#identityList .status-revoked").queryAs(Labeled.class);
@@ -170,6 +188,19 @@ class WorkshopUiTest {
 
         Path zip = folder.resolve("client-bundle.zip");
         assertThat(UiText.shown(robot, "#bundleResult")).isEqualTo("Written: " + zip);
+        // Issue 10 §5: a second bundle over the first asks before replacing it.
+        byte[] first = Files.readAllBytes(zip);
+        robot.clickOn("#bundleButton");
+        driver.waitIdle(10);
+        assertThat(UiText.shown(robot, "#bundleConfirmText")).isEqualTo(zip + " already exists. Replace it? The student may already have the old one.");
+        robot.clickOn("#bundleConfirmNo");
+        driver.waitIdle(10);
+        assertThat(Files.readAllBytes(zip)).isEqualTo(first);
+        robot.clickOn("#bundleButton");
+        robot.clickOn("#bundleConfirmYes");
+        driver.waitIdle(20);
+        assertThat(UiText.shown(robot, "#bundleResult")).isEqualTo("Written: " + zip);
+        assertThat(Files.readAllBytes(zip)).isNotEqualTo(first);
         try (ZipFile file = new ZipFile(zip.toFile())) {
             ZipEntry readme = file.stream().filter(entry -> entry.getName().endsWith("README.md")).findFirst().orElseThrow();
             assertThat(new String(file.getInputStream(readme).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))

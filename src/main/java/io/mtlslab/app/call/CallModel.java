@@ -43,6 +43,9 @@ public final class CallModel {
     private final ObjectProperty<CallResult> result = new SimpleObjectProperty<>();
     /** True once something the last result depends on changed: the screen marks that result out of date. */
     private final BooleanProperty stale = new SimpleBooleanProperty(false);
+    /** True while a call runs; the call can be cancelled (its late answer is then dropped). */
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private javafx.concurrent.Task<CallResult> running;
 
     public CallModel(AppContext context) {
         this.context = context;
@@ -52,6 +55,18 @@ public final class CallModel {
             server.serverProperty(), context.workspaceProperty(), context.workspaceRevisionProperty()};
         for (Observable input : inputs) {
             input.addListener(o -> stale.set(result.get() != null));
+        }
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Gives up waiting for the running call; the screen keeps the previous result, marked out of date. */
+    public void cancel() {
+        if (running != null && running.cancel()) {
+            busy.set(false);
+            stale.set(result.get() != null);
         }
     }
 
@@ -75,7 +90,8 @@ public final class CallModel {
         String chosenBody = body.get();
         boolean sign = signHmac.get();
         String calling = context.text("call.calling", url);
-        context.tasks().run(progress -> {
+        busy.set(true);
+        running = context.tasks().run(progress -> {
             progress.message(calling);
             CallRequest.Builder builder = CallRequest.builder(CallRequest.parseUrl(url));
             switch (trustChoice) {
@@ -98,9 +114,13 @@ public final class CallModel {
             }
             return TestCall.run(builder.build());
         }, done -> {
+            busy.set(false);
             result.set(done);
             stale.set(false);
             onDone.run();
+        }, failure -> {
+            busy.set(false);
+            context.report(failure);
         });
     }
 }

@@ -53,6 +53,8 @@ public class TestCallController {
 
     private final AppContext context;
     private final CallModel model;
+    /** Identities the picker marks "(revoked)": a call with one shows what a CRL-checking server does. */
+    private final java.util.Set<String> revokedNames = new java.util.HashSet<>();
 
     @FXML private TextField target;
     @FXML private ComboBox<String> identity;
@@ -62,6 +64,7 @@ public class TestCallController {
     @FXML private ComboBox<String> method;
     @FXML private CheckBox signHmac;
     @FXML private Button callButton;
+    @FXML private Button cancelCallButton;
     @FXML private Label callHint;
     @FXML private VBox outcomeBox;
     @FXML private Label staleNote;
@@ -92,7 +95,8 @@ public class TestCallController {
         identity.setConverter(new StringConverter<>() {
             @Override
             public String toString(String name) {
-                return name == null || name.isEmpty() ? context.text("call.identity.none") : name;
+                return name == null || name.isEmpty() ? context.text("call.identity.none")
+                        : revokedNames.contains(name) ? context.text("call.identity.revoked", name) : name;
             }
 
             @Override
@@ -124,7 +128,9 @@ public class TestCallController {
         signHmac.selectedProperty().bindBidirectional(model.signHmac);
         // A signature needs the client's secret, and so a client identity.
         signHmac.disableProperty().bind(model.identity.isNull().or(model.identity.isEmpty()));
-        callButton.disableProperty().bind(context.tasks().busyProperty().or(context.workspaceProperty().isNull()));
+        callButton.disableProperty().bind(model.busyProperty().or(context.workspaceProperty().isNull()));
+        cancelCallButton.visibleProperty().bind(model.busyProperty());
+        cancelCallButton.managedProperty().bind(cancelCallButton.visibleProperty());
         callHint.setText(context.text("call.hint"));
         for (Label label : List.of(diagnosisSummary, diagnosisCause, diagnosisFix)) {
             label.managedProperty().bind(label.textProperty().isNotEmpty());
@@ -143,10 +149,14 @@ public class TestCallController {
     private void refreshIdentities() {
         List<String> names = new ArrayList<>();
         names.add(CallModel.NO_IDENTITY);
+        revokedNames.clear();
         if (context.workspace() != null) {
             for (IdentityEntry entry : context.workspace().identities()) {
                 if (!entry.role().isCa()) {
                     names.add(entry.name());
+                    if (entry.revoked()) {
+                        revokedNames.add(entry.name());
+                    }
                 }
             }
         }
@@ -171,6 +181,11 @@ public class TestCallController {
         column.setCellValueFactory(data -> new ReadOnlyStringWrapper(value.apply(data.getValue())));
         column.setSortable(false);
         return column;
+    }
+
+    @FXML
+    private void cancelCall() {
+        model.cancel();
     }
 
     @FXML

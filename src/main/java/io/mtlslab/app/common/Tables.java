@@ -1,5 +1,9 @@
 package io.mtlslab.app.common;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -14,6 +18,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
  * What every table of the app does so that a cell can always be read in full and copied: a tooltip
@@ -70,29 +75,35 @@ public final class Tables {
 
     /**
      * Sets the columns' preferred widths in em of the table's font, and keeps every column at least as
-     * wide as its header text, again whenever the font size changes (A−/A+, presenter mode).
+     * wide as its header text, again whenever the font size changes (A−/A+, presenter mode). When the
+     * columns' least widths add up to more than the table, it scrolls sideways instead of cutting.
      */
     public static void widthsInEm(TableView<?> table, double... ems) {
-        Runnable apply = () -> {
+        Set<Labeled> watched = Collections.newSetFromMap(new WeakHashMap<>());
+        Runnable[] apply = new Runnable[1];
+        ChangeListener<Font> refit = (obs, old, now) -> apply[0].run();
+        apply[0] = () -> {
             double em = fontSize(table);
             for (int i = 0; i < ems.length && i < table.getColumns().size(); i++) {
                 TableColumn<?, ?> column = table.getColumns().get(i);
-                column.setPrefWidth(ems[i] * em);
                 Labeled header = header(table, column);
-                double headerWidth = header == null ? 0 : header.prefWidth(-1) + em * 1.2;
-                column.setMinWidth(Math.max(3 * em, headerWidth));
+                double headerWidth = 0;
+                if (header != null) {
+                    if (watched.add(header)) {
+                        header.fontProperty().addListener(refit);
+                    }
+                    Text text = new Text(column.getText());
+                    text.setFont(header.getFont());
+                    headerWidth = text.getLayoutBounds().getWidth() + header.getFont().getSize() * 1.5;
+                }
+                double least = Math.max(3 * em, headerWidth);
+                column.setMinWidth(least);
+                column.setPrefWidth(Math.max(least, ems[i] * em));
             }
         };
-        ChangeListener<Font> refit = (obs, old, now) -> apply.run();
-        table.skinProperty().addListener((obs, old, skin) -> {
-            if (skin != null) {
-                for (Node label : table.lookupAll(".column-header .label")) {
-                    ((Labeled) label).fontProperty().addListener(refit);
-                }
-                apply.run();
-            }
-        });
-        apply.run();
+        table.skinProperty().addListener((obs, old, skin) -> Platform.runLater(apply[0]));
+        table.sceneProperty().addListener((obs, old, scene) -> Platform.runLater(apply[0]));
+        apply[0].run();
     }
 
     /**

@@ -97,7 +97,7 @@ public class ServerController {
         checkRevocation.selectedProperty().bindBidirectional(model.checkRevocation);
         requireHmac.selectedProperty().bindBidirectional(model.requireHmac);
         port.textProperty().bindBidirectional(model.port);
-        startButton.disableProperty().bind(context.tasks().busyProperty().or(context.workspaceProperty().isNull())
+        startButton.disableProperty().bind(model.busyProperty().or(context.workspaceProperty().isNull())
                 .or(model.portErrorProperty().isNotNull()));
         portError.textProperty().bind(model.portErrorProperty());
         portError.visibleProperty().bind(model.portErrorProperty().isNotNull());
@@ -108,7 +108,8 @@ public class ServerController {
             label.visibleProperty().bind(label.textProperty().isNotEmpty());
             label.managedProperty().bind(label.visibleProperty());
         }
-        stopButton.disableProperty().bind(model.serverProperty().isNull().or(context.tasks().busyProperty()));
+        // Per action: a hanging test call elsewhere must never grey out Stop.
+        stopButton.disableProperty().bind(model.serverProperty().isNull().or(model.busyProperty()));
         startButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.serverProperty().isNull())
                 .then(context.text("server.start")).otherwise(context.text("server.restart")));
         Observable[] inputs = {model.clientAuth, model.handlerChecks, model.trustSystem, model.legacyProtocols,

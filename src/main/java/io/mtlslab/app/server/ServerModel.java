@@ -57,6 +57,8 @@ public final class ServerModel {
     private boolean runningHmac;
     private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper pendingChanges = new ReadOnlyBooleanWrapper();
+    /** True while this server starts or stops: only its own buttons wait, not the whole app. */
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     public ServerModel(AppContext context) {
         this.context = context;
@@ -166,6 +168,7 @@ public final class ServerModel {
         boolean hmac = requireHmac.get();
         boolean previousHmac = runningHmac;
         String message = context.text("server.starting", String.valueOf(settings.port()));
+        busy.set(true);
         context.tasks().run(progress -> {
             progress.message(message);
             if (previous == null) {
@@ -190,6 +193,7 @@ public final class ServerModel {
                 }
             }
         }, started -> {
+            busy.set(false);
             runningHmac = started.hmac();
             server.set(started.server());
             if (started.failure() == null) {
@@ -205,6 +209,7 @@ public final class ServerModel {
                 onFailed.run();
             }
         }, failure -> {
+            busy.set(false);
             if (previous != null && !previous.isRunning()) {
                 server.set(null);
                 updateStatus();
@@ -228,14 +233,19 @@ public final class ServerModel {
         if (running == null) {
             return;
         }
-        context.tasks().run(() -> {
+        busy.set(true);
+        context.tasks().run(progress -> {
             running.close();
             return running;
         }, stopped -> {
+            busy.set(false);
             drain();
             drainer.stop();
             server.set(null);
             updateStatus();
+        }, failure -> {
+            busy.set(false);
+            context.report(failure, TOPIC);
         });
     }
 
@@ -258,6 +268,10 @@ public final class ServerModel {
         EchoServer running = server.get();
         statusText.set(running == null ? context.text("server.status.stopped")
                 : context.text("server.status.running", running.url(), modeName(running.settings())));
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     public ObjectProperty<EchoServer> serverProperty() {
