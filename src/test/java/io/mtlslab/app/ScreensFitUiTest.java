@@ -163,6 +163,16 @@ class ScreensFitUiTest extends AppUnderTest {
                 problems.add(where + ": text cut to \"" + cut + "\" in " + describe(labeled));
             }
         }
+        if (node instanceof Control && node.getParent() instanceof javafx.scene.layout.Pane pane
+                && !(node.getParent() instanceof javafx.scene.control.skin.TableHeaderRow)
+                && ancestor(node, javafx.scene.control.skin.TableHeaderRow.class) == null) {
+            Bounds own = node.localToScene(node.getLayoutBounds());
+            Bounds box = pane.localToScene(pane.getLayoutBounds());
+            if (own.getWidth() > 0 && box.getWidth() > 0 && own.getMaxX() > box.getMaxX() + 1) {
+                problems.add(where + ": sticks out of its container by " + (int) (own.getMaxX() - box.getMaxX())
+                        + " px (clipped, no ellipsis): " + describe(node));
+            }
+        }
         if (node instanceof Control && !scrollable) {
             Bounds bounds = node.localToScene(node.getLayoutBounds());
             if (bounds.getWidth() > 0 && (bounds.getMinX() < -1 || bounds.getMinY() < -1

@@ -21,7 +21,8 @@ public final class Fit {
 
     public static void apply(Node node) {
         if (node instanceof Labeled labeled && !(node instanceof javafx.scene.control.Cell<?>)) {
-            if (labeled instanceof ButtonBase && labeled.getMinWidth() == Region.USE_COMPUTED_SIZE
+            // a push button keeps its one line whole; an option (check box, radio) may wrap instead
+            if (labeled instanceof ButtonBase && !labeled.isWrapText() && labeled.getMinWidth() == Region.USE_COMPUTED_SIZE
                     && !labeled.getStyleClass().contains("nav-button")) {
                 labeled.setMinWidth(Region.USE_PREF_SIZE);
             }
