@@ -122,6 +122,25 @@ class WorkshopUiTest {
         Labeled badge = robot.lookup("#identityList .status-revoked").queryAs(Labeled.class);
         assertThat(badge.getText()).isEqualTo("revoked");
         assertThat(robot.lookup("#identityList .status-revoked").queryAll()).hasSize(1);
+
+        // Issue 10 §5: the detail says when and why; §3: a cell's full text is its tooltip.
+        Labeled eveCell = robot.lookup("#identityList .table-cell").match(n -> n instanceof Labeled l
+                && "eve".equals(l.getText())).queryAs(Labeled.class);
+        assertThat(eveCell.getTooltip()).isNotNull();
+        assertThat(eveCell.getTooltip().getText()).isEqualTo("eve");
+        assertThat(eveCell.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getText).containsExactly("Copy");
+        robot.clickOn(eveCell);
+        driver.waitIdle(10);
+        List<String> detail = robot.lookup("#detailGrid .label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
+        assertThat(detail).contains("Revoked");
+        assertThat(detail).anySatisfy(text -> assertThat(text).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}, reason: Key compromise"));
+
+        // Issue 10 §5: the call's identity picker marks the revoked identity.
+        robot.clickOn("#navCall");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#identity").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(picker.getConverter().toString("eve")).isEqualTo("eve (revoked)");
+        assertThat(picker.getConverter().toString("client")).isEqualTo("client");
     }
 
     @Test
