@@ -1,5 +1,6 @@
 package io.mtlslab.app;
 
+import io.mtlslab.app.common.ErrorLog;
 import io.mtlslab.app.common.I18n;
 import io.mtlslab.app.common.Problem;
 import io.mtlslab.app.common.Tasks;
@@ -39,6 +40,8 @@ public final class AppContext {
     private final Tasks tasks;
     private final Map<Class<?>, Object> models = new HashMap<>();
     private Consumer<String> navigator = screen -> { };
+    private final ErrorLog errorLog;
+    private Map.Entry<Problem, String> problemTopic;
 
     public AppContext(AppConfig config) {
         this.config = config;
@@ -52,6 +55,7 @@ public final class AppContext {
         dark.addListener((obs, old, value) -> settings.put(AppSettings.THEME, value ? "dark" : "light"));
         fontStep.addListener((obs, old, value) -> settings.put(AppSettings.FONT_STEP, value.toString()));
         tasks = new Tasks(this::report);
+        errorLog = new ErrorLog(config.settingsFile().resolveSibling("mtls-lab-errors.log"));
     }
 
     public AppConfig config() {
@@ -126,10 +130,32 @@ public final class AppContext {
         return problem;
     }
 
-    /** Shows a background failure in the banner, readable, with the trace behind "Details". */
+    /** Shows a background failure in the banner: cause in words, technical message behind "Details". */
     public void report(Throwable failure) {
-        System.getLogger(AppContext.class.getName()).log(System.Logger.Level.DEBUG, "background work failed", failure);
-        problem.set(Problem.of(failure, i18n.get()));
+        report(failure, null);
+    }
+
+    /**
+     * As {@link #report(Throwable)}, tagged with what it is about ({@code "server"}, ...), so that
+     * {@link #resolved(String)} can take the banner away once that thing works again.
+     */
+    public void report(Throwable failure, String topic) {
+        Problem shown = problemOf(failure);
+        problem.set(shown);
+        problemTopic = topic == null ? null : Map.entry(shown, topic);
+    }
+
+    /** Removes the banner if it describes a failure of {@code topic}, which has just worked. */
+    public void resolved(String topic) {
+        if (problemTopic != null && problemTopic.getKey() == problem.get() && problemTopic.getValue().equals(topic)) {
+            problem.set(null);
+        }
+    }
+
+    /** The failure as the user reads it; its full trace goes to the log file, never to the screen. */
+    public Problem problemOf(Throwable failure) {
+        boolean logged = errorLog.append(failure);
+        return Problem.of(failure, i18n.get(), logged ? errorLog.file().toString() : null);
     }
 
     public BooleanProperty darkProperty() {

@@ -39,6 +39,11 @@ class ScenarioMatrixUiTest extends AppUnderTest {
             assertThat(row.status()).as(row.scenario().label()).isNotEqualTo(ScenarioResult.Status.FAIL);
             assertThat(row.attackSucceeded()).as(row.scenario().label()).isFalse();
         });
-        assertThat(UiText.shown(robot, "#scenarioSummary")).contains("· 0 failed · 0 attacks got through");
+        long attacks = table.getItems().stream().filter(row -> row.scenario().attack()
+                && row.status() != ScenarioResult.Status.SKIPPED).count();
+        assertThat(attacks).isPositive();
+        assertThat(UiText.shown(robot, "#scenarioSummary"))
+                .startsWith(attacks + " of " + attacks + " attacks blocked · 0 bypasses · ").endsWith(" · 0 failed");
+        assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo("secure");
     }
 }

@@ -79,17 +79,133 @@ class ServerModesUiTest extends AppUnderTest {
         assertThat(UiText.shown(robot, "#diagnosisFix")).startsWith("Fix: ");
     }
 
+    /** Issue 10 §2: a bad port is a field error beside the field; the running server keeps running. */
     @Test
-    void aBadPortIsShownAsAReadableProblemWithDetailsBehindIt(FxRobot robot) {
-        robot.clickOn("#navServer");
-        UiText.retype(robot, "#port", "99999");
-        robot.clickOn("#startButton");
-        driver.waitIdle(10);
+    void aBadPortIsAnInlineErrorAndNeverStopsTheRunningServer(FxRobot robot) {
+        startServer(robot, "#modeRequired");
+        String listening = UiText.shown(robot, "#serverState");
 
-        assertThat(UiText.shown(robot, "#problemSummary")).isEqualTo("port: port 99999 is out of range");
-        assertThat(UiText.shown(robot, "#problemFix")).contains("choose a port from 1 to 65535");
-        assertThat(robot.lookup("#problemDetails").queryAs(javafx.scene.control.TitledPane.class).isExpanded()).isFalse();
-        robot.clickOn("#problemDismiss");
+        for (String bad : new String[] {"99999", "eighty"}) {
+            UiText.retype(robot, "#port", bad);
+            driver.waitIdle(10);
+            assertThat(UiText.shown(robot, "#portError")).contains("\"" + bad + "\"").contains("1 to 65535")
+                    .contains("running server is not affected");
+            assertThat(robot.lookup("#startButton").queryButton().isDisabled()).isTrue();
+            assertThat(UiText.shown(robot, "#serverState")).isEqualTo(listening);
+            assertThat(driver.context().model(io.mtlslab.app.server.ServerModel.class, () -> null).isRunning()).isTrue();
+            assertThat(UiText.shown(robot, "#problemSummary")).isEmpty();
+        }
+        UiText.retype(robot, "#port", "0");
+        driver.waitIdle(10);
+        assertThat(UiText.shown(robot, "#portError")).isEmpty();
+        assertThat(robot.lookup("#startButton").queryButton().isDisabled()).isFalse();
+    }
+
+    /** Issue 10 §2: the screen shows the mode that runs; ticked options wait for Restart and say so. */
+    @Test
+    void tickingAnUnsafeModeOnARunningServerShowsItAsPendingUntilRestart(FxRobot robot) {
+        startServer(robot, "#modeRequired");
+        String listening = UiText.shown(robot, "#serverState");
+
+        robot.clickOn("#modeOptional");
+        robot.clickOn("#handlerChecks");
+        driver.waitIdle(5);
+
+        assertThat(UiText.shown(robot, "#secureBadge")).startsWith("SECURE");
+        assertThat(UiText.shown(robot, "#serverState")).isEqualTo(listening);
+        assertThat(UiText.shown(robot, "#runningMode")).isEqualTo("Running mode: client certificate required");
+        assertThat(UiText.shown(robot, "#pendingChanges")).startsWith("Changes apply on Restart")
+                .contains("client certificate optional, the handler does not check").contains("UNSAFE");
+        assertThat(UiText.shown(robot, "#serverStatus")).contains("client certificate required").doesNotContain("optional");
+
+        robot.clickOn("#startButton");
+        driver.waitIdle(30);
+
+        assertThat(UiText.shown(robot, "#secureBadge")).startsWith("UNSAFE");
+        assertThat(UiText.shown(robot, "#pendingChanges")).isEmpty();
+        assertThat(UiText.shown(robot, "#serverStatus")).contains("client certificate optional, the handler does not check")
+                .doesNotContain("((").doesNotContain("))");
+    }
+
+    /**
+     * Issue 10 §2 and §5: a port already in use is a banner in words, the technical message behind Details
+     * without a Java stack trace (which goes to the log file), the running server keeps running, and the
+     * banner goes away once a start works.
+     */
+    @Test
+    void aPortInUseIsExplainedWithoutAStackTraceAndTheBannerGoesWhenAStartWorks(FxRobot robot) throws Exception {
+        startServer(robot, "#modeRequired");
+        String listening = UiText.shown(robot, "#serverState");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            UiText.retype(robot, "#port", Integer.toString(taken.getLocalPort()));
+            robot.clickOn("#startButton");
+            driver.waitIdle(30);
+
+            assertThat(UiText.shown(robot, "#problemSummary")).contains("port " + taken.getLocalPort())
+                    .contains("already in use").doesNotStartWith("port:");
+            assertThat(robot.lookup("#problemDetails").queryAs(javafx.scene.control.TitledPane.class).isExpanded()).isFalse();
+            String details = robot.lookup("#problemDetails .text-area").queryAs(javafx.scene.control.TextArea.class).getText();
+            assertThat(details).startsWith("What happened: port " + taken.getLocalPort()).contains("Technical message:")
+                    .contains("BindException").doesNotContain("\tat ").doesNotContain("at io.netty");
+            java.nio.file.Path log = dir.resolve("mtls-lab-errors.log");
+            assertThat(details).contains("The full trace is in " + log);
+            assertThat(java.nio.file.Files.readString(log)).contains("\tat ");
+            assertThat(UiText.shown(robot, "#serverState")).isEqualTo(listening);
+        }
+        UiText.retype(robot, "#port", "0");
+        robot.clickOn("#startButton");
+        driver.waitIdle(30);
+
         assertThat(UiText.shown(robot, "#problemSummary")).isEmpty();
+        assertThat(UiText.shown(robot, "#serverState")).startsWith("Listening on https://localhost:");
+    }
+
+    /** Issue 10 §2: a result no longer describes what would happen once the server's mode changed. */
+    @Test
+    void aCallResultIsMarkedOutOfDateWhenTheServerChangesAndFreshAfterTheNextCall(FxRobot robot) {
+        startServer(robot, "#modeRequired");
+        assertThat(callWithoutClientCertificate(robot)).isEqualTo("Rejected: no client certificate was sent");
+        assertThat(UiText.shown(robot, "#staleNote")).isEmpty();
+
+        startServer(robot, "#modeOptional");
+        robot.clickOn("#navCall");
+        driver.waitIdle(5);
+        assertThat(UiText.shown(robot, "#staleNote")).startsWith("Out of date");
+        assertThat(robot.lookup("#outcomeBox").query().getPseudoClassStates())
+                .contains(javafx.css.PseudoClass.getPseudoClass("stale"));
+
+        robot.clickOn("#callButton");
+        driver.waitIdle(30);
+        assertThat(UiText.shown(robot, "#staleNote")).isEmpty();
+        assertThat(UiText.shown(robot, "#outcomeTitle")).isEqualTo("TLS worked, but the application answered 401 Unauthorized");
+
+        UiText.choose(robot, "#identity", "client");
+        assertThat(UiText.shown(robot, "#staleNote")).startsWith("Out of date");
+    }
+
+    /**
+     * Issue 10 §7: a call that hangs (a port that accepts but never speaks TLS) greys out only the call,
+     * never the server's Stop, and the user can cancel it.
+     */
+    @Test
+    void aHangingCallLeavesStopUsableAndCanBeCancelled(FxRobot robot) throws Exception {
+        startServer(robot, "#modeRequired");
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            robot.clickOn("#navCall");
+            UiText.retype(robot, "#target", "https://127.0.0.1:" + silent.getLocalPort() + "/");
+            robot.clickOn("#callButton");
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#callButton").queryButton().isDisabled()).isTrue();
+            assertThat(robot.lookup("#cancelCallButton").queryButton().isVisible()).isTrue();
+
+            robot.clickOn("#navServer");
+            assertThat(robot.lookup("#stopButton").queryButton().isDisabled()).as("Stop while a call hangs").isFalse();
+            robot.clickOn("#navCall");
+            robot.clickOn("#cancelCallButton");
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(robot.lookup("#callButton").queryButton().isDisabled()).isFalse();
+            assertThat(robot.lookup("#cancelCallButton").queryButton().isVisible()).isFalse();
+        }
     }
 }

@@ -45,7 +45,12 @@ class WizardUiTest extends AppUnderTest {
         robot.clickOn("#nextButton");
         driver.waitIdle(30);
 
+        UiText.retype(robot, "#wizardPort", "99999");
+        assertThat(UiText.shown(robot, "#wizardPortError")).contains("\"99999\" is not a port").contains("1 to 65535");
+        assertThat(next.isDisabled()).isTrue();
         UiText.retype(robot, "#wizardPort", "0");
+        assertThat(UiText.shown(robot, "#wizardPortError")).isEmpty();
+        assertThat(next.isDisabled()).isFalse();
         robot.clickOn("#nextButton");
         driver.waitIdle(30);
         robot.clickOn("#nextButton");

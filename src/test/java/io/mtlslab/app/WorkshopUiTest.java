@@ -85,11 +85,22 @@ class WorkshopUiTest {
     void revokingAClientShowsItRevokedAndPublishesTheCrl(FxRobot robot) {
         robot.clickOn("#navWorkshop");
         UiText.choose(robot, "#identityChoice", "eve");
-        UiText.choose(robot, "#reason", "keyCompromise");
+        UiText.choose(robot, "#reason", "Key compromise");
         robot.clickOn("#revokeButton");
+        driver.waitIdle(5);
+        // Issue 10 §5: revoking asks first, with the reason in words; "Cancel" revokes nothing.
+        assertThat(UiText.shown(robot, "#revokeConfirmText")).startsWith("Revoke eve with the reason \"Key compromise\"?")
+                .contains("cannot be undone");
+        robot.clickOn("#revokeConfirmNo");
+        driver.waitIdle(5);
+        assertThat(UiText.shown(robot, "#revokeConfirmText")).isEmpty();
+        assertThat(driver.context().workspace().identity("eve").orElseThrow().revoked()).isFalse();
+        robot.clickOn("#revokeButton");
+        robot.clickOn("#revokeConfirmYes");
         driver.waitIdle(20);
 
-        assertThat(UiText.shown(robot, "#identityResult")).startsWith("Revoked eve (keyCompromise)");
+        assertThat(UiText.shown(robot, "#identityResult")).startsWith("Revoked eve (Key compromise)");
+        assertThat(driver.context().workspace().identity("eve").orElseThrow().revoked()).isTrue();
         assertThat(driver.workspaceDir().resolve("crl.pem")).isRegularFile();
 
         // The hand-out folder defaults to bundles/ in the workspace.
@@ -100,10 +111,36 @@ class WorkshopUiTest {
         assertThat(UiText.shown(robot, "#identityResult")).isEqualTo("Written: " + handout.resolve("crl.pem"));
         assertThat(handout.resolve("crl.pem")).content().startsWith("-----BEGIN X509 CRL-----");
 
+        // Issue 10 §5: no bundle hands out a revoked certificate.
+        openTab(robot, "Student bundles");
+        robot.clickOn("#bundleButton");
+        driver.waitIdle(10);
+        assertThat(UiText.shown(robot, "#bundleResult")).startsWith("eve is revoked");
+        assertThat(handout.resolve("eve-bundle.zip")).doesNotExist();
+
         robot.clickOn("#navIdentities");
         Labeled badge = robot.lookup("#identityList .status-revoked").queryAs(Labeled.class);
         assertThat(badge.getText()).isEqualTo("revoked");
         assertThat(robot.lookup("#identityList .status-revoked").queryAll()).hasSize(1);
+
+        // Issue 10 §5: the detail says when and why; §3: a cell's full text is its tooltip.
+        Labeled eveCell = robot.lookup("#identityList .table-cell").match(n -> n instanceof Labeled l
+                && "eve".equals(l.getText())).queryAs(Labeled.class);
+        assertThat(eveCell.getTooltip()).isNotNull();
+        assertThat(eveCell.getTooltip().getText()).isEqualTo("eve");
+        assertThat(eveCell.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getText).containsExactly("Copy");
+        robot.clickOn(eveCell);
+        driver.waitIdle(10);
+        List<String> detail = robot.lookup("#detailGrid .label").queryAllAs(Labeled.class).stream().map(Labeled::getText).toList();
+        assertThat(detail).contains("Revoked");
+        assertThat(detail).anySatisfy(text -> assertThat(text).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}, reason: Key compromise"));
+
+        // Issue 10 §5: the call's identity picker marks the revoked identity.
+        robot.clickOn("#navCall");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#identity").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(picker.getConverter().toString("eve")).isEqualTo("eve (revoked)");
+        assertThat(picker.getConverter().toString("client")).isEqualTo("client");
     }
 
     @Test
@@ -170,6 +207,19 @@ class WorkshopUiTest {
 
         Path zip = folder.resolve("client-bundle.zip");
         assertThat(UiText.shown(robot, "#bundleResult")).isEqualTo("Written: " + zip);
+        // Issue 10 §5: a second bundle over the first asks before replacing it.
+        byte[] first = Files.readAllBytes(zip);
+        robot.clickOn("#bundleButton");
+        driver.waitIdle(10);
+        assertThat(UiText.shown(robot, "#bundleConfirmText")).isEqualTo(zip + " already exists. Replace it? The student may already have the old one.");
+        robot.clickOn("#bundleConfirmNo");
+        driver.waitIdle(10);
+        assertThat(Files.readAllBytes(zip)).isEqualTo(first);
+        robot.clickOn("#bundleButton");
+        robot.clickOn("#bundleConfirmYes");
+        driver.waitIdle(20);
+        assertThat(UiText.shown(robot, "#bundleResult")).isEqualTo("Written: " + zip);
+        assertThat(Files.readAllBytes(zip)).isNotEqualTo(first);
         try (ZipFile file = new ZipFile(zip.toFile())) {
             ZipEntry readme = file.stream().filter(entry -> entry.getName().endsWith("README.md")).findFirst().orElseThrow();
             assertThat(new String(file.getInputStream(readme).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))

@@ -1,6 +1,7 @@
 package io.mtlslab.app.call;
 
 import io.mtlslab.app.AppContext;
+import io.mtlslab.app.server.ServerModel;
 import io.mtlslab.call.CallRequest;
 import io.mtlslab.call.CallResult;
 import io.mtlslab.call.ClientIdentity;
@@ -9,6 +10,7 @@ import io.mtlslab.call.TrustAnchor;
 import io.mtlslab.hmac.HmacSecrets;
 import io.mtlslab.pki.Workspace;
 import java.nio.file.Path;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -39,10 +41,37 @@ public final class CallModel {
     /** Sign the request with the identity's HMAC secret (S6), as a server requiring HMAC expects. */
     public final BooleanProperty signHmac = new SimpleBooleanProperty(false);
     private final ObjectProperty<CallResult> result = new SimpleObjectProperty<>();
+    /** True once something the last result depends on changed: the screen marks that result out of date. */
+    private final BooleanProperty stale = new SimpleBooleanProperty(false);
+    /** True while a call runs; the call can be cancelled (its late answer is then dropped). */
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private javafx.concurrent.Task<CallResult> running;
 
     public CallModel(AppContext context) {
         this.context = context;
         target.set("https://localhost:" + context.config().serverPort() + "/");
+        ServerModel server = context.model(ServerModel.class, () -> new ServerModel(context));
+        Observable[] inputs = {target, identity, trust, trustFile, protocols, method, body, signHmac,
+            server.serverProperty(), context.workspaceProperty(), context.workspaceRevisionProperty()};
+        for (Observable input : inputs) {
+            input.addListener(o -> stale.set(result.get() != null));
+        }
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Gives up waiting for the running call; the screen keeps the previous result, marked out of date. */
+    public void cancel() {
+        if (running != null && running.cancel()) {
+            busy.set(false);
+            stale.set(result.get() != null);
+        }
+    }
+
+    public BooleanProperty staleProperty() {
+        return stale;
     }
 
     public ObjectProperty<CallResult> resultProperty() {
@@ -60,8 +89,10 @@ public final class CallModel {
         String chosenMethod = method.get();
         String chosenBody = body.get();
         boolean sign = signHmac.get();
-        context.tasks().run(progress -> {
-            progress.message(context.text("call.calling", url));
+        String calling = context.text("call.calling", url);
+        busy.set(true);
+        running = context.tasks().run(progress -> {
+            progress.message(calling);
             CallRequest.Builder builder = CallRequest.builder(CallRequest.parseUrl(url));
             switch (trustChoice) {
                 case SYSTEM -> builder.trust(TrustAnchor.system());
@@ -83,8 +114,13 @@ public final class CallModel {
             }
             return TestCall.run(builder.build());
         }, done -> {
+            busy.set(false);
             result.set(done);
+            stale.set(false);
             onDone.run();
+        }, failure -> {
+            busy.set(false);
+            context.report(failure);
         });
     }
 }

@@ -2,6 +2,7 @@ package io.mtlslab.app.call;
 
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
+import io.mtlslab.app.common.Tables;
 import io.mtlslab.call.AskedVsPresented;
 import io.mtlslab.call.CallResult;
 import io.mtlslab.call.CertificateSummary;
@@ -48,8 +49,12 @@ public class TestCallController {
     public record IdentityRow(String field, String client, String server) {
     }
 
+    private static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
+
     private final AppContext context;
     private final CallModel model;
+    /** Identities the picker marks "(revoked)": a call with one shows what a CRL-checking server does. */
+    private final java.util.Set<String> revokedNames = new java.util.HashSet<>();
 
     @FXML private TextField target;
     @FXML private ComboBox<String> identity;
@@ -59,8 +64,10 @@ public class TestCallController {
     @FXML private ComboBox<String> method;
     @FXML private CheckBox signHmac;
     @FXML private Button callButton;
+    @FXML private Button cancelCallButton;
     @FXML private Label callHint;
     @FXML private VBox outcomeBox;
+    @FXML private Label staleNote;
     @FXML private Label outcomeTitle;
     @FXML private Label diagnosisSummary;
     @FXML private Label diagnosisCause;
@@ -88,7 +95,8 @@ public class TestCallController {
         identity.setConverter(new StringConverter<>() {
             @Override
             public String toString(String name) {
-                return name == null || name.isEmpty() ? context.text("call.identity.none") : name;
+                return name == null || name.isEmpty() ? context.text("call.identity.none")
+                        : revokedNames.contains(name) ? context.text("call.identity.revoked", name) : name;
             }
 
             @Override
@@ -120,12 +128,19 @@ public class TestCallController {
         signHmac.selectedProperty().bindBidirectional(model.signHmac);
         // A signature needs the client's secret, and so a client identity.
         signHmac.disableProperty().bind(model.identity.isNull().or(model.identity.isEmpty()));
-        callButton.disableProperty().bind(context.tasks().busyProperty().or(context.workspaceProperty().isNull()));
+        callButton.disableProperty().bind(model.busyProperty().or(context.workspaceProperty().isNull()));
+        cancelCallButton.visibleProperty().bind(model.busyProperty());
+        cancelCallButton.managedProperty().bind(cancelCallButton.visibleProperty());
         callHint.setText(context.text("call.hint"));
         for (Label label : List.of(diagnosisSummary, diagnosisCause, diagnosisFix)) {
             label.managedProperty().bind(label.textProperty().isNotEmpty());
             label.visibleProperty().bind(label.managedProperty());
         }
+        staleNote.setText(context.text("call.stale"));
+        staleNote.visibleProperty().bind(model.staleProperty().and(model.resultProperty().isNotNull()));
+        staleNote.managedProperty().bind(staleNote.visibleProperty());
+        model.staleProperty().addListener((obs, old, now) -> outcomeBox.pseudoClassStateChanged(STALE, now));
+        outcomeBox.pseudoClassStateChanged(STALE, model.staleProperty().get());
         setUpIdentityTable();
         model.resultProperty().addListener((obs, old, result) -> render(result));
         render(model.resultProperty().get());
@@ -134,10 +149,14 @@ public class TestCallController {
     private void refreshIdentities() {
         List<String> names = new ArrayList<>();
         names.add(CallModel.NO_IDENTITY);
+        revokedNames.clear();
         if (context.workspace() != null) {
             for (IdentityEntry entry : context.workspace().identities()) {
                 if (!entry.role().isCa()) {
                     names.add(entry.name());
+                    if (entry.revoked()) {
+                        revokedNames.add(entry.name());
+                    }
                 }
             }
         }
@@ -151,9 +170,9 @@ public class TestCallController {
         identityTable.getColumns().add(column(context.text("call.identities.field"), IdentityRow::field));
         identityTable.getColumns().add(column(context.text("call.identities.client"), IdentityRow::client));
         identityTable.getColumns().add(column(context.text("call.identities.server"), IdentityRow::server));
-        identityTable.getColumns().get(0).setPrefWidth(250);
-        identityTable.getColumns().get(1).setPrefWidth(420);
-        identityTable.getColumns().get(2).setPrefWidth(420);
+        Tables.readable(identityTable, context.text("action.copy"));
+        Tables.widthsInEm(identityTable, 11, 26, 26);
+        Tables.heightToRows(identityTable);
         identityTable.setPlaceholder(new Label(context.text("call.identities.empty")));
     }
 
@@ -162,6 +181,11 @@ public class TestCallController {
         column.setCellValueFactory(data -> new ReadOnlyStringWrapper(value.apply(data.getValue())));
         column.setSortable(false);
         return column;
+    }
+
+    @FXML
+    private void cancelCall() {
+        model.cancel();
     }
 
     @FXML

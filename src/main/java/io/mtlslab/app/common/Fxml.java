@@ -24,6 +24,7 @@ public final class Fxml {
         loader.setControllerFactory(type -> construct(type, context));
         try {
             Parent root = loader.load();
+            Fit.apply(root);
             return new View<>(root, loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + path, e);

@@ -32,6 +32,7 @@ public final class ProblemBanner extends VBox {
         fix.setWrapText(true);
         Button close = new Button(i18n.get("error.dismiss"));
         close.setId("problemDismiss");
+        close.setMinWidth(Region.USE_PREF_SIZE);
         close.setOnAction(event -> problem.set(null));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -1,5 +1,10 @@
 package io.mtlslab.app.identities;
 
+import io.mtlslab.pki.CrlIssuer;
+import io.mtlslab.pki.Revocation;
+
+import io.mtlslab.app.common.Tables;
+
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
 import io.mtlslab.app.inspect.InspectModel;
@@ -38,8 +43,11 @@ public class IdentitiesController {
 
     /** What the detail pane shows for the selected identity. */
     private record Selected(IdentityEntry entry, X509Certificate certificate, CertificateSummary summary, Path file,
-                            List<Finding> findings) {
+                            List<Finding> findings, Revocation revocation) {
     }
+
+    /** The detail being read in the background; a newer selection cancels it and ignores what it finds. */
+    private javafx.concurrent.Task<Selected> loading;
 
     private final AppContext context;
     private Selected selected;
@@ -96,10 +104,8 @@ public class IdentitiesController {
             }
         });
         identityList.getColumns().add(status);
-        double[] widths = {70, 80, 200, 70, 95, 110};
-        for (int i = 0; i < widths.length; i++) {
-            identityList.getColumns().get(i).setPrefWidth(widths[i]);
-        }
+        Tables.readable(identityList, context.text("action.copy"));
+        Tables.widthsInEm(identityList, 7, 7, 16, 7, 8, 9);
         identityList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> select(entry));
         exportFormat.setItems(javafx.collections.FXCollections.observableArrayList(ExportFormat.values()));
         exportFormat.setConverter(new javafx.util.StringConverter<>() {
@@ -149,7 +155,10 @@ public class IdentitiesController {
         }
         Workspace workspace = context.workspace();
         Path file = workspace.certificateFile(entry.name());
-        context.tasks().run(() -> {
+        if (loading != null) {
+            loading.cancel();
+        }
+        loading = context.tasks().run(() -> {
             Credential credential = workspace.credential(entry.name(), null);
             X509Certificate certificate = credential.certificate();
             // The pre-flight lint for the identity's role, with its key, chain and the workspace CA.
@@ -160,11 +169,18 @@ public class IdentitiesController {
             if (workspace.hasCa()) {
                 request = request.withAnchors(List.of(workspace.caCertificate()));
             }
-            return new Selected(entry, certificate, CertificateSummary.of(certificate), file, Lint.check(request));
+            String serial = io.mtlslab.pki.Certificates.serialHex(certificate);
+            Revocation revocation = CrlIssuer.revocations(workspace).stream()
+                    .filter(r -> r.serialHex().equalsIgnoreCase(serial)).reduce((a, b) -> b).orElse(null);
+            return new Selected(entry, certificate, CertificateSummary.of(certificate), file, Lint.check(request), revocation);
         }, this::render);
     }
 
     private void render(Selected value) {
+        // A click on another row while this one loaded: show only what is selected now.
+        if (value.entry() != identityList.getSelectionModel().getSelectedItem()) {
+            return;
+        }
         selected = value;
         CertificateSummary summary = value.summary();
         detailTitle.setText(value.entry().name() + " — " + context.text("role." + value.entry().role().id()));
@@ -179,6 +195,12 @@ public class IdentitiesController {
         row = pair(row, "identities.files", value.file().getFileName() + (value.entry().role().isCa() ? "" : ", "
                 + value.entry().name() + ".key"));
         row = pair(row, "call.field.fingerprint", summary.sha256Fingerprint());
+        if (value.revocation() != null) {
+            row = pair(row, "identities.revocation", context.text("identities.revocation.value",
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
+                            .format(value.revocation().revokedAt()),
+                    context.text("revocation.reason." + value.revocation().reason().name())));
+        }
         String lint = value.findings().isEmpty() ? context.text("inspect.lint.clean")
                 : String.join("\n", value.findings().stream()
                         .map(f -> f.severity() + ": " + f.what() + (f.fix() == null ? "" : " — " + f.fix())).toList());
@@ -251,7 +273,7 @@ public class IdentitiesController {
             exportResult.getStyleClass().add("cell-pass");
             exportResult.setText(context.text("export.done", written));
         }, failure -> {
-            io.mtlslab.app.common.Problem problem = io.mtlslab.app.common.Problem.of(failure, context.i18n());
+            io.mtlslab.app.common.Problem problem = context.problemOf(failure);
             exportResult.getStyleClass().add("field-error");
             exportResult.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
         });

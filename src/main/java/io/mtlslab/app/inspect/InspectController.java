@@ -93,6 +93,8 @@ public class InspectController {
         inspectError.setText("");
         inspectResult.getChildren().clear();
         char[] password = inspectPassword.getText().isEmpty() ? null : inspectPassword.getText().toCharArray();
+        // Read on the FX thread: the worker below must not touch the workspace property.
+        io.mtlslab.pki.Workspace workspace = context.workspace();
         context.tasks().run(progress -> {
             InspectedFile inspected = Inspector.inspect(file, password);
             List<X509Certificate> certificates = inspected.certificates().isEmpty() ? List.of()
@@ -101,14 +103,14 @@ public class InspectController {
             for (int i = 0; i < certificates.size(); i++) {
                 List<X509Certificate> rest = certificates.subList(i + 1, certificates.size());
                 LintRequest request = LintRequest.of(certificates.get(i)).withChain(rest);
-                if (context.workspace() != null && context.workspace().hasCa()) {
-                    request = request.withAnchors(List.of(context.workspace().caCertificate()));
+                if (workspace != null && workspace.hasCa()) {
+                    request = request.withAnchors(List.of(workspace.caCertificate()));
                 }
                 findings.add(Lint.check(request));
             }
             return new Inspection(inspected, findings, certificates);
         }, this::render, failure -> {
-            Problem problem = Problem.of(failure, context.i18n());
+            Problem problem = context.problemOf(failure);
             inspectError.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
         });
     }
@@ -212,7 +214,9 @@ public class InspectController {
             copyPem.setOnAction(event -> Copy.text(Pem.certificate(certificate)));
             Button copyFingerprint = new Button(context.text("identities.copyFingerprint"));
             copyFingerprint.setOnAction(event -> Copy.text(cert.sha256Fingerprint()));
-            card.getChildren().add(new HBox(8, copyPem, copyFingerprint));
+            javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, copyPem, copyFingerprint);
+            io.mtlslab.app.common.Fit.apply(buttons);
+            card.getChildren().add(buttons);
         }
         return card;
     }

@@ -1,5 +1,7 @@
 package io.mtlslab.app.scenarios;
 
+import io.mtlslab.app.common.Tables;
+
 import io.mtlslab.app.AppContext;
 import io.mtlslab.diagnose.Diagnosis;
 import io.mtlslab.scenario.ScenarioResult;
@@ -52,7 +54,7 @@ public class ScenariosController {
         mode.setConverter(new StringConverter<>() {
             @Override
             public String toString(ServerMode value) {
-                return value == null ? context.text("scenarios.mode.all") : value.id();
+                return value == null ? context.text("scenarios.mode.all") : modeName(value);
             }
 
             @Override
@@ -69,7 +71,7 @@ public class ScenariosController {
         scenarioProgress.visibleProperty().bind(model.runningProperty());
         scenarioTable.setItems(model.results());
         scenarioTable.setPlaceholder(new Label(context.text("scenarios.empty")));
-        scenarioTable.getColumns().add(column("scenarios.col.mode", r -> r.mode().id(), 100));
+        scenarioTable.getColumns().add(column("scenarios.col.mode", r -> modeName(r.mode()), 100));
         scenarioTable.getColumns().add(column("scenarios.col.scenario", r -> r.scenario().label(), 240));
         scenarioTable.getColumns().add(column("scenarios.col.expected", r -> r.expected().shortText(), 170));
         scenarioTable.getColumns().add(column("scenarios.col.actual", ScenarioResult::actualText, 230));
@@ -89,6 +91,8 @@ public class ScenariosController {
         scenarioTable.getColumns().add(status);
         scenarioTable.getColumns().add(column("scenarios.col.diagnosis",
                 r -> r.diagnosis() == null ? "" : r.diagnosis().summary(), 340));
+        Tables.readable(scenarioTable, context.text("action.copy"));
+        Tables.widthsInEm(scenarioTable, 8, 16, 12, 16, 7, 22);
         scenarioTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(ScenarioResult result, boolean empty) {
@@ -110,12 +114,24 @@ public class ScenariosController {
         return result.attackSucceeded() ? text + " · " + context.text("scenarios.attack") : text;
     }
 
+    /** "9 of 10 attacks blocked · 2 bypasses · 28 passed · 0 failed": the lesson first, then the bookkeeping. */
     private void summarize() {
-        long pass = model.results().stream().filter(r -> r.status() == ScenarioResult.Status.PASS).count();
-        long fail = model.results().stream().filter(r -> r.status() == ScenarioResult.Status.FAIL).count();
-        long attacks = model.results().stream().filter(ScenarioResult::attackSucceeded).count();
+        List<ScenarioResult> ran = model.results().stream().filter(r -> r.status() != ScenarioResult.Status.SKIPPED).toList();
+        long attacks = ran.stream().filter(r -> r.scenario().attack()).count();
+        long bypasses = ran.stream().filter(ScenarioResult::attackSucceeded).count();
+        long pass = ran.stream().filter(r -> r.status() == ScenarioResult.Status.PASS).count();
+        long fail = ran.stream().filter(r -> r.status() == ScenarioResult.Status.FAIL).count();
         scenarioSummary.setText(model.results().isEmpty() ? ""
-                : context.text("scenarios.summary", pass, fail, attacks));
+                : context.text("scenarios.summary", attacks - bypasses, attacks, bypasses, pass, fail));
+        scenarioSummary.getStyleClass().removeAll("cell-pass", "cell-fail");
+        if (!model.results().isEmpty()) {
+            scenarioSummary.getStyleClass().add(bypasses > 0 || fail > 0 ? "cell-fail" : "cell-pass");
+        }
+    }
+
+    /** The mode in words ("optional, handler does not check"), not its CLI id ({@code optional-bypass}). */
+    private String modeName(ServerMode mode) {
+        return context.text("scenarios.modeName." + mode.name());
     }
 
     private void detail(ScenarioResult row) {
@@ -124,7 +140,7 @@ public class ScenariosController {
             scenarioDetailText.setText("");
             return;
         }
-        scenarioDetailTitle.setText(row.scenario().label() + " — " + row.mode().id());
+        scenarioDetailTitle.setText(row.scenario().label() + " — " + modeName(row.mode()));
         StringBuilder text = new StringBuilder();
         text.append(context.text("scenarios.col.expected")).append(": ").append(row.expected().shortText())
                 .append(" — ").append(row.expected().meaning()).append('\n');

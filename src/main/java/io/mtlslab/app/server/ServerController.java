@@ -2,6 +2,7 @@ package io.mtlslab.app.server;
 
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.call.CallModel;
+import io.mtlslab.app.common.Tables;
 import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.server.ClientAuthMode;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -23,6 +25,10 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -31,6 +37,9 @@ import javafx.scene.layout.VBox;
  */
 public class ServerController {
 
+    /** Below this width (in em) the two cards stack. */
+    private static final double WIDE_EM = 48;
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private final AppContext context;
@@ -52,6 +61,12 @@ public class ServerController {
     @FXML private Label serverState;
     @FXML private Label secureBadge;
     @FXML private VBox unsafeList;
+    @FXML private Label runningMode;
+    @FXML private StackPane cardsHolder;
+    @FXML private VBox optionsCard;
+    @FXML private VBox runCard;
+    @FXML private Label pendingChanges;
+    @FXML private Label portError;
     @FXML private TableView<ConnectionEvent> logTable;
 
     public ServerController(AppContext context) {
@@ -83,43 +98,94 @@ public class ServerController {
         checkRevocation.selectedProperty().bindBidirectional(model.checkRevocation);
         requireHmac.selectedProperty().bindBidirectional(model.requireHmac);
         port.textProperty().bindBidirectional(model.port);
-        startButton.disableProperty().bind(context.tasks().busyProperty().or(context.workspaceProperty().isNull()));
-        stopButton.disableProperty().bind(model.serverProperty().isNull().or(context.tasks().busyProperty()));
+        startButton.disableProperty().bind(model.busyProperty().or(context.workspaceProperty().isNull())
+                .or(model.portErrorProperty().isNotNull()));
+        portError.textProperty().bind(model.portErrorProperty());
+        portError.visibleProperty().bind(model.portErrorProperty().isNotNull());
+        portError.managedProperty().bind(portError.visibleProperty());
+        port.pseudoClassStateChanged(INVALID, model.portErrorProperty().get() != null);
+        model.portErrorProperty().addListener((obs, old, now) -> port.pseudoClassStateChanged(INVALID, now != null));
+        for (Label label : List.of(pendingChanges, runningMode)) {
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+            label.managedProperty().bind(label.visibleProperty());
+        }
+        // Per action: a hanging test call elsewhere must never grey out Stop.
+        stopButton.disableProperty().bind(model.serverProperty().isNull().or(model.busyProperty()));
         startButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.serverProperty().isNull())
                 .then(context.text("server.start")).otherwise(context.text("server.restart")));
         Observable[] inputs = {model.clientAuth, model.handlerChecks, model.trustSystem, model.legacyProtocols,
-            model.emptyCaNames, model.checkRevocation, model.port, model.serverProperty()};
+            model.emptyCaNames, model.checkRevocation, model.requireHmac, model.port, model.serverProperty(),
+            model.pendingChangesProperty()};
         for (Observable input : inputs) {
             input.addListener(o -> renderState());
         }
         renderState();
         setUpLog();
+        cardsHolder.widthProperty().addListener((obs, old, now) -> arrangeCards());
+        arrangeCards();
     }
 
-    private void renderState() {
-        unsafeList.getChildren().clear();
-        serverState.setText(model.isRunning()
-                ? context.text("server.state.running", model.serverProperty().get().url())
-                : context.text("server.state.stopped"));
-        ServerSettings settings;
-        try {
-            settings = model.settings();
-        } catch (PkiException e) {
-            Label error = new Label(e.oneLine());
-            error.getStyleClass().add("field-error");
-            unsafeList.getChildren().add(error);
+    /** Side by side when there is room, one above the other on a narrow window or with large text. */
+    private void arrangeCards() {
+        double em = port.getFont().getSize();
+        boolean wide = cardsHolder.getWidth() <= 0 || cardsHolder.getWidth() >= WIDE_EM * em;
+        Region current = cardsHolder.getChildren().isEmpty() ? null : (Region) cardsHolder.getChildren().get(0);
+        if (current != null && (current instanceof HBox) == wide) {
             return;
         }
-        boolean unsafe = settings.unsafe();
-        secureBadge.getStyleClass().removeAll("ok", "fail");
-        secureBadge.getStyleClass().add(unsafe ? "fail" : "ok");
-        secureBadge.setText(context.text(unsafe ? "server.badge.unsafe" : "server.badge.secure"));
-        for (String label : settings.unsafeLabels()) {
-            Label line = new Label("⚠ " + label);
-            line.setWrapText(true);
-            line.getStyleClass().add("unsafe");
-            unsafeList.getChildren().add(line);
+        Region box;
+        if (wide) {
+            HBox row = new HBox(optionsCard, runCard);
+            HBox.setHgrow(optionsCard, Priority.ALWAYS);
+            HBox.setHgrow(runCard, Priority.ALWAYS);
+            box = row;
+        } else {
+            box = new VBox(optionsCard, runCard);
         }
+        box.getStyleClass().add("server-cards");
+        cardsHolder.getChildren().setAll(box);
+    }
+
+    /**
+     * The running server's real mode, badge and address; options ticked since then show only as
+     * "changes apply on Restart". When stopped, the badge describes what Start will run.
+     */
+    private void renderState() {
+        unsafeList.getChildren().clear();
+        ServerSettings running = model.runningSettings();
+        serverState.setText(running != null
+                ? context.text("server.state.running", model.serverProperty().get().url())
+                : context.text("server.state.stopped"));
+        ServerSettings shown = running;
+        if (shown == null) {
+            try {
+                shown = model.settings();
+            } catch (PkiException e) {
+                shown = null;
+            }
+        }
+        runningMode.setText(running == null ? "" : context.text("server.state.mode", model.modeName(running)));
+        secureBadge.setVisible(shown != null);
+        if (shown != null) {
+            boolean unsafe = shown.unsafe();
+            secureBadge.getStyleClass().removeAll("ok", "fail");
+            secureBadge.getStyleClass().add(unsafe ? "fail" : "ok");
+            secureBadge.setText(context.text(unsafe ? "server.badge.unsafe" : "server.badge.secure"));
+            for (String label : shown.unsafeLabels()) {
+                Label line = new Label("⚠ " + label);
+                line.setWrapText(true);
+                line.setMinHeight(Region.USE_PREF_SIZE);
+                line.getStyleClass().add("unsafe");
+                unsafeList.getChildren().add(line);
+            }
+        }
+        String pending = "";
+        if (model.pendingChangesProperty().get() && model.chosenPort() >= 0) {
+            ServerSettings next = model.settings();
+            pending = context.text("server.pending", model.modeName(next),
+                    context.text(next.unsafe() ? "server.badge.unsafe" : "server.badge.secure"));
+        }
+        pendingChanges.setText(pending);
     }
 
     private void setUpLog() {
@@ -140,6 +206,8 @@ public class ServerController {
             }
             return PeerText.escape(reason);
         }, 320));
+        Tables.readable(logTable, context.text("action.copy"));
+        Tables.widthsInEm(logTable, 7, 8, 11, 13, 14, 20);
         logTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(ConnectionEvent event, boolean empty) {
@@ -174,13 +242,11 @@ public class ServerController {
 
     @FXML
     private void start() {
-        context.problemProperty().set(null);
-        try {
-            model.settings();
-        } catch (PkiException e) {
-            context.report(e);
+        if (model.portErrorProperty().get() != null) {
+            port.requestFocus();
             return;
         }
+        context.problemProperty().set(null);
         model.start(() -> context.model(CallModel.class, () -> new CallModel(context)).target
                 .set(model.serverProperty().get().url()), () -> { });
     }

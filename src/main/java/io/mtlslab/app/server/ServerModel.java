@@ -13,7 +13,12 @@ import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -31,6 +36,8 @@ import javafx.util.Duration;
 public final class ServerModel {
 
     static final int MAX_ROWS = 1000;
+    /** What the banner is about when the server failed to start; a later start takes it away. */
+    static final String TOPIC = "server";
 
     private final AppContext context;
     private final StringProperty statusText = new SimpleStringProperty("");
@@ -46,6 +53,12 @@ public final class ServerModel {
     public final BooleanProperty requireHmac = new SimpleBooleanProperty(false);
     private final ObservableList<ConnectionEvent> log = FXCollections.observableArrayList();
     private final Timeline drainer;
+    /** Whether the running server was started with the HMAC gate (not part of ServerSettings). */
+    private boolean runningHmac;
+    private final ReadOnlyStringWrapper portError = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper pendingChanges = new ReadOnlyBooleanWrapper();
+    /** True while this server starts or stops: only its own buttons wait, not the whole app. */
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     public ServerModel(AppContext context) {
         this.context = context;
@@ -53,17 +66,76 @@ public final class ServerModel {
         statusText.set(context.text("server.status.stopped"));
         drainer = new Timeline(new KeyFrame(Duration.millis(250), event -> drain()));
         drainer.setCycleCount(Animation.INDEFINITE);
-        context.i18nProperty().addListener((obs, old, now) -> updateStatus());
+        context.i18nProperty().addListener((obs, old, now) -> {
+            updateStatus();
+            checkPort();
+        });
+        // an invalidation listener, registered first: screens listening to the port see the new error
+        port.addListener((Observable o) -> checkPort());
+        Observable[] inputs = {port, clientAuth, handlerChecks, trustSystem, legacyProtocols, emptyCaNames,
+            checkRevocation, requireHmac, server};
+        for (Observable input : inputs) {
+            input.addListener(o -> updatePending());
+        }
+        checkPort();
     }
 
-    /** The settings as chosen on screen; throws the core's PkiException for a bad port. */
+    /** The chosen port as a number, or -1 when the text is not a port (0 means "any free port"). */
+    public int chosenPort() {
+        String text = port.get() == null ? "" : port.get().trim();
+        if (!text.matches("\\d{1,5}")) {
+            return -1;
+        }
+        int value = Integer.parseInt(text);
+        return value <= 65535 ? value : -1;
+    }
+
+    private void checkPort() {
+        portError.set(chosenPort() >= 0 ? null : context.text("server.port.invalid", port.get() == null ? "" : port.get().trim()));
+    }
+
+    /** Why the port field's text cannot be used, in words, or {@code null} when it is a port. */
+    public ReadOnlyStringProperty portErrorProperty() {
+        return portError.getReadOnlyProperty();
+    }
+
+    /**
+     * True while a server runs and the options on screen differ from the ones it runs with: they apply
+     * on Restart, and until then the screen keeps showing the running server's mode.
+     */
+    public ReadOnlyBooleanProperty pendingChangesProperty() {
+        return pendingChanges.getReadOnlyProperty();
+    }
+
+    private void updatePending() {
+        EchoServer running = server.get();
+        if (running == null || chosenPort() < 0) {
+            pendingChanges.set(running != null && chosenPort() < 0);
+            return;
+        }
+        ServerSettings chosen = settings();
+        boolean samePort = chosen.port() == running.settings().port() || chosen.port() == running.port();
+        pendingChanges.set(!chosen.withPort(running.settings().port()).equals(running.settings()) || !samePort
+                || requireHmac.get() != runningHmac);
+    }
+
+    /** The settings the running server uses, or {@code null} when stopped. */
+    public ServerSettings runningSettings() {
+        EchoServer running = server.get();
+        return running == null ? null : running.settings();
+    }
+
+    /** The mode in words, e.g. "optional · the handler does not check", for the status bar and the screen. */
+    public String modeName(ServerSettings settings) {
+        String name = context.text("server.modeName." + settings.clientAuth().name());
+        return settings.handlerBypass() ? context.text("server.modeName.handlerBypass", name) : name;
+    }
+
+    /** The settings as chosen on screen; throws the core's PkiException for a bad port (see {@link #portErrorProperty()}). */
     public ServerSettings settings() {
-        int chosenPort;
-        try {
-            chosenPort = Integer.parseInt(port.get().trim());
-        } catch (NumberFormatException e) {
-            throw new io.mtlslab.pki.PkiException("port", "'" + port.get() + "' is not a port number",
-                    "type a number such as 8443");
+        int chosenPort = chosenPort();
+        if (chosenPort < 0) {
+            throw new io.mtlslab.pki.PkiException("port", portError.get(), null);
         }
         return ServerSettings.secure().withPort(chosenPort).withClientAuth(clientAuth.get())
                 .withCheckIdentityInHandler(handlerChecks.get())
@@ -84,33 +156,76 @@ public final class ServerModel {
         requireHmac.set(false);
     }
 
-    /** (Re)starts the server with the chosen settings in the background. */
+    /**
+     * (Re)starts the server with the chosen settings in the background. A restart never leaves the user
+     * with nothing running because of a bad choice: on another port the new server starts before the old
+     * one stops; on the same port, if the new one fails, the old settings are started again.
+     */
     public void start(Runnable onStarted, Runnable onFailed) {
         ServerSettings settings = settings();
         Workspace workspace = context.workspace();
         EchoServer previous = server.get();
         boolean hmac = requireHmac.get();
+        boolean previousHmac = runningHmac;
+        String message = context.text("server.starting", String.valueOf(settings.port()));
+        busy.set(true);
         context.tasks().run(progress -> {
-            progress.message(context.text("server.starting", String.valueOf(settings.port())));
-            if (previous != null) {
-                previous.close();
+            progress.message(message);
+            if (previous == null) {
+                return new Started(launch(workspace, settings, hmac), hmac, null);
             }
-            return hmac ? EchoServer.start(workspace, settings, HmacGate.requireFor(workspace))
-                    : EchoServer.start(workspace, settings);
+            boolean samePort = settings.port() == previous.port() || settings.port() == previous.settings().port();
+            if (!samePort) {
+                EchoServer started = launch(workspace, settings, hmac);
+                previous.close();
+                return new Started(started, hmac, null);
+            }
+            previous.close();
+            try {
+                return new Started(launch(workspace, settings, hmac), hmac, null);
+            } catch (RuntimeException e) {
+                try {
+                    return new Started(launch(workspace, previous.settings().withPort(previous.port()), previousHmac),
+                            previousHmac, e);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                    throw e;
+                }
+            }
         }, started -> {
-            server.set(started);
-            log.clear();
+            busy.set(false);
+            runningHmac = started.hmac();
+            server.set(started.server());
+            if (started.failure() == null) {
+                log.clear();
+            }
             drainer.play();
             updateStatus();
-            onStarted.run();
+            if (started.failure() == null) {
+                context.resolved(TOPIC);
+                onStarted.run();
+            } else {
+                context.report(started.failure(), TOPIC);
+                onFailed.run();
+            }
         }, failure -> {
-            if (previous != null) {
+            busy.set(false);
+            if (previous != null && !previous.isRunning()) {
                 server.set(null);
                 updateStatus();
             }
-            context.report(failure);
+            context.report(failure, TOPIC);
             onFailed.run();
         });
+    }
+
+    /** A server that is now running, and the failure that made it the old settings' server again, if any. */
+    private record Started(EchoServer server, boolean hmac, RuntimeException failure) {
+    }
+
+    private static EchoServer launch(Workspace workspace, ServerSettings settings, boolean hmac) {
+        return hmac ? EchoServer.start(workspace, settings, HmacGate.requireFor(workspace))
+                : EchoServer.start(workspace, settings);
     }
 
     public void stop() {
@@ -118,14 +233,19 @@ public final class ServerModel {
         if (running == null) {
             return;
         }
-        context.tasks().run(() -> {
+        busy.set(true);
+        context.tasks().run(progress -> {
             running.close();
             return running;
         }, stopped -> {
+            busy.set(false);
             drain();
             drainer.stop();
             server.set(null);
             updateStatus();
+        }, failure -> {
+            busy.set(false);
+            context.report(failure, TOPIC);
         });
     }
 
@@ -147,7 +267,11 @@ public final class ServerModel {
     private void updateStatus() {
         EchoServer running = server.get();
         statusText.set(running == null ? context.text("server.status.stopped")
-                : context.text("server.status.running", running.url(), running.settings().modeLabel()));
+                : context.text("server.status.running", running.url(), modeName(running.settings())));
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     public ObjectProperty<EchoServer> serverProperty() {

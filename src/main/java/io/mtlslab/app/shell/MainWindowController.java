@@ -14,7 +14,13 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import java.util.function.Predicate;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -155,6 +161,38 @@ public class MainWindowController {
         if (button != null) {
             button.setSelected(true);
         }
+        // After the new screen's first layout: keyboard users land on its first field, not on the old screen.
+        Platform.runLater(() -> {
+            Node first = firstField(view);
+            if (first != null && view.getScene() != null) {
+                first.requestFocus();
+            }
+        });
+    }
+
+    /** The first visible, enabled text field or drop-down of a screen, else its first focusable control. */
+    static Node firstField(Node view) {
+        Node field = first(view, node -> node instanceof TextInputControl || node instanceof ComboBoxBase<?>);
+        return field != null ? field : first(view, node -> node instanceof Control && !(node instanceof Label)
+                && !(node instanceof ScrollPane));
+    }
+
+    private static Node first(Node node, Predicate<Node> wanted) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return null;
+        }
+        if (node.isFocusTraversable() && wanted.test(node)) {
+            return node;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = first(child, wanted);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @FXML private void goWelcome() {

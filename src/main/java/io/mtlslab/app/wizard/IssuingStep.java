@@ -61,8 +61,24 @@ abstract class IssuingStep implements WizardStep {
         return checks.valid().and(context.workspaceProperty().isNotNull());
     }
 
+    /**
+     * What replacing this step's existing files destroys, for a confirmation the user must give first,
+     * or {@code null} when replacing needs no confirmation.
+     */
+    protected String replaceConfirmation(Workspace workspace) {
+        return null;
+    }
+
+    /** Runs in the background just before a confirmed replacement (e.g. keep a backup). */
+    protected void beforeReplace(Workspace workspace) {
+    }
+
     @Override
     public void complete(Runnable next) {
+        complete(next, false);
+    }
+
+    private void complete(Runnable next, boolean confirmed) {
         footer.showError("");
         CertificateSpec spec;
         try {
@@ -78,16 +94,26 @@ abstract class IssuingStep implements WizardStep {
             next.run();
             return;
         }
+        String confirmation = exists() && replace && !confirmed ? replaceConfirmation(workspace) : null;
+        if (confirmation != null) {
+            footer.askConfirmation(confirmation, () -> complete(next, true));
+            return;
+        }
+        boolean replacing = exists() && replace;
         KeyType keyType = spec.keyType();
+        String generating = context.text("wizard.generating", keyType.id(), identityName());
         context.tasks().run(progress -> {
-            progress.message(context.text("wizard.generating", keyType.id(), identityName()));
+            progress.message(generating);
+            if (replacing) {
+                beforeReplace(workspace);
+            }
             issue(workspace, spec, replace);
             return identityName();
         }, done -> {
             context.workspaceChanged();
             next.run();
         }, failure -> {
-            Problem problem = Problem.of(failure, context.i18n());
+            Problem problem = context.problemOf(failure);
             footer.showError(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
         });
     }

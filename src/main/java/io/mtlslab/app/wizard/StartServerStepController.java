@@ -2,7 +2,6 @@ package io.mtlslab.app.wizard;
 
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.server.ServerModel;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -16,6 +15,7 @@ public class StartServerStepController implements WizardStep {
 
     @FXML private TextField wizardPort;
     @FXML private Label wizardServerState;
+    @FXML private Label wizardPortError;
 
     public StartServerStepController(AppContext context) {
         this.context = context;
@@ -26,16 +26,22 @@ public class StartServerStepController implements WizardStep {
     private void initialize() {
         wizardPort.textProperty().bindBidirectional(server.port);
         wizardServerState.textProperty().bind(server.statusTextProperty());
+        // Why Next is greyed out, under the field, as the user types.
+        wizardPortError.textProperty().bind(server.portErrorProperty());
+        wizardPortError.visibleProperty().bind(server.portErrorProperty().isNotNull());
     }
 
     @Override
     public ObservableBooleanValue ready() {
-        return Bindings.createBooleanBinding(() -> server.port.get() != null && server.port.get().trim().matches("\\d{1,5}"),
-                server.port);
+        return server.portErrorProperty().isNull();
     }
 
     @Override
     public void complete(Runnable next) {
+        if (server.portErrorProperty().get() != null) {
+            wizardPort.requestFocus();
+            return;
+        }
         server.resetToSecure();
         server.start(next, () -> { });
     }

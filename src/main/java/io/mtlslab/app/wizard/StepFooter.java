@@ -1,6 +1,7 @@
 package io.mtlslab.app.wizard;
 
 import io.mtlslab.app.AppContext;
+import io.mtlslab.app.common.ConfirmBar;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -19,10 +20,14 @@ public class StepFooter extends VBox {
     private final Label error = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final HBox working;
+    private final ConfirmBar confirm = new ConfirmBar();
+    private String yesText = "";
+    private String noText = "";
 
     public StepFooter() {
         getStyleClass().add("card");
         replace.setId("replaceExisting");
+        replace.setWrapText(true);
         error.setId("stepError");
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
@@ -31,7 +36,8 @@ public class StepFooter extends VBox {
         status.setWrapText(true);
         progress.setPrefWidth(260);
         working = new HBox(10, progress, status);
-        getChildren().addAll(replace, working, error);
+        confirm.setId("replaceConfirm");
+        getChildren().addAll(replace, confirm, working, error);
         error.managedProperty().bind(error.visibleProperty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         replace.managedProperty().bind(replace.visibleProperty());
@@ -46,9 +52,17 @@ public class StepFooter extends VBox {
         status.textProperty().bind(context.tasks().messageProperty());
         working.visibleProperty().bind(context.tasks().busyProperty());
         working.managedProperty().bind(working.visibleProperty());
+        yesText = context.text("wizard.replaceCa.yes");
+        noText = context.text("wizard.replaceCa.no");
+        replaceExisting.addListener((obs, old, now) -> confirm.dismiss());
         visibleProperty().bind(replace.visibleProperty().or(context.tasks().busyProperty())
                 .or(error.textProperty().isNotEmpty()));
         managedProperty().bind(visibleProperty());
+    }
+
+    /** Asks before a destructive step: {@code text} says what is lost; {@code yes} runs only on the button. */
+    public void askConfirmation(String text, Runnable yes) {
+        confirm.ask(text, yesText, noText, yes);
     }
 
     public void showError(String message) {

@@ -47,6 +47,7 @@ public class WizardController {
             Label label = new Label((i + 1) + ".  " + context.text(STEPS.get(i)[0]));
             label.getStyleClass().add("wizard-step");
             label.setId("wizardStep" + i);
+            label.setWrapText(true);
             stepLabels.add(label);
             stepList.getChildren().add(label);
             pages.add(null);

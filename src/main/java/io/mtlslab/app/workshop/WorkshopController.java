@@ -1,6 +1,7 @@
 package io.mtlslab.app.workshop;
 
 import io.mtlslab.app.AppContext;
+import io.mtlslab.app.common.ConfirmBar;
 import io.mtlslab.app.common.Problem;
 import io.mtlslab.pki.CrlIssuer;
 import io.mtlslab.pki.IdentityEntry;
@@ -59,6 +60,8 @@ public class WorkshopController {
     @FXML private Button bundleButton;
     @FXML private Button bundleAllButton;
     @FXML private Label bundleResult;
+    @FXML private ConfirmBar revokeConfirm;
+    @FXML private ConfirmBar bundleConfirm;
 
     public WorkshopController(AppContext context) {
         this.context = context;
@@ -72,7 +75,7 @@ public class WorkshopController {
         reason.setConverter(new StringConverter<>() {
             @Override
             public String toString(RevocationReason value) {
-                return value == null ? "" : value.id();
+                return value == null ? "" : context.text("revocation.reason." + value.name());
             }
 
             @Override
@@ -118,46 +121,65 @@ public class WorkshopController {
         identityChoice.setValue(names.contains(chosen) ? chosen : null);
     }
 
+    /** Revoking cannot be undone: ask first, naming the identity and the reason the CRL will carry. */
     @FXML
     private void revoke() {
         String name = model.identity.get();
         RevocationReason chosen = model.reason.get();
         Workspace workspace = context.workspace();
-        run(identityResult, () -> {
-            CrlIssuer.revoke(workspace, name, chosen, null);
-            return context.text("workshop.revoked", name, chosen.id(), workspace.crlFile());
-        });
+        if (name == null || chosen == null) {
+            return;
+        }
+        String reasonText = context.text("revocation.reason." + chosen.name());
+        revokeConfirm.ask(context.text("workshop.revoke.confirm", name, reasonText),
+                context.text("workshop.revoke.yes", name), context.text("wizard.replaceCa.no"),
+                () -> run(identityResult, () -> {
+                    CrlIssuer.revoke(workspace, name, chosen, null);
+                    return workspace.crlFile();
+                }, crl -> context.text("workshop.revoked", name, reasonText, crl)));
     }
 
     @FXML
     private void renew() {
         String name = model.identity.get();
         Workspace workspace = context.workspace();
+        Renewal.Request request;
+        try {
+            // read on the FX thread: the worker must not touch JavaFX properties
+            request = new Renewal.Request(model.days(), model.renewNewKey.get(), model.renewRevokeOld.get());
+        } catch (RuntimeException e) {
+            showFailure(identityResult, e);
+            return;
+        }
         run(identityResult, () -> {
-            Renewal.Request request = new Renewal.Request(model.days(), model.renewNewKey.get(),
-                    model.renewRevokeOld.get());
             Renewal.Result result = Renewal.renew(workspace, name, request, null, null);
             if (result.staleP12()) {
                 // The class's .p12 would still hold the old certificate: write it again.
                 BatchIssuance.rewriteP12(workspace, name);
             }
-            return context.text(result.revocation() == null ? "workshop.renewed" : "workshop.renewed.revoked",
-                    name, result.oldSerialHex(), io.mtlslab.pki.Certificates.serialHex(result.renewed().certificate()));
-        });
+            return result;
+        }, result -> context.text(result.revocation() == null ? "workshop.renewed" : "workshop.renewed.revoked",
+                name, result.oldSerialHex(), io.mtlslab.pki.Certificates.serialHex(result.renewed().certificate())));
     }
 
     @FXML
     private void exportCrl() {
         Workspace workspace = context.workspace();
+        Path folder;
+        try {
+            folder = model.folder();
+        } catch (RuntimeException e) {
+            showFailure(identityResult, e);
+            return;
+        }
         run(identityResult, () -> {
             // A fresh CRL (new number, thisUpdate now) so that what is handed out is current.
             CrlIssuer.publish(workspace, null);
-            Path folder = model.folder();
             Files.createDirectories(folder);
             Path target = folder.resolve("crl.pem");
             SecureFiles.write(target, Files.readAllBytes(workspace.crlFile()));
-            return context.text("export.done", target);
-        });
+            return target;
+        }, target -> context.text("export.done", target));
     }
 
     @FXML
@@ -194,12 +216,14 @@ public class WorkshopController {
         batchStatus.getStyleClass().removeAll("field-error", "cell-pass");
         batchStatus.setText("");
         batchProgress.progressProperty().unbind();
+        String reading = context.text("workshop.batch.reading", csv.getFileName());
+        java.text.MessageFormat issuedOne = new java.text.MessageFormat(context.i18n().bundle().getString("workshop.batch.issued.one"),
+                context.i18n().locale());
         // The core reports after each row on the worker thread; the task coalesces the updates.
         Task<BatchIssuance.Result> task = context.tasks().run(progress -> BatchIssuance.run(workspace, csv,
                 BatchIssuance.Options.defaults(),
                 (done, total, name) -> progress.update(done, total,
-                        name == null ? context.text("workshop.batch.reading", csv.getFileName())
-                                : context.text("workshop.batch.issued.one", name, done, total)),
+                        name == null ? reading : format(issuedOne, name, done, total)),
                 null), result -> {
                     batchProgress.progressProperty().unbind();
                     batchProgress.setProgress(1);
@@ -230,42 +254,80 @@ public class WorkshopController {
                 result.passwordsFile()));
     }
 
+    /** A bundle hands a key to a student: never for a revoked identity, and over an old zip only when confirmed. */
     @FXML
     private void exportBundle() {
         String name = model.identity.get();
         Workspace workspace = context.workspace();
-        run(bundleResult, () -> {
-            Path folder = model.folder();
+        Path folder;
+        StudentBundle.Target target;
+        try {
+            folder = model.folder();
+            target = model.target();
+        } catch (RuntimeException e) {
+            showFailure(bundleResult, e);
+            return;
+        }
+        boolean revoked = workspace.identities().stream().anyMatch(e -> e.name().equals(name) && e.revoked());
+        if (revoked) {
+            showFailure(bundleResult, new io.mtlslab.pki.PkiException("identity",
+                    context.text("workshop.bundle.revoked", name), context.text("workshop.bundle.revoked.fix")));
+            return;
+        }
+        Path zip = folder.resolve(name + "-bundle.zip");
+        Runnable export = () -> run(bundleResult, () -> {
             Files.createDirectories(folder);
-            Path zip = StudentBundle.export(workspace, name, model.target(), folder.resolve(name + "-bundle.zip"));
-            return context.text("export.done", zip);
-        });
+            return StudentBundle.export(workspace, name, target, zip);
+        }, written -> context.text("export.done", written));
+        bundleConfirm.dismiss();
+        if (Files.exists(zip)) {
+            bundleConfirm.ask(context.text("workshop.bundle.overwrite", zip), context.text("workshop.bundle.overwrite.yes"),
+                    context.text("wizard.replaceCa.no"), export);
+        } else {
+            export.run();
+        }
     }
 
     @FXML
     private void exportAllBundles() {
         Workspace workspace = context.workspace();
+        Path folder;
+        StudentBundle.Target target;
+        try {
+            folder = model.folder();
+            target = model.target();
+        } catch (RuntimeException e) {
+            showFailure(bundleResult, e);
+            return;
+        }
         run(bundleResult, () -> {
-            Path folder = model.folder();
             Files.createDirectories(folder);
-            List<Path> zips = StudentBundle.exportAll(workspace, model.target(), folder, BatchIssuance.Progress.NONE);
-            return context.text("workshop.bundle.all", zips.size(), folder);
-        });
+            return StudentBundle.exportAll(workspace, target, folder, BatchIssuance.Progress.NONE);
+        }, zips -> context.text("workshop.bundle.all", zips.size(), folder));
     }
 
-    /** Runs {@code work} in the background and shows its outcome under the card's buttons. */
-    private void run(Label result, java.util.concurrent.Callable<String> work) {
+    /**
+     * Runs {@code work} in the background and shows its outcome under the card's buttons; {@code words}
+     * turns the result into text on the FX thread (the worker reads no JavaFX property, not even the language).
+     */
+    private <T> void run(Label result, java.util.concurrent.Callable<T> work, java.util.function.Function<T, String> words) {
         result.getStyleClass().removeAll("field-error", "cell-pass");
         result.setText("");
-        context.tasks().run(progress -> work.call(), text -> {
+        context.tasks().run(progress -> work.call(), value -> {
             result.getStyleClass().add("cell-pass");
-            result.setText(text);
+            result.setText(words.apply(value));
             context.workspaceChanged();
         }, failure -> showFailure(result, failure));
     }
 
+    private static String format(java.text.MessageFormat pattern, Object... args) {
+        synchronized (pattern) {
+            return pattern.format(args);
+        }
+    }
+
     private void showFailure(Label label, Throwable failure) {
-        Problem problem = Problem.of(failure, context.i18n());
+        Problem problem = context.problemOf(failure);
         label.getStyleClass().removeAll("field-error", "cell-pass");
         label.getStyleClass().add("field-error");
         label.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());

@@ -1,0 +1,175 @@
+package io.mtlslab.app.common;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * What every table of the app does so that a cell can always be read in full and copied: a tooltip
+ * with the whole text, a "Copy" context menu and Ctrl+C; and column widths in em, so that the larger
+ * font steps and presenter mode widen the columns instead of cutting every cell to "…".
+ */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /**
+     * Gives the table's text columns cells with the full text as tooltip and a Copy menu, and makes
+     * Ctrl+C copy the selected cell (or the selected row, tab-separated).
+     */
+    public static <S> void readable(TableView<S> table, String copyLabel) {
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            if ((Object) column.getCellFactory() == TableColumn.DEFAULT_CELL_FACTORY) {
+                @SuppressWarnings("unchecked")
+                TableColumn<S, Object> any = (TableColumn<S, Object>) column;
+                any.setCellFactory(c -> new ReadableCell<>(copyLabel));
+            }
+        }
+        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        table.setOnKeyPressed(event -> {
+            if (copy.match(event)) {
+                String text = selectedText(table);
+                if (text != null) {
+                    Copy.text(text);
+                }
+                event.consume();
+            }
+        });
+    }
+
+    /** The focused cell's text, or the selected row's cells joined by tabs; null when nothing is selected. */
+    static <S> String selectedText(TableView<S> table) {
+        TablePosition<S, ?> focused = table.getFocusModel().getFocusedCell();
+        if (focused != null && focused.getTableColumn() != null && focused.getRow() >= 0) {
+            Object value = focused.getTableColumn().getCellData(focused.getRow());
+            return value == null ? "" : value.toString();
+        }
+        int row = table.getSelectionModel().getSelectedIndex();
+        if (row < 0) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            Object value = column.getCellData(row);
+            text.append(text.isEmpty() ? "" : "\t").append(value == null ? "" : value);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Sets the columns' preferred widths in em of the table's font, and keeps every column at least as
+     * wide as its header text, again whenever the font size changes (A−/A+, presenter mode). When the
+     * columns' least widths add up to more than the table, it scrolls sideways instead of cutting.
+     */
+    public static void widthsInEm(TableView<?> table, double... ems) {
+        Set<Labeled> watched = Collections.newSetFromMap(new WeakHashMap<>());
+        Runnable[] apply = new Runnable[1];
+        ChangeListener<Font> refit = (obs, old, now) -> apply[0].run();
+        apply[0] = () -> {
+            double em = fontSize(table);
+            for (int i = 0; i < ems.length && i < table.getColumns().size(); i++) {
+                TableColumn<?, ?> column = table.getColumns().get(i);
+                Labeled header = header(table, column);
+                double headerWidth = 0;
+                if (header != null) {
+                    if (watched.add(header)) {
+                        header.fontProperty().addListener(refit);
+                    }
+                    Text text = new Text(column.getText());
+                    text.setFont(header.getFont());
+                    headerWidth = text.getLayoutBounds().getWidth() + header.getFont().getSize() * 1.5;
+                }
+                double least = Math.max(3 * em, headerWidth);
+                column.setMinWidth(least);
+                column.setPrefWidth(Math.max(least, ems[i] * em));
+            }
+        };
+        table.skinProperty().addListener((obs, old, skin) -> Platform.runLater(apply[0]));
+        table.sceneProperty().addListener((obs, old, scene) -> Platform.runLater(apply[0]));
+        apply[0].run();
+    }
+
+    /**
+     * Makes the table exactly as tall as its rows (fixed cell size from CSS), so that a short table
+     * shows no empty trailing rows and a long one no scroll bar.
+     */
+    public static void heightToRows(TableView<?> table) {
+        Runnable fit = () -> {
+            Node header = table.lookup(".column-header-background");
+            double headerHeight = header instanceof javafx.scene.layout.Region r ? r.getHeight() : 0;
+            double cell = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 24;
+            int rows = Math.max(1, table.getItems().size());
+            double height = headerHeight + rows * cell + table.snappedTopInset() + table.snappedBottomInset() + 1;
+            table.setPrefHeight(height);
+            table.setMinHeight(height);
+            table.setMaxHeight(height);
+        };
+        table.getItems().addListener((javafx.collections.ListChangeListener<Object>) change -> fit.run());
+        table.fixedCellSizeProperty().addListener((obs, old, now) -> fit.run());
+        table.skinProperty().addListener((obs, old, skin) -> {
+            if (skin != null) {
+                Node header = table.lookup(".column-header-background");
+                if (header instanceof javafx.scene.layout.Region r) {
+                    r.heightProperty().addListener((o, a, b) -> fit.run());
+                }
+                fit.run();
+            }
+        });
+        fit.run();
+    }
+
+    private static double fontSize(TableView<?> table) {
+        Node label = table.lookup(".column-header .label");
+        return label instanceof Labeled l ? l.getFont().getSize() : Font.getDefault().getSize();
+    }
+
+    private static Labeled header(TableView<?> table, TableColumn<?, ?> column) {
+        for (Node node : table.lookupAll(".column-header .label")) {
+            if (node instanceof Labeled label && column.getText() != null && column.getText().equals(label.getText())) {
+                return label;
+            }
+        }
+        return null;
+    }
+
+    /** A text cell whose full text is its tooltip and which can be copied from its context menu. */
+    public static final class ReadableCell<S, T> extends TableCell<S, T> {
+        private final Tooltip tooltip = new Tooltip();
+        private final ContextMenu menu = new ContextMenu();
+
+        public ReadableCell(String copyLabel) {
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(600);
+            MenuItem copy = new MenuItem(copyLabel);
+            copy.setOnAction(event -> Copy.text(getText()));
+            menu.getItems().add(copy);
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            String text = empty || item == null ? null : item.toString();
+            setText(text);
+            tooltip.setText(text);
+            setTooltip(text == null || text.isEmpty() ? null : tooltip);
+            setContextMenu(text == null ? null : menu);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.mtlslab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** Issue 10 §6: the Go menu's shortcuts read "Ctrl+1" and really navigate; focus lands on the screen's first field. */
+class NavigationUiTest extends AppUnderTest {
+
+    private static final List<String> NAV = List.of("#navWelcome", "#navWizard", "#navIdentities", "#navServer",
+            "#navCall", "#navScenarios", "#navInspect", "#navWorkshop");
+    private static final List<KeyCode> DIGITS = List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8);
+
+    @Start
+    void start(Stage stage) {
+        launch(stage);
+    }
+
+    @Test
+    void theGoMenuShowsCtrlAndADigitAndEachShortcutOpensItsScreen(FxRobot robot) {
+        Menu go = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(2);
+        List<String> shown = go.getItems().stream().map(MenuItem::getAccelerator).map(a -> a.getDisplayText()).toList();
+        assertThat(shown).containsExactly("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8");
+
+        for (int i = DIGITS.size() - 1; i >= 0; i--) {
+            robot.press(KeyCode.CONTROL, DIGITS.get(i)).release(DIGITS.get(i), KeyCode.CONTROL);
+            driver.waitIdle(10);
+            assertThat(robot.lookup(NAV.get(i)).queryAs(ToggleButton.class).isSelected()).as("Ctrl+" + (i + 1)).isTrue();
+        }
+    }
+
+    @Test
+    void focusLandsOnTheScreensFirstFieldAfterNavigation(FxRobot robot) {
+        robot.clickOn("#navCall");
+        driver.waitIdle(10);
+        assertThat(focused(robot)).isSameAs(robot.lookup("#target").query());
+
+        robot.clickOn("#navServer");
+        driver.waitIdle(10);
+        assertThat(focused(robot)).isSameAs(robot.lookup("#port").query()).isInstanceOf(TextInputControl.class);
+    }
+
+    private Node focused(FxRobot robot) {
+        return stage.getScene().getFocusOwner();
+    }
+}
