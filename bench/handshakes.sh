@@ -51,77 +51,37 @@ esac
 "${MTLS[@]}" server issue --dir "$WORK" --key "$LEAF_KEY" >/dev/null
 "${MTLS[@]}" client issue --dir "$WORK" --key "$LEAF_KEY" >/dev/null
 
-# The seed's Go server (article 000), with the address taken from the command line instead of ":8080".
+# The seed's Go server (article 000's code, shared with the tests): it listens on a port the kernel
+# picks and prints its address.
 GO_SERVER=""
 if command -v go >/dev/null; then
     mkdir -p "$WORK/go"
-    cat > "$WORK/go/main.go" <<'GO'
-package main
-
-import (
-	"crypto/tls"
-	"crypto/x509"
-	"fmt"
-	"log"
-	"net/http"
-	"os"
-)
-
-func helloHandler(w http.ResponseWriter, r *http.Request) {
-	if len(r.TLS.PeerCertificates) > 0 {
-		client := r.TLS.PeerCertificates[0]
-		fmt.Fprintf(w, "Common Name: %s\nOrganization Unit: %s\nSerial Number: %s\n",
-			client.Subject.CommonName, client.Subject.OrganizationalUnit, client.SerialNumber.Text(16))
-		return
-	}
-	w.WriteHeader(http.StatusUnauthorized)
-	fmt.Fprint(w, `{ "error": "client certificate required" }`)
-}
-
-func main() {
-	cert, err := tls.LoadX509KeyPair("server.pem", "server.key")
-	if err != nil {
-		log.Fatalf("Erro ao carregar certificado do servidor: %v", err)
-	}
-	caCert, err := os.ReadFile("ca.pem")
-	if err != nil {
-		log.Fatalf("Erro ao ler CA cert: %v", err)
-	}
-	caCertPool := x509.NewCertPool()
-	if ok := caCertPool.AppendCertsFromPEM(caCert); !ok {
-		log.Fatalf("Erro ao adicionar CA cert ao pool")
-	}
-	tlsConfig := &tls.Config{
-		Certificates: []tls.Certificate{cert},
-		ClientCAs:    caCertPool,
-		ClientAuth:   tls.RequireAndVerifyClientCert,
-	}
-	server := &http.Server{Addr: os.Args[1], TLSConfig: tlsConfig}
-	http.HandleFunc("/", helloHandler)
-	log.Fatal(server.ListenAndServeTLS("", ""))
-}
-GO
-    (cd "$WORK/go" && GOFLAGS=-mod=mod GO111MODULE=off go build -o seed-server main.go) && GO_SERVER="$WORK/go/seed-server"
+    cp src/test/resources/io/mtlslab/testing/seed_server.go "$WORK/go/main.go"
+    (cd "$WORK/go" && GO111MODULE=off go build -o seed-server main.go) && GO_SERVER="$WORK/go/seed-server"
 fi
 
 echo "$("$JAVA" -version 2>&1 | head -1); $(openssl version); $(command -v go >/dev/null && go version || echo 'no Go')"
 echo "workspace: $KEYS_TEXT; $COUNT calls per run, $CONCURRENCY at a time, $ROUNDS rounds; $(nproc) cores"
 
-start_server() { # name port
+start_server() { # name -> sets PORT once the server listens
+    PORT=$(free_port)
     case "$1" in
-        mtls-lab) "${MTLS[@]}" serve --dir "$WORK" --port "$2" >"$WORK/serve.log" 2>&1 & ;;
-        s_server) openssl s_server -quiet -accept "127.0.0.1:$2" -cert "$WORK/server.pem" -key "$WORK/server.key" \
+        mtls-lab) "${MTLS[@]}" serve --dir "$WORK" --port "$PORT" >"$WORK/serve.log" 2>&1 & ;;
+        s_server) openssl s_server -quiet -accept "127.0.0.1:$PORT" -cert "$WORK/server.pem" -key "$WORK/server.key" \
                       -CAfile "$WORK/ca.pem" -Verify 1 -verify_return_error -www >"$WORK/s_server.log" 2>&1 & ;;
-        go)       (cd "$WORK" && exec "$GO_SERVER" "127.0.0.1:$2") >"$WORK/go.log" 2>&1 & ;;
+        go)       : >"$WORK/go.log"
+                  (cd "$WORK" && exec "$GO_SERVER" -mode RequireAndVerifyClientCert -cas ca.pem) >"$WORK/go.log" 2>&1 &
+                  for _ in $(seq 1 100); do [ -s "$WORK/go.log" ] && break; sleep 0.1; done
+                  PORT=$(head -1 "$WORK/go.log" | sed 's/.*://') ;;
     esac
     SERVER_PID=$!
-    await_port "$2"
+    await_port "$PORT"
 }
 
 measure() { # name -> handshakes/s
     local port rate
-    port=$(free_port)
-    start_server "$1" "$port"
+    start_server "$1"
+    port=$PORT
     # a short warm-up (JIT, caches), then the measured run
     "${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" -n $(( COUNT / 5 + 1 )) -c "$CONCURRENCY" >/dev/null || true
     rate=$("${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" -n "$COUNT" -c "$CONCURRENCY" --json \

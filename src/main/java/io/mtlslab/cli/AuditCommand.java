@@ -65,6 +65,19 @@ final class AuditCommand {
         };
     }
 
+    /** {@code --json} and {@code --junit FILE}, shared by both audits (a picocli mixin). */
+    static final class ReportOptions {
+        @Option(names = "--json", description = "Print the report as JSON.")
+        boolean json;
+
+        @Option(names = "--junit", paramLabel = "FILE", description = "Also write the report as JUnit XML.")
+        Path junit;
+
+        int finish(AuditReport report, String heading, PrintWriter out) throws Exception {
+            return AuditCommand.finish(report, heading, json, junit, out);
+        }
+    }
+
     /** Prints the report as JSON or text and writes the JUnit XML; returns the exit status. */
     static int finish(AuditReport report, String heading, boolean json, Path junit, PrintWriter out) throws Exception {
         if (json) {
@@ -103,11 +116,8 @@ final class AuditCommand {
                 + " Enter ends sooner): 30s, 5m.")
         String duration = "10m";
 
-        @Option(names = "--json", description = "Print the report as JSON.")
-        boolean json;
-
-        @Option(names = "--junit", paramLabel = "FILE", description = "Also write the report as JUnit XML.")
-        Path junit;
+        @Mixin
+        ReportOptions report;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -139,7 +149,7 @@ final class AuditCommand {
                 err.println("Waiting " + duration + (System.console() != null ? "; press Enter when done." : "."));
                 err.flush();
                 awaitEnd(wait);
-                return finish(audit.report(), "Client audit", json, junit, out);
+                return report.finish(audit.report(), "Client audit", out);
             }
         }
 
@@ -188,11 +198,8 @@ final class AuditCommand {
         @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per call (default ${DEFAULT-VALUE}).")
         int timeoutSeconds = 10;
 
-        @Option(names = "--json", description = "Print the report as JSON.")
-        boolean json;
-
-        @Option(names = "--junit", paramLabel = "FILE", description = "Also write the report as JUnit XML.")
-        Path junit;
+        @Mixin
+        ReportOptions report;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -226,11 +233,11 @@ final class AuditCommand {
             ServerAuditRequest request = new ServerAuditRequest(target, ws, client,
                     Passwords.resolve("ca-key-password", caKeyPassword), selected, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
             PrintWriter err = spec.commandLine().getErr();
-            AuditReport report = ServerAudit.run(request, json ? null : r -> {
+            AuditReport result = ServerAudit.run(request, report.json ? null : r -> {
                 err.printf("  %-9s %s%n", label(r), r.id());
                 err.flush();
             }, null);
-            return finish(report, "Server audit of " + report.target(), json, junit, out);
+            return report.finish(result, "Server audit of " + result.target(), out);
         }
 
     }

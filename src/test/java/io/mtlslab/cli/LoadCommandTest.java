@@ -7,8 +7,6 @@ import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.EchoServer;
 import io.mtlslab.server.ServerSettings;
 import io.mtlslab.testing.TestPki;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,21 +34,15 @@ class LoadCommandTest {
         server.close();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MtlsLabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void loadPrintsRatesLatenciesAndStatuses() {
-        Run run = run("load", server.url(), "--dir", dir.toString(), "-c", "2", "-n", "30");
+        CliRun run = run("load", server.url(), "--dir", dir.toString(), "-c", "2", "-n", "30");
 
-        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("2 connections at a time, full handshakes, client TLS", "BoringSSL",
                 "calls:        30 in", "30 succeeded, 0 failed", "(30 handshakes, 30 full, 0 resumed)",
                 "handshake:    p50 ", "statuses:     200 x30").doesNotContain("Failures by cause");
@@ -59,9 +51,9 @@ class LoadCommandTest {
     @Test
     @SuppressWarnings("unchecked")
     void refusedCallsExitOneAndAreGroupedByDiagnosisInJson() throws Exception {
-        Run run = run("load", server.url(), "--dir", dir.toString(), "--no-client", "-n", "10", "--json");
+        CliRun run = run("load", server.url(), "--dir", dir.toString(), "--no-client", "-n", "10", "--json");
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(1);
         Map<String, Object> json = JSON.std.mapFrom(run.out());
         assertThat(json.get("failed")).isEqualTo(10);
         List<Map<String, Object>> failures = (List<Map<String, Object>>) json.get("failures");
@@ -76,8 +68,8 @@ class LoadCommandTest {
     void badInputExitsTwoWithOneLine() {
         assertThat(run("load", server.url(), "--dir", dir.toString(), "-n", "5", "-d", "2s").err())
                 .contains("-n and -d contradict each other");
-        assertThat(run("load", server.url(), "--dir", dir.toString(), "-d", "soon").exit()).isEqualTo(2);
-        assertThat(run("load", server.url(), "--dir", dir.toString(), "-c", "0").exit()).isEqualTo(2);
+        assertThat(run("load", server.url(), "--dir", dir.toString(), "-d", "soon").exitCode()).isEqualTo(2);
+        assertThat(run("load", server.url(), "--dir", dir.toString(), "-c", "0").exitCode()).isEqualTo(2);
         assertThat(run("load", server.url(), "--dir", dir.toString(), "--tls-provider", "nss").err())
                 .contains("unknown TLS provider 'nss'");
         assertThat(LoadCommand.parseDuration("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
