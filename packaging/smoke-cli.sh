@@ -3,7 +3,9 @@
 #   1. `--version` names this checkout's version;
 #   2. a CA + server + client set (EC keys) is issued into WORKSPACE;
 #   3. the launcher's echo server, on 127.0.0.1 and a free port, answers an mTLS `call` made by the
-#      same launcher (and by curl, where curl exists), naming the client certificate it verified.
+#      same launcher (and by curl, where curl exists), naming the client certificate it verified;
+#   4. `load` against it runs on BoringSSL: the image carries netty-tcnative's native library for
+#      this OS and it loads (the load client says which TLS it ran).
 # EC keys on both sides prove the runtime carries jdk.crypto.ec, Netty's jdk.unsupported too.
 # Usage: packaging/smoke-cli.sh LAUNCHER WORKSPACE   (LAUNCHER: a path, or a name found on the PATH)
 # Run by smoke-test.sh (app image), smoke-test-deb.sh (installed .deb) and the CI workflow (macOS).
@@ -62,5 +64,10 @@ if command -v curl >/dev/null 2>&1 && [ "$(uname -s)" != Darwin ]; then
         -H 'Accept: text/plain' "https://127.0.0.1:$port/") || fail "curl's mTLS call failed"
     grep -q '^Common Name: Cliente' <<<"$answer" || fail "unexpected echo answer to curl: $answer"
 fi
+"$cli" load --dir "$ws" -n 20 -c 2 "https://127.0.0.1:$port/" >"$out/load.log" 2>&1 \
+    || { cat "$out/load.log" >&2; fail "$cli load exited with status $?"; }
+grep -q 'client TLS .*BoringSSL' "$out/load.log" \
+    || { cat "$out/load.log" >&2; fail "the packaged load client did not run on BoringSSL (native library missing?)"; }
+grep -q '20 succeeded, 0 failed' "$out/load.log" || { cat "$out/load.log" >&2; fail "the load run failed calls"; }
 stop_server
 echo "console launcher smoke test passed ($cli)"
