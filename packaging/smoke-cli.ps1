@@ -64,6 +64,10 @@ try {
     if ($call -notmatch '(?m)^== Response: 200') { [Console]::Error.WriteLine($call); Fail 'the call got no 200 answer' }
     if ($call -notmatch 'server chain \(trusted\)') { [Console]::Error.WriteLine($call); Fail 'the call did not trust the server' }
     if ($call -notmatch 'Common Name: Cliente') { [Console]::Error.WriteLine($call); Fail 'the echo answer does not name the client certificate' }
+    # the image must carry netty-tcnative's native library for this OS, and it must load
+    $load = (& $Launcher load --dir $Workspace -n 20 -c 2 "https://127.0.0.1:$port/" 2>&1) -join "`n"
+    if ($LASTEXITCODE -ne 0) { [Console]::Error.WriteLine($load); Fail "$Launcher load exited with status $LASTEXITCODE" }
+    if ($load -notmatch 'client TLS .*BoringSSL') { [Console]::Error.WriteLine($load); Fail 'the packaged load client did not run on BoringSSL' }
 }
 finally {
     if (-not $server.HasExited) { Stop-Process -Id $server.Id -Force }
