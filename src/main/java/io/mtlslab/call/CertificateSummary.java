@@ -9,18 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /** One certificate of a handshake, decoded for display (the server's chain, the client's). */
 public record CertificateSummary(String subject, String issuer, String serialHex, Instant notBefore,
                                  Instant notAfter, String key, List<String> subjectAltNames,
                                  List<String> extendedKeyUsages, boolean ca, boolean selfSigned,
                                  String sha256Fingerprint) {
-
-    private static final Map<String, String> EKU_NAMES = Map.of("1.3.6.1.5.5.7.3.1", "serverAuth",
-            "1.3.6.1.5.5.7.3.2", "clientAuth", "1.3.6.1.5.5.7.3.3", "codeSigning",
-            "1.3.6.1.5.5.7.3.4", "emailProtection", "1.3.6.1.5.5.7.3.8", "timeStamping",
-            "1.3.6.1.5.5.7.3.9", "OCSPSigning", "2.5.29.37.0", "anyExtendedKeyUsage");
 
     /** The names come from whoever made the certificate: escaped, so they cannot forge lines or send escapes. */
     public CertificateSummary {
@@ -34,7 +28,7 @@ public record CertificateSummary(String subject, String issuer, String serialHex
         return new CertificateSummary(Certificates.subjectLine(certificate), Certificates.issuerLine(certificate),
                 Certificates.serialHex(certificate), certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(), Certificates.keyDescription(certificate), sans(certificate),
-                ekus(certificate), Certificates.isCa(certificate), Certificates.isSelfSigned(certificate),
+                io.mtlslab.pki.ExtendedKeyUsage.namesOf(certificate), Certificates.isCa(certificate), Certificates.isSelfSigned(certificate),
                 Certificates.sha256Fingerprint(certificate));
     }
 
@@ -65,12 +59,4 @@ public record CertificateSummary(String subject, String issuer, String serialHex
         return names;
     }
 
-    private static List<String> ekus(X509Certificate certificate) {
-        try {
-            List<String> oids = certificate.getExtendedKeyUsage();
-            return oids == null ? List.of() : oids.stream().map(oid -> EKU_NAMES.getOrDefault(oid, oid)).toList();
-        } catch (CertificateParsingException e) {
-            return List.of();
-        }
-    }
 }

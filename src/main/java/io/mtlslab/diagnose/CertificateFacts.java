@@ -1,6 +1,7 @@
 package io.mtlslab.diagnose;
 
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.ExtendedKeyUsage;
 import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.SubjectName;
 import java.net.InetAddress;
@@ -22,10 +23,6 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class CertificateFacts {
 
-    static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
-    static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
-    private static final String ANY_EKU = "2.5.29.37.0";
-
     private CertificateFacts() {
     }
 
@@ -37,22 +34,12 @@ public final class CertificateFacts {
         return at.isBefore(certificate.getNotBefore().toInstant());
     }
 
-    /** True when the certificate has an EKU extension that allows neither {@code purposeOid} nor any purpose. */
-    public static boolean lacksExtendedKeyUsage(X509Certificate certificate, String purposeOid) {
-        try {
-            List<String> usages = certificate.getExtendedKeyUsage();
-            return usages != null && !usages.contains(purposeOid) && !usages.contains(ANY_EKU);
-        } catch (CertificateParsingException e) {
-            return true;
-        }
-    }
-
     public static boolean lacksServerAuth(X509Certificate certificate) {
-        return lacksExtendedKeyUsage(certificate, SERVER_AUTH);
+        return !ExtendedKeyUsage.SERVER_AUTH.allows(certificate);
     }
 
     public static boolean lacksClientAuth(X509Certificate certificate) {
-        return lacksExtendedKeyUsage(certificate, CLIENT_AUTH);
+        return !ExtendedKeyUsage.CLIENT_AUTH.allows(certificate);
     }
 
     /** The DNS and IP SANs, as {@code dns:x} / {@code ip:y}. */

@@ -61,15 +61,6 @@ public final class ExtensionDecoder {
             Map.entry(Extension.deltaCRLIndicator, "deltaCrlIndicator"),
             Map.entry(Extension.issuingDistributionPoint, "issuingDistributionPoint"));
 
-    private static final Map<KeyPurposeId, String> PURPOSES = Map.ofEntries(
-            Map.entry(KeyPurposeId.id_kp_serverAuth, "serverAuth"),
-            Map.entry(KeyPurposeId.id_kp_clientAuth, "clientAuth"),
-            Map.entry(KeyPurposeId.id_kp_codeSigning, "codeSigning"),
-            Map.entry(KeyPurposeId.id_kp_emailProtection, "emailProtection"),
-            Map.entry(KeyPurposeId.id_kp_timeStamping, "timeStamping"),
-            Map.entry(KeyPurposeId.id_kp_OCSPSigning, "OCSPSigning"),
-            Map.entry(KeyPurposeId.anyExtendedKeyUsage, "anyExtendedKeyUsage"));
-
     private static final String[] KEY_USAGE_NAMES = {"digitalSignature", "nonRepudiation", "keyEncipherment",
         "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
     private static final int[] KEY_USAGE_BITS = {KeyUsage.digitalSignature, KeyUsage.nonRepudiation,
@@ -122,7 +113,7 @@ public final class ExtensionDecoder {
             }
         } else if (oid.equals(Extension.extendedKeyUsage)) {
             for (KeyPurposeId purpose : ExtendedKeyUsage.getInstance(value).getUsages()) {
-                values.add(PURPOSES.getOrDefault(purpose, purpose.getId()));
+                values.add(io.mtlslab.pki.ExtendedKeyUsage.nameOf(purpose.getId()));
             }
         } else if (oid.equals(Extension.subjectAlternativeName) || oid.equals(Extension.issuerAlternativeName)) {
             for (GeneralName name : GeneralNames.getInstance(value).getNames()) {
