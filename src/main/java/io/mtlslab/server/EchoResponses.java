@@ -24,7 +24,7 @@ import java.util.Map;
  *   <li>{@code Accept: text/plain}: the seed's three lines, {@code Common Name: Cliente\nOrganization Unit:
  *       CODIGODOCLIENTE\nSerial Number: <hex>\n}.</li>
  *   <li>Otherwise JSON: {@code client} (the {@link ClientIdentity}, or {@code null}), {@code tls}
- *       ({@code protocol}, {@code cipherSuite}, {@code alpn}), {@code request} ({@code method}, {@code path},
+ *       ({@code provider}: {@code openssl} or {@code jdk}, {@code protocol}, {@code cipherSuite}, {@code alpn}), {@code request} ({@code method}, {@code path},
  *       {@code headers}, {@code body}), {@code server} (the modes), {@code unsafeMode} and {@code unsafe}
  *       (the plain-words labels), in inspect mode {@code inspect} ({@code secureModeWouldAccept},
  *       {@code secureModeWouldReject}), and when the careless handler let a request through without a
@@ -72,6 +72,7 @@ final class EchoResponses {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("client", client == null ? null : client.toJson());
         Map<String, Object> tls = new LinkedHashMap<>();
+        tls.put("provider", session.provider());
         tls.put("protocol", session.protocol());
         tls.put("cipherSuite", session.cipherSuite());
         tls.put("alpn", session.alpn());

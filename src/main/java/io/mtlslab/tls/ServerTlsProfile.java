@@ -53,7 +53,11 @@ public final class ServerTlsProfile {
 
     /** The suites of the mode that {@code context} supports, in order of preference. */
     public static List<String> cipherSuites(SSLContext context, boolean legacy) {
-        Set<String> supported = Set.of(context.getSupportedSSLParameters().getCipherSuites());
+        return cipherSuites(Set.of(context.getSupportedSSLParameters().getCipherSuites()), legacy);
+    }
+
+    /** The suites of the mode among {@code supported} (Java names), in order of preference. */
+    public static List<String> cipherSuites(Set<String> supported, boolean legacy) {
         Set<String> wanted = new LinkedHashSet<>(MODERN_SUITES);
         if (legacy) {
             wanted.addAll(LEGACY_SUITES);

@@ -197,6 +197,7 @@ class EchoServerTest {
             assertThat(get(echo, context(revoked, caCertificate), null).statusCode()).isEqualTo(200);
 
             TestCredentials.writeCrl(crl, ca, revoked.certificate().getSerialNumber());
+            TestClients.awaitRefused(echo, () -> context(revoked, caCertificate));
             assertThatThrownBy(() -> get(echo, context(revoked, caCertificate), null)).isInstanceOf(IOException.class);
             ConnectionEvent rejected = awaitEvent(echo, e -> e.outcome() == Outcome.REJECTED);
             assertThat(rejected.reason()).startsWith("revoked: serial " + Certificates.serialHex(revoked.certificate()));
