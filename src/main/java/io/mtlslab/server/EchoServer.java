@@ -40,7 +40,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EchoServer implements AutoCloseable {
 
-    static final String ALPN_HTTP_1_1 = "http/1.1";
     /** How often the followed files are checked for changes. */
     static final Duration REFRESH_PERIOD = Duration.ofSeconds(1);
     /** How often the CRL file's attributes are looked at (it is read again only when they change). */

@@ -53,17 +53,8 @@ final class TestClients {
      * the server picks up a changed CRL on its refresher thread, moments after the file changed.
      */
     static void awaitRefused(EchoServer server, Supplier<SSLContext> contexts) {
-        Await.until("the server to refuse the handshake", Await.DEFAULT, () -> {
-            try {
-                get(server, contexts.get(), null);
-                return false;
-            } catch (IOException refused) {
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }, () -> server.log().snapshot().toString());
+        Await.untilRefused("the server to refuse the handshake", () -> get(server, contexts.get(), null),
+                () -> server.log().snapshot().toString());
     }
 
     /** Waits for an event of the server's log that matches. */

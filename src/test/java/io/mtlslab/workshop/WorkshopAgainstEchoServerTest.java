@@ -178,17 +178,8 @@ class WorkshopAgainstEchoServerTest {
      * after the file changed, never on a handshake.
      */
     static void awaitRefused(Credential identity) {
-        Await.until("the server to refuse " + identity.certificate().getSubjectX500Principal(), Await.DEFAULT, () -> {
-            try {
-                get(identity);
-                return false;
-            } catch (IOException refused) {
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }, () -> echo.log().snapshot().toString());
+        Await.untilRefused("the server to refuse " + identity.certificate().getSubjectX500Principal(), () -> get(identity),
+                () -> echo.log().snapshot().toString());
     }
 
     static ConnectionEvent awaitEvent(Predicate<ConnectionEvent> wanted) {
