@@ -33,8 +33,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local mTLS echo server: HTTPS on Netty with BoringSSL (or the JDK's TLS, see {@link #tlsProvider()}), answering every request with the client
- * identity it extracted, the TLS session and the request itself, and logging every connection.
+ * The local mTLS echo server: HTTPS on Netty with BoringSSL (or the JDK's TLS, see {@link #tlsProvider()}),
+ * answering every request with the client identity it extracted, the TLS session and the request
+ * itself, and logging every connection.
  *
  * <p>Starts and stops in well under a second; {@link #close()} releases the port.
  */
@@ -56,8 +57,9 @@ public final class EchoServer implements AutoCloseable {
     private final EchoConnection.Shared shared;
     private final ScheduledExecutorService refresher;
 
-    private EchoServer(ServerSettings settings, TlsProviderInUse tlsProvider, EchoConnection.Shared shared, ScheduledExecutorService refresher,
-                       EventLoopGroup acceptor, EventLoopGroup workers, Channel channel, List<String> notices) {
+    private EchoServer(ServerSettings settings, TlsProviderInUse tlsProvider, EchoConnection.Shared shared,
+                       ScheduledExecutorService refresher, EventLoopGroup acceptor, EventLoopGroup workers,
+                       Channel channel, List<String> notices) {
         this.settings = settings;
         this.tlsProvider = tlsProvider;
         this.refresher = refresher;
@@ -154,7 +156,7 @@ public final class EchoServer implements AutoCloseable {
             return thread;
         });
         if (crls != null) {
-            // A stat every fifth of a second: a revocation is enforced right away, and no handshake touches the file.
+            // A stat every fifth of a second: a revocation is enforced within moments, and no handshake touches the file.
             refresher.scheduleWithFixedDelay(crls::refresh, CRL_CHECK_PERIOD.toMillis(), CRL_CHECK_PERIOD.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
