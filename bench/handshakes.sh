@@ -8,6 +8,8 @@
 #   KEYS=rsa bench/handshakes.sh    # the seed's key types: RSA-4096 CA, RSA-2048 server and client
 #                                   # (default KEYS=ec: EC P-256 everywhere)
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/handshakes.sh   # servers and client on another JVM
+#   WARMUP=6000 bench/handshakes.sh  # calls before each measured run (default COUNT/5+1); a fresh JVM's JIT
+#                                    # needs several thousand to settle, the native servers need none
 #
 # Needs a JDK 17+, Maven, openssl and Go (the seed's server is built with `go build` in a temp dir;
 # it is skipped without Go). Ports come from the kernel (port 0), never fixed ones.
@@ -20,6 +22,7 @@ CONCURRENCY=${2:-8}
 ROUNDS=${3:-3}
 JAVA=${JAVA:-java}
 KEYS=${KEYS:-ec}
+WARMUP=${WARMUP:-$(( COUNT / 5 + 1 ))}
 
 [ -f target/mtls-lab.jar ] || mvn -q -B package -DskipTests
 MTLS=("$JAVA" -jar target/mtls-lab.jar)
@@ -61,7 +64,7 @@ if command -v go >/dev/null; then
 fi
 
 echo "$("$JAVA" -version 2>&1 | head -1); $(openssl version); $(command -v go >/dev/null && go version || echo 'no Go')"
-echo "workspace: $KEYS_TEXT; $COUNT calls per run, $CONCURRENCY at a time, $ROUNDS rounds; $(nproc) cores"
+echo "workspace: $KEYS_TEXT; $COUNT calls per run after $WARMUP warm-up calls, $CONCURRENCY at a time, $ROUNDS rounds; $(nproc) cores"
 
 start_server() { # name -> sets PORT once the server listens
     PORT=$(free_port)
@@ -83,7 +86,7 @@ measure() { # name -> handshakes/s
     start_server "$1"
     port=$PORT
     # a short warm-up (JIT, caches), then the measured run
-    "${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" -n $(( COUNT / 5 + 1 )) -c "$CONCURRENCY" >/dev/null || true
+    "${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" -n "$WARMUP" -c "$CONCURRENCY" >/dev/null || true
     rate=$("${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" -n "$COUNT" -c "$CONCURRENCY" --json \
         | sed -n 's/.*"handshakesPerSecond" *: *\([0-9.]*\).*/\1/p')
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""

@@ -8,6 +8,7 @@ import io.mtlslab.server.ConnectionEvent;
 import io.mtlslab.server.EchoServer;
 import io.mtlslab.server.HmacGate;
 import io.mtlslab.server.ServerSettings;
+import io.mtlslab.server.TlsProviderChoice;
 import io.mtlslab.server.TrustMode;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -77,6 +78,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Disconnect clients that have not completed the handshake by then (default: ${DEFAULT-VALUE}).")
     int handshakeTimeoutSeconds = 10;
 
+    @Option(names = "--tls-provider", paramLabel = "PROVIDER",
+            description = "auto (default: BoringSSL where its native library loads, else the JDK), openssl or jdk.")
+    String tlsProvider;
+
     private final Object printing = new Object();
 
     @Override
@@ -99,6 +104,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .withTrust(TrustMode.parse(trust)).withLegacyProtocols(legacyTls).withCaNames(names)
                 .withCheckRevocation(!noRevocation).withHandshakeTimeout(Duration.ofSeconds(handshakeTimeoutSeconds))
                 .withHeaderTimeout(Duration.ofSeconds(headerTimeoutSeconds));
+        if (tlsProvider != null) {
+            settings = settings.withTlsProvider(TlsProviderChoice.parse(tlsProvider));
+        }
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -115,7 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
 
         out.println("mTLS echo server listening on https://" + hostForUrl(bind) + ":" + server.port() + "/ (workspace "
-                + ws.dir() + ", mode " + settings.modeLabel() + ")");
+                + ws.dir() + ", mode " + settings.modeLabel() + ", TLS by " + server.tlsProvider().describe() + ")");
         if (settings.unsafe()) {
             settings.unsafeLabels().forEach(label -> out.println("UNSAFE: " + label));
         } else {

@@ -27,6 +27,8 @@ public record ClientIdentity(String subject, String commonName, List<String> org
                              Map<String, List<String>> subjectAltNames, List<String> emails, Instant notBefore,
                              Instant notAfter, String sha256Fingerprint) {
 
+    private static final List<String> SAN_TYPES = List.of("dns", "ip", "email", "uri", "other");
+
     public ClientIdentity {
         organizationalUnits = List.copyOf(organizationalUnits);
         subjectAltNames = Map.copyOf(subjectAltNames);
@@ -88,7 +90,7 @@ public record ClientIdentity(String subject, String commonName, List<String> org
         json.put("serialHex", serialHex);
         json.put("issuer", issuer);
         Map<String, List<String>> sans = new LinkedHashMap<>();
-        for (String type : List.of("dns", "ip", "email", "uri", "other")) {
+        for (String type : SAN_TYPES) {
             sans.put(type, subjectAltNames.getOrDefault(type, List.of()));
         }
         json.put("subjectAltNames", sans);
@@ -97,6 +99,44 @@ public record ClientIdentity(String subject, String commonName, List<String> org
         json.put("notAfter", notAfter.toString());
         json.put("sha256Fingerprint", sha256Fingerprint);
         return json;
+    }
+
+    /**
+     * The inverse of {@link #toJson()}, for a response read back; a field the JSON lacks is {@code null}
+     * (or empty), and a malformed time is {@code null}.
+     */
+    public static ClientIdentity fromJson(Map<String, Object> json) {
+        Map<String, List<String>> sans = new LinkedHashMap<>();
+        if (json.get("subjectAltNames") instanceof Map<?, ?> byType) {
+            // toJson lists every type, empty ones too; of() keeps only the types the certificate has
+            byType.forEach((type, values) -> {
+                if (!EchoResponse.strings(values).isEmpty()) {
+                    sans.put(String.valueOf(type), EchoResponse.strings(values));
+                }
+            });
+        }
+        return new ClientIdentity(EchoResponse.text(json.get("subject")), EchoResponse.text(json.get("commonName")),
+                EchoResponse.strings(json.get("organizationalUnits")), EchoResponse.text(json.get("organization")),
+                EchoResponse.text(json.get("serialHex")), EchoResponse.text(json.get("issuer")), sans,
+                EchoResponse.strings(json.get("emails")), instant(json.get("notBefore")), instant(json.get("notAfter")),
+                EchoResponse.text(json.get("sha256Fingerprint")));
+    }
+
+    /** The SANs as {@code type:value}, types in the order the JSON writes them. */
+    public List<String> subjectAltNameList() {
+        List<String> all = new ArrayList<>();
+        for (String type : SAN_TYPES) {
+            subjectAltNames.getOrDefault(type, List.of()).forEach(value -> all.add(type + ":" + value));
+        }
+        return all;
+    }
+
+    private static Instant instant(Object value) {
+        try {
+            return value == null ? null : Instant.parse(String.valueOf(value));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String sanType(int tag) {

@@ -63,14 +63,15 @@ import javax.net.ssl.SSLSession;
 final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** What every connection of one server shares. */
-    record Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
-                  AtomicLong connectionIds, boolean unsafe, Map<X509Certificate, ClientIdentity> identities,
-                  HmacGate hmac, Executor refresher, AtomicBoolean stopping) {
+    record Shared(ServerSettings settings, TlsProviderInUse tlsProvider, ServerTrustManager trust,
+                  List<String> protocols, ConnectionLog log, AtomicLong connectionIds, boolean unsafe,
+                  Map<X509Certificate, ClientIdentity> identities, HmacGate hmac, Executor refresher,
+                  AtomicBoolean stopping) {
 
-        Shared(ServerSettings settings, ServerTrustManager trust, List<String> protocols, ConnectionLog log,
-               HmacGate hmac, Executor refresher) {
-            this(settings, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen(), hmac, refresher,
-                    new AtomicBoolean());
+        Shared(ServerSettings settings, TlsProviderInUse tlsProvider, ServerTrustManager trust, List<String> protocols,
+               ConnectionLog log, HmacGate hmac, Executor refresher) {
+            this(settings, tlsProvider, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen(), hmac,
+                    refresher, new AtomicBoolean());
         }
 
         /** Decoding a certificate costs as much as a tenth of a handshake; clients come back with the same one. */
@@ -89,7 +90,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     /** The TLS session of a completed handshake, as the responses and the log show it. */
-    record Session(String protocol, String cipherSuite, String alpn, ClientIdentity client,
+    record Session(String provider, String protocol, String cipherSuite, String alpn, ClientIdentity client,
                    List<String> secureModeWouldReject) {
     }
 
@@ -97,6 +98,8 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final long id;
     private final String remote;
     private SSLEngine engine;
+    /** The version a pre-TLS 1.2 hello asked for (e.g. {@code TLSv1.1}), else {@code null}. */
+    private String clientOldVersion;
     private Session session;
     private boolean rejected;
 
@@ -133,7 +136,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             } else {
                 ServerCertificateCheck check = engine == null ? null : shared.trust().takeCheck(engine);
                 HandshakeRejection rejection = HandshakeRejection.of(completion.cause(), check, shared.protocols(),
-                        shared.settings().handshakeTimeout());
+                        shared.settings().handshakeTimeout(), clientOldVersion);
                 reject(rejection, check == null ? null : check.chain());
                 ctx.close();
             }
@@ -158,7 +161,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             wouldReject = peer == null ? List.of("no certificate sent") : check == null ? List.of() : check.reasons();
         }
         String alpn = engine.getApplicationProtocol();
-        session = new Session(tls.getProtocol(), tls.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
+        session = new Session(shared.tlsProvider().id(), tls.getProtocol(), tls.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
                 peer == null ? null : shared.identity(peer), wouldReject);
         ClientIdentity client = session.client();
         String note = client == null && shared.settings().clientAuth() != ClientAuthMode.NONE
@@ -186,7 +189,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             protocol = engine.getHandshakeSession().getProtocol();
         }
         shared.log().add(new ConnectionEvent(Instant.now(), remote, ConnectionEvent.Outcome.REJECTED,
-                protocol == null || protocol.equals("NONE") ? null : protocol, null, subject, serial,
+                protocol == null || protocol.isEmpty() || protocol.equals("NONE") ? null : protocol, null, subject, serial,
                 rejection.reason(), 0, null, null, shared.unsafe(), rejection.code(), id, List.of()));
     }
 
@@ -354,6 +357,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
                 return;
             }
             if (SslHandler.isEncrypted(in, false)) {
+                connection.clientOldVersion = oldHelloVersion(in);
                 SSLEngine engine = engines.get();
                 connection.engine = engine;
                 SslHandler tls = new SslHandler(engine);
@@ -388,6 +392,26 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
                                 "the client closed the connection before starting a TLS handshake"), null);
             }
             super.channelInactive(ctx);
+        }
+
+        /**
+         * The {@code client_version} of a ClientHello older than TLS 1.2 ({@code TLSv1.1}, {@code TLSv1},
+         * {@code SSLv3}), else {@code null}: such a hello has no supported_versions extension (RFC 8446
+         * makes its senders say TLS 1.2 here), so this is the highest version the client offers.
+         */
+        private static String oldHelloVersion(ByteBuf in) {
+            int start = in.readerIndex();
+            // record header (type 22, version, length), handshake header (type 1 = ClientHello, length), client_version
+            if (in.readableBytes() < 11 || in.getUnsignedByte(start) != 22 || in.getUnsignedByte(start + 5) != 1
+                    || in.getUnsignedByte(start + 9) != 3) {
+                return null;
+            }
+            return switch (in.getUnsignedByte(start + 10)) {
+                case 0 -> "SSLv3";
+                case 1 -> "TLSv1";
+                case 2 -> "TLSv1.1";
+                default -> null;
+            };
         }
 
         /** An upper-case token followed by a space: how every HTTP/1.x request line begins. */

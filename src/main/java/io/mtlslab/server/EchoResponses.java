@@ -1,6 +1,5 @@
 package io.mtlslab.server;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -8,8 +7,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +21,7 @@ import java.util.Map;
  *   <li>{@code Accept: text/plain}: the seed's three lines, {@code Common Name: Cliente\nOrganization Unit:
  *       CODIGODOCLIENTE\nSerial Number: <hex>\n}.</li>
  *   <li>Otherwise JSON: {@code client} (the {@link ClientIdentity}, or {@code null}), {@code tls}
- *       ({@code protocol}, {@code cipherSuite}, {@code alpn}), {@code request} ({@code method}, {@code path},
+ *       ({@code provider}: {@code openssl} or {@code jdk}, {@code protocol}, {@code cipherSuite}, {@code alpn}), {@code request} ({@code method}, {@code path},
  *       {@code headers}, {@code body}), {@code server} (the modes), {@code unsafeMode} and {@code unsafe}
  *       (the plain-words labels), in inspect mode {@code inspect} ({@code secureModeWouldAccept},
  *       {@code secureModeWouldReject}), and when the careless handler let a request through without a
@@ -40,8 +37,6 @@ final class EchoResponses {
     static final String NO_CERTIFICATE_BODY = "{ \"error\": \"client certificate required\" }";
     static final String BYPASS_WARNING = "authentication bypass: no client certificate was presented, yet the handler"
             + " answered 200 OK as if the caller were authenticated";
-
-    private static final JSON WRITER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES);
 
     /** A response and what the connection log should note about it. */
     record Answer(FullHttpResponse response, String note) {
@@ -69,25 +64,11 @@ final class EchoResponses {
             String text = client == null ? ClientIdentity.seedText(null, null, null) : client.seedText();
             return new Answer(response(HttpResponseStatus.OK, "text/plain; charset=utf-8", text), note);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("client", client == null ? null : client.toJson());
-        Map<String, Object> tls = new LinkedHashMap<>();
-        tls.put("protocol", session.protocol());
-        tls.put("cipherSuite", session.cipherSuite());
-        tls.put("alpn", session.alpn());
-        body.put("tls", tls);
-        body.put("request", echoedRequest(request));
-        body.put("server", modes(settings));
-        body.put("unsafeMode", settings.unsafe());
-        body.put("unsafe", settings.unsafeLabels());
-        if (inspect) {
-            body.put("inspect", inspectSection(session));
-        }
-        body.putAll(extraSections);
-        if (note != null) {
-            body.put("warning", note);
-        }
-        return new Answer(response(HttpResponseStatus.OK, "application/json", json(body)), note);
+        EchoResponse body = new EchoResponse(client,
+                new EchoResponse.Tls(session.provider(), session.protocol(), session.cipherSuite(), session.alpn()),
+                echoedRequest(request), modes(settings), settings.unsafe(), settings.unsafeLabels(),
+                inspect ? inspectSection(session) : null, extraSections, note);
+        return new Answer(response(HttpResponseStatus.OK, "application/json", body.toJson()), note);
     }
 
     static FullHttpResponse jsonResponse(HttpResponseStatus status, Map<String, Object> body) {
@@ -109,17 +90,14 @@ final class EchoResponses {
     private static Map<String, Object> inspectNoCertificate(EchoConnection.Session session, ServerSettings settings) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "client certificate required");
-        body.put("inspect", inspectSection(session));
+        body.put("inspect", EchoResponse.inspectJson(inspectSection(session)));
         body.put("unsafeMode", settings.unsafe());
         body.put("unsafe", settings.unsafeLabels());
         return body;
     }
 
-    private static Map<String, Object> inspectSection(EchoConnection.Session session) {
-        Map<String, Object> inspect = new LinkedHashMap<>();
-        inspect.put("secureModeWouldAccept", session.secureModeWouldReject().isEmpty());
-        inspect.put("secureModeWouldReject", session.secureModeWouldReject());
-        return inspect;
+    private static EchoResponse.Inspect inspectSection(EchoConnection.Session session) {
+        return new EchoResponse.Inspect(session.secureModeWouldReject().isEmpty(), session.secureModeWouldReject());
     }
 
     private static Map<String, Object> modes(ServerSettings settings) {
@@ -165,10 +143,6 @@ final class EchoResponses {
     }
 
     private static String json(Map<String, Object> body) {
-        try {
-            return WRITER.asString(body) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EchoResponse.write(body);
     }
 }

@@ -3,7 +3,9 @@ package io.mtlslab.server;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.tls.NativeTls;
 import io.mtlslab.tls.ServerCrls;
+import io.mtlslab.tls.ServerEngines;
 import io.mtlslab.tls.ServerTlsProfile;
 import io.mtlslab.tls.ServerTrustManager;
 import io.mtlslab.tls.TlsContexts;
@@ -16,10 +18,11 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslProvider;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,24 +31,23 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
- * The local mTLS echo server: HTTPS on Netty with JSSE, answering every request with the client
- * identity it extracted, the TLS session and the request itself, and logging every connection.
+ * The local mTLS echo server: HTTPS on Netty with BoringSSL (or the JDK's TLS, see {@link #tlsProvider()}),
+ * answering every request with the client identity it extracted, the TLS session and the request
+ * itself, and logging every connection.
  *
  * <p>Starts and stops in well under a second; {@link #close()} releases the port.
  */
 public final class EchoServer implements AutoCloseable {
 
-    static final String ALPN_HTTP_1_1 = "http/1.1";
     /** How often the followed files are checked for changes. */
     static final Duration REFRESH_PERIOD = Duration.ofSeconds(1);
+    /** How often the CRL file's attributes are looked at (it is read again only when they change). */
+    static final Duration CRL_CHECK_PERIOD = Duration.ofMillis(200);
 
     private final ServerSettings settings;
+    private final TlsProviderInUse tlsProvider;
     private final ConnectionLog log;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
@@ -55,9 +57,11 @@ public final class EchoServer implements AutoCloseable {
     private final EchoConnection.Shared shared;
     private final ScheduledExecutorService refresher;
 
-    private EchoServer(ServerSettings settings, EchoConnection.Shared shared, ScheduledExecutorService refresher,
-                       EventLoopGroup acceptor, EventLoopGroup workers, Channel channel, List<String> notices) {
+    private EchoServer(ServerSettings settings, TlsProviderInUse tlsProvider, EchoConnection.Shared shared,
+                       ScheduledExecutorService refresher, EventLoopGroup acceptor, EventLoopGroup workers,
+                       Channel channel, List<String> notices) {
         this.settings = settings;
+        this.tlsProvider = tlsProvider;
         this.refresher = refresher;
         this.shared = shared;
         ConnectionLog log = shared.log();
@@ -113,9 +117,11 @@ public final class EchoServer implements AutoCloseable {
         if (trustedCas == null || trustedCas.isEmpty()) {
             throw new PkiException("ca", "the echo server needs at least one CA to trust", "create the workspace CA first");
         }
-        // Before any TLS object exists: the JDK reads its disabled protocols once.
+        TlsProviderInUse provider = chooseProvider(settings.tlsProvider());
+        // Before any TLS object exists: the JDK reads its disabled protocols once. BoringSSL has no such switch.
         List<String> notices = new ArrayList<>();
-        if (settings.legacyProtocols() && !ServerTlsProfile.allowLegacyProtocolsInThisProcess()) {
+        if (provider.provider() == TlsProviderChoice.JDK && settings.legacyProtocols()
+                && !ServerTlsProfile.allowLegacyProtocolsInThisProcess()) {
             notices.add("TLS 1.0/1.1 are enabled on the server, but this Java runtime still refuses them: its"
                     + " jdk.tls.disabledAlgorithms was read before the server started. Start the server in a fresh"
                     + " process (mtls-lab serve --legacy-tls) to really offer them.");
@@ -129,21 +135,31 @@ public final class EchoServer implements AutoCloseable {
             case EMPTY -> List.of();
             case CUSTOM -> settings.customCaNames();
         };
-        Supplier<List<X509CRL>> crls = settings.checkRevocation() && crlFile != null
-                ? ServerCrls.watch(crlFile, trustedCas) : ServerCrls.none();
-        ServerTrustManager trust = ServerTrustManager.create(anchors, caNames, crls,
+        ServerCrls crls = settings.checkRevocation() && crlFile != null ? ServerCrls.watch(crlFile, trustedCas) : null;
+        ServerTrustManager trust = ServerTrustManager.create(anchors, caNames, crls == null ? ServerCrls.none() : crls,
                 settings.clientAuth() == ClientAuthMode.INSPECT);
-        SSLContext context = TlsContexts.context(TlsContexts.keyManager(serverIdentity), trust);
         List<String> protocols = ServerTlsProfile.protocols(settings.legacyProtocols());
-        SSLParameters parameters = engineParameters(context, settings, protocols);
+        ServerEngines engines = ServerEngines.create(provider.provider() == TlsProviderChoice.OPENSSL
+                        ? SslProvider.OPENSSL : SslProvider.JDK, serverIdentity, trust, settings.legacyProtocols(),
+                switch (settings.clientAuth()) {
+                    case REQUIRED -> ClientAuth.REQUIRE;
+                    // Inspect asks like optional so that a client without any certificate is reported, not cut off.
+                    case OPTIONAL, INSPECT -> ClientAuth.OPTIONAL;
+                    case NONE -> ClientAuth.NONE;
+                });
 
         ConnectionLog log = new ConnectionLog();
-        // Files the server follows (hmac-secrets.json, the index) are read here, never on a network thread.
+        // Files the server follows (crl.pem, hmac-secrets.json, the index) are read here, never on a network thread.
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "mtls-lab-server-refresh");
             thread.setDaemon(true);
             return thread;
         });
+        if (crls != null) {
+            // A stat every fifth of a second: a revocation is enforced within moments, and no handshake touches the file.
+            refresher.scheduleWithFixedDelay(crls::refresh, CRL_CHECK_PERIOD.toMillis(), CRL_CHECK_PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
         if (hmac != null) {
             refresher.scheduleWithFixedDelay(() -> {
                 try {
@@ -153,7 +169,8 @@ public final class EchoServer implements AutoCloseable {
                 }
             }, REFRESH_PERIOD.toMillis(), REFRESH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         }
-        EchoConnection.Shared shared = new EchoConnection.Shared(settings, trust, protocols, log, hmac, refresher);
+        EchoConnection.Shared shared = new EchoConnection.Shared(settings, provider, trust, protocols, log, hmac,
+                refresher);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 NioIoHandler.newFactory());
@@ -166,13 +183,13 @@ public final class EchoServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        EchoConnection.install(ch, shared, () -> newEngine(context, parameters));
+                        EchoConnection.install(ch, shared, () -> engines.newEngine(ch.alloc()));
                     }
                 });
         try {
             Channel channel = bootstrap.bind(new InetSocketAddress(settings.bindAddress(), settings.port()))
                     .syncUninterruptibly().channel();
-            return new EchoServer(settings, shared, refresher, acceptor, workers, channel, notices);
+            return new EchoServer(settings, provider, shared, refresher, acceptor, workers, channel, notices);
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             refresher.shutdownNow();
             shutdown(acceptor, workers);
@@ -187,31 +204,29 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
-    private static SSLParameters engineParameters(SSLContext context, ServerSettings settings, List<String> protocols) {
-        SSLParameters parameters = context.getDefaultSSLParameters();
-        parameters.setProtocols(protocols.toArray(String[]::new));
-        parameters.setCipherSuites(ServerTlsProfile.cipherSuites(context, settings.legacyProtocols())
-                .toArray(String[]::new));
-        parameters.setUseCipherSuitesOrder(true);
-        parameters.setApplicationProtocols(new String[] {ALPN_HTTP_1_1});
-        TlsContexts.withEcdheGroupsOnly(parameters);
-        switch (settings.clientAuth()) {
-            case REQUIRED -> parameters.setNeedClientAuth(true);
-            // Inspect asks like optional so that a client without any certificate is reported, not cut off.
-            case OPTIONAL, INSPECT -> parameters.setWantClientAuth(true);
-            case NONE -> {
-                parameters.setNeedClientAuth(false);
-                parameters.setWantClientAuth(false);
+    /**
+     * BoringSSL where its native library loads, unless the JDK is asked for. BoringSSL can do every
+     * teaching mode (each is run on both providers by the tests): TLS 1.0/1.1 with their CBC suites, the
+     * full, empty and custom CA-names lists (taken from the trust manager's accepted issuers), optional,
+     * none and inspect (our trust manager decides), system+workspace trust and the CRL (ours too), and
+     * ECDHE-only groups (it has no finite-field groups at all). So only a missing library makes it fall back.
+     */
+    static TlsProviderInUse chooseProvider(TlsProviderChoice choice) {
+        String jdk = "JDK " + Runtime.version().feature() + " (SunJSSE)";
+        return switch (choice) {
+            case JDK -> new TlsProviderInUse(TlsProviderChoice.JDK, jdk, null);
+            case OPENSSL -> {
+                if (!NativeTls.available()) {
+                    throw new PkiException("tls-provider", "BoringSSL (netty-tcnative) does not load on this machine: "
+                            + NativeTls.unavailableReason(), "use --tls-provider auto or --tls-provider jdk");
+                }
+                yield new TlsProviderInUse(TlsProviderChoice.OPENSSL, NativeTls.describe(SslProvider.OPENSSL), null);
             }
-        }
-        return parameters;
-    }
-
-    private static SSLEngine newEngine(SSLContext context, SSLParameters parameters) {
-        SSLEngine engine = context.createSSLEngine();
-        engine.setUseClientMode(false);
-        engine.setSSLParameters(parameters);
-        return engine;
+            case AUTO -> NativeTls.available()
+                    ? new TlsProviderInUse(TlsProviderChoice.OPENSSL, NativeTls.describe(SslProvider.OPENSSL), null)
+                    : new TlsProviderInUse(TlsProviderChoice.JDK, jdk, "BoringSSL's native library did not load ("
+                            + NativeTls.unavailableReason() + ")");
+        };
     }
 
     /** The port listened on (the chosen one when settings asked for port 0). */
@@ -221,6 +236,11 @@ public final class EchoServer implements AutoCloseable {
 
     public ServerSettings settings() {
         return settings;
+    }
+
+    /** The TLS implementation this server runs on, and why when it fell back to the JDK. */
+    public TlsProviderInUse tlsProvider() {
+        return tlsProvider;
     }
 
     /**

@@ -30,6 +30,8 @@ public record HandshakeRejection(String code, String reason) {
 
     private static final Pattern REQUESTED_PROTOCOL = Pattern.compile("Client requested protocol (\\S+)");
     private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\S+)");
+    /** BoringSSL's name of an alert it received, e.g. {@code SSLV3_ALERT_CERTIFICATE_UNKNOWN}. */
+    private static final Pattern BORINGSSL_ALERT = Pattern.compile("(?:SSLV3|TLSV1)_ALERT_([A-Z_]+)");
 
     /**
      * Explains a failed handshake.
@@ -41,6 +43,16 @@ public record HandshakeRejection(String code, String reason) {
      */
     public static HandshakeRejection of(Throwable failure, ServerCertificateCheck check, List<String> protocols,
                                         Duration handshakeTimeout) {
+        return of(failure, check, protocols, handshakeTimeout, null);
+    }
+
+    /**
+     * As above, with the highest version the client's hello asked for when it was older than TLS 1.2
+     * (e.g. {@code TLSv1.1}), or {@code null}: JSSE names it in its message, BoringSSL does not, and the
+     * log should say the same on both.
+     */
+    public static HandshakeRejection of(Throwable failure, ServerCertificateCheck check, List<String> protocols,
+                                        Duration handshakeTimeout, String clientHighestVersion) {
         if (check != null && !check.trusted()) {
             ServerCertificateFinding finding = check.firstFinding();
             return new HandshakeRejection(finding.code(), finding.reason());
@@ -52,7 +64,7 @@ public record HandshakeRejection(String code, String reason) {
         String message = messages(failure);
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("empty client certificate chain") || lower.contains("empty server certificate chain")
-                || lower.contains("certificate_required")) {
+                || lower.contains("certificate_required") || lower.contains("peer_did_not_return_a_certificate")) {
             return new HandshakeRejection(ServerCertificateFinding.NO_CERTIFICATE, "no certificate sent");
         }
         Matcher requested = REQUESTED_PROTOCOL.matcher(message);
@@ -60,17 +72,19 @@ public record HandshakeRejection(String code, String reason) {
             return protocolVersion("the client offered only " + requested.group(1), protocols);
         }
         if (lower.contains("no appropriate protocol") || lower.contains("protocol_version")
-                || lower.contains("unsupported protocol") || lower.contains("not enabled or supported")) {
-            return protocolVersion("the client offered no version this server accepts", protocols);
+                || lower.contains("unsupported protocol") || lower.contains("unsupported_protocol")
+                || lower.contains("not enabled or supported")) {
+            return protocolVersion(clientHighestVersion != null ? "the client offered only " + clientHighestVersion
+                    : "the client offered no version this server accepts", protocols);
         }
-        if (lower.contains("no cipher suites in common") || lower.contains("insufficient_security")
+        if (lower.contains("no cipher suites in common") || lower.contains("no_shared_cipher")
+                || lower.contains("insufficient_security")
                 || lower.contains("no available authentication scheme")) {
             return new HandshakeRejection(NO_COMMON_CIPHER, "no cipher suite in common: the client offered none of"
                     + " the forward-secret AEAD suites this server accepts");
         }
-        Matcher alert = ALERT.matcher(message);
-        if (alert.find()) {
-            String name = alert.group(1);
+        String name = receivedAlert(message);
+        if (name != null) {
             String why = switch (name) {
                 case "unknown_ca", "bad_certificate", "certificate_unknown" ->
                         ": it does not trust this server's certificate (check the CA it was given)";
@@ -81,9 +95,9 @@ public record HandshakeRejection(String code, String reason) {
             };
             return new HandshakeRejection(CLIENT_ABORTED, "the client aborted the handshake (alert " + name + ")" + why);
         }
-        if (lower.contains("aead cipher fragment (2)")) {
+        if (lower.contains("aead cipher fragment (2)") || lower.contains("bad_packet_length")) {
             // A 2-byte record is an alert. OpenSSL-based clients (curl, Python) send it unencrypted after
-            // rejecting the server's TLS 1.3 certificate, which JSSE cannot read: its name is lost.
+            // rejecting the server's TLS 1.3 certificate, which neither JSSE nor BoringSSL can read: its name is lost.
             return new HandshakeRejection(CLIENT_ABORTED, "the client aborted the handshake (alert unreadable: sent"
                     + " unencrypted): most likely it does not trust this server's certificate (check the CA it was given)");
         }
@@ -98,6 +112,16 @@ public record HandshakeRejection(String code, String reason) {
     private static HandshakeRejection protocolVersion(String what, List<String> protocols) {
         return new HandshakeRejection(PROTOCOL_VERSION, "protocol version: " + what + "; this server accepts "
                 + String.join(", ", protocols));
+    }
+
+    /** The name of the alert the client sent, as JSSE or BoringSSL reports it, or {@code null}. */
+    private static String receivedAlert(String message) {
+        Matcher jdk = ALERT.matcher(message);
+        if (jdk.find()) {
+            return jdk.group(1);
+        }
+        Matcher boringssl = BORINGSSL_ALERT.matcher(message);
+        return boringssl.find() ? boringssl.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     private static String messages(Throwable failure) {

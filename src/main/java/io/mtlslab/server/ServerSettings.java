@@ -28,11 +28,13 @@ import java.util.Objects;
  *     otherwise hold the connection forever, since every byte resets the idle timer
  * @param maxHeaderBytes largest request head (request line + headers); larger gets 431
  * @param maxBodyBytes largest request body; larger gets 413
+ * @param tlsProvider the TLS implementation asked for; {@link EchoServer#tlsProvider()} says which one runs
  */
 public record ServerSettings(String bindAddress, int port, ClientAuthMode clientAuth, TrustMode trust,
                              boolean legacyProtocols, CaNamesMode caNames, List<X509Certificate> customCaNames,
                              boolean checkRevocation, boolean checkIdentityInHandler, Duration handshakeTimeout,
-                             Duration idleTimeout, Duration headerTimeout, int maxHeaderBytes, int maxBodyBytes) {
+                             Duration idleTimeout, Duration headerTimeout, int maxHeaderBytes, int maxBodyBytes,
+                             TlsProviderChoice tlsProvider) {
 
     public static final int DEFAULT_PORT = 8443;
     public static final String LOOPBACK = "127.0.0.1";
@@ -45,6 +47,7 @@ public record ServerSettings(String bindAddress, int port, ClientAuthMode client
         Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(headerTimeout, "headerTimeout");
+        Objects.requireNonNull(tlsProvider, "tlsProvider");
         customCaNames = customCaNames == null ? List.of() : List.copyOf(customCaNames);
         if (port < 0 || port > 65535) {
             throw new PkiException("port", "port " + port + " is out of range",
@@ -63,76 +66,83 @@ public record ServerSettings(String bindAddress, int port, ClientAuthMode client
     public static ServerSettings secure() {
         return new ServerSettings(LOOPBACK, DEFAULT_PORT, ClientAuthMode.REQUIRED, TrustMode.WORKSPACE, false,
                 CaNamesMode.FULL, List.of(), true, true, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                Duration.ofSeconds(10), 8 * 1024, 1024 * 1024);
+                Duration.ofSeconds(10), 8 * 1024, 1024 * 1024, TlsProviderChoice.processDefault());
     }
 
     public ServerSettings withBindAddress(String value) {
         return new ServerSettings(value, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     /** {@code 0} picks a free port (tests). */
     public ServerSettings withPort(int value) {
         return new ServerSettings(bindAddress, value, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     public ServerSettings withClientAuth(ClientAuthMode value) {
         return new ServerSettings(bindAddress, port, value, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     public ServerSettings withTrust(TrustMode value) {
         return new ServerSettings(bindAddress, port, clientAuth, value, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     public ServerSettings withLegacyProtocols(boolean value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, value, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     /** {@code FULL} or {@code EMPTY}; for a list of your own use {@link #withCustomCaNames}. */
     public ServerSettings withCaNames(CaNamesMode value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, value, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     /** Sends the subjects of {@code names} as the CA-names list (mode {@code CUSTOM}). */
     public ServerSettings withCustomCaNames(List<X509Certificate> names) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, CaNamesMode.CUSTOM, names,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     public ServerSettings withCheckRevocation(boolean value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                value, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                value, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     /** {@code false}: the seed's careless handler that answers 200 even without a client certificate. */
     public ServerSettings withCheckIdentityInHandler(boolean value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, value, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, value, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     public ServerSettings withHandshakeTimeout(Duration value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, value, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, value, idleTimeout, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     public ServerSettings withIdleTimeout(Duration value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, value, headerTimeout, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, value, headerTimeout, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     public ServerSettings withHeaderTimeout(Duration value) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, value, maxHeaderBytes, maxBodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, value, maxHeaderBytes, maxBodyBytes, tlsProvider);
     }
 
     public ServerSettings withLimits(int headerBytes, int bodyBytes) {
         return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
-                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, headerBytes, bodyBytes);
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, headerBytes, bodyBytes, tlsProvider);
+    }
+
+    /** {@code auto} (the default): BoringSSL where it loads and can do the mode, else the JDK. */
+    public ServerSettings withTlsProvider(TlsProviderChoice value) {
+        return new ServerSettings(bindAddress, port, clientAuth, trust, legacyProtocols, caNames, customCaNames,
+                checkRevocation, checkIdentityInHandler, handshakeTimeout, idleTimeout, headerTimeout, maxHeaderBytes,
+                maxBodyBytes, value);
     }
 
     /** The mode in the scenario matrix's words, e.g. {@code required}, {@code optional (handler does not check)}. */

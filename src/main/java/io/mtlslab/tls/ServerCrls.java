@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.cert.CRL;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,14 +21,21 @@ import java.util.function.Supplier;
  * The certificate revocation lists the echo server enforces: a workspace's {@code crl.pem}, read
  * again whenever the file changes, so that revoking a client takes effect without a restart.
  *
+ * <p>Handshakes only read the last loaded snapshot ({@link #get()}: no file access, no lock); the
+ * server's refresher thread calls {@link #refresh()}, which looks at the file's attributes (modified
+ * time, size, identity) and reads it again only when they changed. A reload yields a new list object,
+ * so a cache of verdicts can tell by identity that the CRLs changed.
+ *
  * <p>Only CRLs signed by one of the trusted CAs count; a CRL with a bad signature is refused at start.
  */
 public final class ServerCrls implements Supplier<List<X509CRL>> {
 
+    private static final List<X509CRL> NONE = List.of();
+
     private final Path file;
     private final List<X509Certificate> issuers;
-    private FileTime loadedVersion;
-    private List<X509CRL> current = List.of();
+    private Object loadedVersion;
+    private volatile List<X509CRL> current = NONE;
 
     private ServerCrls(Path file, List<X509Certificate> issuers) {
         this.file = file;
@@ -46,23 +54,37 @@ public final class ServerCrls implements Supplier<List<X509CRL>> {
 
     /** No revocation lists at all. */
     public static Supplier<List<X509CRL>> none() {
-        return List::of;
+        return () -> NONE;
     }
 
+    /** The file followed. */
+    public Path file() {
+        return file;
+    }
+
+    /** The CRLs loaded last: never touches the file, so it is safe on a network thread. */
     @Override
-    public synchronized List<X509CRL> get() {
-        reloadIfChanged(false);
+    public List<X509CRL> get() {
         return current;
+    }
+
+    /**
+     * Reads the file again if it changed since the last load; a half-written or broken file keeps the
+     * last good CRLs enforced. Call it from one background thread.
+     */
+    public synchronized void refresh() {
+        reloadIfChanged(false);
     }
 
     private void reloadIfChanged(boolean failLoudly) {
         try {
             if (!Files.exists(file)) {
-                current = List.of();
+                current = NONE;
                 loadedVersion = null;
                 return;
             }
-            FileTime version = Files.getLastModifiedTime(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            List<Object> version = Arrays.asList(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
             if (version.equals(loadedVersion)) {
                 return;
             }

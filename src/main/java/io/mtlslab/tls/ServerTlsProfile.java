@@ -51,9 +51,8 @@ public final class ServerTlsProfile {
         return List.copyOf(protocols);
     }
 
-    /** The suites of the mode that {@code context} supports, in order of preference. */
-    public static List<String> cipherSuites(SSLContext context, boolean legacy) {
-        Set<String> supported = Set.of(context.getSupportedSSLParameters().getCipherSuites());
+    /** The suites of the mode among {@code supported} (Java names), in order of preference. */
+    public static List<String> cipherSuites(Set<String> supported, boolean legacy) {
         Set<String> wanted = new LinkedHashSet<>(MODERN_SUITES);
         if (legacy) {
             wanted.addAll(LEGACY_SUITES);

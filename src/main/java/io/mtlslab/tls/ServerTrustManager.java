@@ -2,6 +2,8 @@ package io.mtlslab.tls;
 
 import io.mtlslab.pki.Certificates;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
@@ -11,10 +13,12 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -27,12 +31,21 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@link #getAcceptedIssuers()} returns), and in inspect mode ({@code acceptAnything}) it lets every
  * chain through while still recording what the secure policy would have said. Each verdict is kept
  * per {@link SSLEngine} until the server {@linkplain #takeCheck takes} it for its connection log,
- * because a JSSE handshake exception alone does not carry e.g. the rejected issuer's name.
+ * because a JSSE handshake exception alone does not carry e.g. the rejected issuer's name. BoringSSL
+ * (netty-tcnative) calls the same methods with its own engines, so the verdicts and their reasons do
+ * not depend on the TLS provider.
+ *
+ * <p>Trusted verdicts are cached, keyed by the SHA-256 fingerprints of the chain as sent: a hit needs
+ * the very CRL snapshot the chain was checked against (a reloaded CRL is a new list) and a time before
+ * the earliest notAfter in the chain. The anchors never change for one trust manager (a server with
+ * other anchors builds a new one, with an empty cache). Refusals are never cached: they are rare and
+ * their reasons must stay current.
  */
 public final class ServerTrustManager extends X509ExtendedTrustManager {
 
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     private static final String ANY_USAGE = "2.5.29.37.0";
+    private static final int CACHED_CHAINS = 1024;
 
     private final X509ExtendedTrustManager pkix;
     private final List<X509Certificate> anchors;
@@ -40,6 +53,18 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
     private final Supplier<List<X509CRL>> crls;
     private final boolean acceptAnything;
     private final Map<SSLEngine, ServerCertificateCheck> checks = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<ByteBuffer, TrustedChain> trusted = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, TrustedChain> eldest) {
+                    return size() > CACHED_CHAINS;
+                }
+            });
+    private final AtomicLong cacheHits = new AtomicLong();
+
+    /** A chain the secure policy trusted, until when, against which CRLs. */
+    private record TrustedChain(Instant until, List<X509CRL> crls) {
+    }
 
     private ServerTrustManager(List<X509Certificate> anchors, List<X509Certificate> caNames,
                                Supplier<List<X509CRL>> crls, boolean acceptAnything) {
@@ -72,6 +97,14 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
             return new ServerCertificateCheck(List.of(), List.of(new ServerCertificateFinding(
                     ServerCertificateFinding.NO_CERTIFICATE, "no certificate sent")));
         }
+        ByteBuffer key = fingerprints(chain);
+        List<X509CRL> currentCrls = crls.get();
+        Instant now = Instant.now();
+        TrustedChain known = trusted.get(key);
+        if (known != null && known.crls() == currentCrls && now.isBefore(known.until())) {
+            cacheHits.incrementAndGet();
+            return new ServerCertificateCheck(List.of(chain), List.of());
+        }
         CertificateException pkixFailure = null;
         try {
             if (engine != null) {
@@ -85,15 +118,45 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
         List<ServerCertificateFinding> findings = new ArrayList<>();
         if (pkixFailure != null) {
             explainTrustPath(chain, findings);
-            explainValidity(chain, Instant.now(), findings);
+            explainValidity(chain, now, findings);
             explainUsage(chain[0], findings);
             if (findings.isEmpty()) {
                 findings.add(new ServerCertificateFinding(ServerCertificateFinding.UNTRUSTED,
                         "not trusted: " + rootMessage(pkixFailure)));
             }
         }
-        explainRevocation(chain, findings);
+        explainRevocation(chain, currentCrls, findings);
+        if (findings.isEmpty()) {
+            trusted.put(key, new TrustedChain(earliestNotAfter(chain), currentCrls));
+        }
         return new ServerCertificateCheck(List.of(chain), findings);
+    }
+
+    /** How many checks the cache answered (for tests and benchmarks). */
+    long cacheHits() {
+        return cacheHits.get();
+    }
+
+    private static ByteBuffer fingerprints(X509Certificate[] chain) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            ByteBuffer key = ByteBuffer.allocate(32 * chain.length);
+            for (X509Certificate certificate : chain) {
+                key.put(sha256.digest(certificate.getEncoded()));
+            }
+            return key.flip();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    private static Instant earliestNotAfter(X509Certificate[] chain) {
+        Instant earliest = Instant.MAX;
+        for (X509Certificate certificate : chain) {
+            Instant notAfter = certificate.getNotAfter().toInstant();
+            earliest = notAfter.isBefore(earliest) ? notAfter : earliest;
+        }
+        return earliest;
     }
 
     @Override
@@ -204,8 +267,9 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
                         + (usages.contains("1.3.6.1.5.5.7.3.1") ? " (a server certificate used as a client)" : "")));
     }
 
-    private void explainRevocation(X509Certificate[] chain, List<ServerCertificateFinding> findings) {
-        for (X509CRL crl : crls.get()) {
+    private static void explainRevocation(X509Certificate[] chain, List<X509CRL> crls,
+                                          List<ServerCertificateFinding> findings) {
+        for (X509CRL crl : crls) {
             for (X509Certificate certificate : chain) {
                 if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {
                     continue;

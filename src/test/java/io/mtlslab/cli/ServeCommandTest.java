@@ -7,6 +7,7 @@ import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.Await;
 import io.mtlslab.testing.HostileCertificates;
+import io.mtlslab.tls.NativeTls;
 import io.mtlslab.tls.TlsContexts;
 import io.mtlslab.testing.TestPki;
 import java.io.IOException;
@@ -131,6 +132,19 @@ class ServeCommandTest {
             assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
                     .startsWith("error: port: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
                     .contains("--port"));
+        }
+    }
+
+    @Test
+    void saysInItsFirstLineWhichTlsProviderRuns() throws Exception {
+        for (String provider : NativeTls.available() ? List.of("jdk", "openssl") : List.of("jdk")) {
+            StringWriter out = new StringWriter();
+            Thread serve = startServe(out, "serve", "--dir", dir.toString(), "--port", "0", "--tls-provider", provider);
+            awaitPort(out);
+            String first = out.toString().lines().findFirst().orElseThrow();
+            assertThat(first).as(provider).contains("listening on https://localhost:")
+                    .contains(provider.equals("jdk") ? "TLS by JDK " : "TLS by BoringSSL");
+            stop(serve);
         }
     }
 

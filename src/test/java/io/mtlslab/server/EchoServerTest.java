@@ -99,6 +99,20 @@ class EchoServerTest {
     }
 
     @Test
+    void itsJsonReadsBackAsOneEchoResponseWithTheProviderThatRan() throws Exception {
+        try (EchoServer echo = start(ServerSettings.secure())) {
+            EchoResponse read = EchoResponse.parse(get(echo, context(client, caCertificate), null).body());
+
+            assertThat(read.client()).isEqualTo(ClientIdentity.of(client.certificate()));
+            assertThat(read.tls().provider()).isEqualTo(echo.tlsProvider().id()).isIn("openssl", "jdk");
+            assertThat(read.tls().protocol()).isEqualTo("TLSv1.3");
+            assertThat(read.request()).containsEntry("path", "/hello?x=1");
+            assertThat(read.inspect()).isNull();
+            assertThat(read.unsafeMode()).isFalse();
+        }
+    }
+
+    @Test
     void answersAcceptTextPlainWithTheSeedsThreeLines() throws Exception {
         try (EchoServer echo = start(ServerSettings.secure())) {
             HttpResponse<String> response = get(echo, context(client, caCertificate), "text/plain");
@@ -197,6 +211,7 @@ class EchoServerTest {
             assertThat(get(echo, context(revoked, caCertificate), null).statusCode()).isEqualTo(200);
 
             TestCredentials.writeCrl(crl, ca, revoked.certificate().getSerialNumber());
+            TestClients.awaitRefused(echo, () -> context(revoked, caCertificate));
             assertThatThrownBy(() -> get(echo, context(revoked, caCertificate), null)).isInstanceOf(IOException.class);
             ConnectionEvent rejected = awaitEvent(echo, e -> e.outcome() == Outcome.REJECTED);
             assertThat(rejected.reason()).startsWith("revoked: serial " + Certificates.serialHex(revoked.certificate()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
+import io.mtlslab.tls.NativeTls;
 import io.mtlslab.tls.ServerTlsProfile;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +42,8 @@ class LegacyProtocolsTest {
     void saysSoWhenThisJvmStillRefusesTheOldProtocols() {
         String disabled = Security.getProperty("jdk.tls.disabledAlgorithms");
         ServerTlsProfile.jdkAllows("TLSv1.3"); // JSSE is running from here on, as in any busy process
-        try (EchoServer legacy = EchoServer.start(workspace, ServerSettings.secure().withPort(0).withLegacyProtocols(true))) {
+        try (EchoServer legacy = EchoServer.start(workspace, ServerSettings.secure().withPort(0).withLegacyProtocols(true)
+                .withTlsProvider(TlsProviderChoice.JDK))) {
             boolean effective = ServerTlsProfile.jdkAllows("TLSv1.1");
             assertThat(legacy.notices().isEmpty()).isEqualTo(effective);
             if (!effective) {
@@ -54,12 +57,30 @@ class LegacyProtocolsTest {
     }
 
     @Test
+    void onBoringSslTheOldProtocolsAreOfferedWhateverThisJvmRefuses() throws Exception {
+        ExternalTool.require("openssl");
+        Assumptions.assumeTrue(NativeTls.available(), "BoringSSL does not load here");
+        ServerTlsProfile.jdkAllows("TLSv1.3"); // JSSE is running, its ban on TLS 1.0/1.1 fixed for this JVM
+        try (EchoServer legacy = EchoServer.start(workspace, ServerSettings.secure().withPort(0).withLegacyProtocols(true)
+                .withTlsProvider(TlsProviderChoice.OPENSSL))) {
+            assertThat(legacy.notices()).isEmpty();
+            ExternalTool.Result result = ExternalTool.run(dir, null, List.of("openssl", "s_client", "-connect",
+                    "127.0.0.1:" + legacy.port(), "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0", "-cert", "client.pem",
+                    "-key", "client.key", "-CAfile", "ca.pem"));
+            assertThat(result.output()).contains("Protocol  : TLSv1.1").contains("Verify return code: 0 (ok)");
+            ConnectionEvent accepted = TestClients.awaitEvent(legacy, e -> e.outcome() == ConnectionEvent.Outcome.ACCEPTED);
+            assertThat(accepted.protocol()).isEqualTo("TLSv1.1");
+        }
+    }
+
+    @Test
     @Timeout(90)
     void aFreshServeProcessWithLegacyTlsAcceptsATls11Client() throws Exception {
         ExternalTool.require("openssl");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process serve = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.mtlslab.Main", "serve",
-                "--dir", dir.toString(), "--port", "0", "--legacy-tls").redirectErrorStream(true).start();
+                "--dir", dir.toString(), "--port", "0", "--legacy-tls",
+                "--tls-provider", TlsProviderChoice.processDefault().id()).redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             int port = awaitPort(out);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -45,6 +46,15 @@ final class TestClients {
             request.header("Accept", accept);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Calls until the server refuses the handshake, each time with a fresh context (no session to resume):
+     * the server picks up a changed CRL on its refresher thread, moments after the file changed.
+     */
+    static void awaitRefused(EchoServer server, Supplier<SSLContext> contexts) {
+        Await.untilRefused("the server to refuse the handshake", () -> get(server, contexts.get(), null),
+                () -> server.log().snapshot().toString());
     }
 
     /** Waits for an event of the server's log that matches. */

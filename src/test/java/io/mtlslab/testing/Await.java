@@ -57,4 +57,28 @@ public final class Await {
     public static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> lastSeen) {
         value(what, timeout, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty(), lastSeen);
     }
+
+    /** A call that may fail with an I/O error (a refused handshake, say). */
+    @FunctionalInterface
+    public interface Call {
+        void run() throws java.io.IOException, InterruptedException;
+    }
+
+    /**
+     * Repeats {@code call} until it fails with an {@link java.io.IOException}: for a change another thread
+     * applies moments later (a server reloading its CRL), never assumed to be instant.
+     */
+    public static void untilRefused(String what, Call call, Supplier<String> lastSeen) {
+        until(what, DEFAULT, () -> {
+            try {
+                call.run();
+                return false;
+            } catch (java.io.IOException refused) {
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what, e);
+            }
+        }, lastSeen);
+    }
 }

@@ -141,6 +141,7 @@ class WorkshopAgainstEchoServerTest {
         assertThat(get(student).statusCode()).isEqualTo(200);
 
         CrlIssuer.revoke(workspace, "aluno02", RevocationReason.KEY_COMPROMISE, null);
+        awaitRefused(student);
         assertThatThrownBy(() -> get(student)).isInstanceOf(IOException.class);
         ConnectionEvent rejected = awaitEvent(e -> e.outcome() == ConnectionEvent.Outcome.REJECTED
                 && Certificates.serialHex(student.certificate()).equals(e.clientSerialHex()));
@@ -153,6 +154,7 @@ class WorkshopAgainstEchoServerTest {
     void renewingARevokedClientGivesItAccessAgainWhileTheOldCertificateStaysRefused() throws Exception {
         Credential old = workspace.credential("client", null);
         CrlIssuer.revoke(workspace, "client", RevocationReason.AFFILIATION_CHANGED, null);
+        awaitRefused(old);
         assertThatThrownBy(() -> get(old)).isInstanceOf(IOException.class);
 
         Renewal.renew(workspace, "client", new Renewal.Request(30, true, false), null, null);
@@ -169,6 +171,15 @@ class WorkshopAgainstEchoServerTest {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         return client.send(HttpRequest.newBuilder(URI.create(echo.url())).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Calls until the server refuses {@code identity}: it reloads the CRL on its refresher thread moments
+     * after the file changed, never on a handshake.
+     */
+    static void awaitRefused(Credential identity) {
+        Await.untilRefused("the server to refuse " + identity.certificate().getSubjectX500Principal(), () -> get(identity),
+                () -> echo.log().snapshot().toString());
     }
 
     static ConnectionEvent awaitEvent(Predicate<ConnectionEvent> wanted) {

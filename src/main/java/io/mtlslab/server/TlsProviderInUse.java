@@ -1,0 +1,28 @@
+package io.mtlslab.server;
+
+/**
+ * Which TLS implementation a running echo server uses, and why when it is not BoringSSL: shown at
+ * start, in every JSON echo ({@code tls.provider}) and in the GUI.
+ *
+ * @param provider {@link TlsProviderChoice#OPENSSL} or {@link TlsProviderChoice#JDK}, never {@code AUTO}
+ * @param library the implementation in words, e.g. {@code BoringSSL (netty-tcnative)} or {@code JDK 17.0.12 (SunJSSE)}
+ * @param fallbackReason why the JDK runs although BoringSSL was the default, or {@code null}
+ */
+public record TlsProviderInUse(TlsProviderChoice provider, String library, String fallbackReason) {
+
+    public TlsProviderInUse {
+        if (provider == null || provider == TlsProviderChoice.AUTO) {
+            throw new IllegalArgumentException("the provider in use is openssl or jdk");
+        }
+    }
+
+    /** {@code openssl} or {@code jdk}, as the JSON and {@code --tls-provider} spell it. */
+    public String id() {
+        return provider.id();
+    }
+
+    /** One line for people: the library, and the reason for a fallback if there was one. */
+    public String describe() {
+        return fallbackReason == null ? library : library + ", because " + fallbackReason;
+    }
+}
