@@ -43,7 +43,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class ServerTrustManager extends X509ExtendedTrustManager {
 
-    private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+    private static final String CLIENT_AUTH = io.mtlslab.pki.ExtendedKeyUsage.CLIENT_AUTH.oid();
     private static final String ANY_USAGE = "2.5.29.37.0";
     private static final int CACHED_CHAINS = 1024;
 
@@ -263,8 +263,8 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
         }
         findings.add(new ServerCertificateFinding(ServerCertificateFinding.MISSING_CLIENT_AUTH_EKU,
                 "missing clientAuth EKU: the certificate's extended key usage allows only "
-                        + String.join(", ", usages.stream().map(ServerTrustManager::usageName).toList())
-                        + (usages.contains("1.3.6.1.5.5.7.3.1") ? " (a server certificate used as a client)" : "")));
+                        + String.join(", ", usages.stream().map(io.mtlslab.pki.ExtendedKeyUsage::nameOf).toList())
+                        + (usages.contains(io.mtlslab.pki.ExtendedKeyUsage.SERVER_AUTH.oid()) ? " (a server certificate used as a client)" : "")));
     }
 
     private static void explainRevocation(X509Certificate[] chain, List<X509CRL> crls,
@@ -285,16 +285,6 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
         }
     }
 
-    private static String usageName(String oid) {
-        return switch (oid) {
-            case "1.3.6.1.5.5.7.3.1" -> "serverAuth";
-            case "1.3.6.1.5.5.7.3.3" -> "codeSigning";
-            case "1.3.6.1.5.5.7.3.4" -> "emailProtection";
-            case "1.3.6.1.5.5.7.3.8" -> "timeStamping";
-            case "1.3.6.1.5.5.7.3.9" -> "OCSPSigning";
-            default -> oid;
-        };
-    }
 
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
