@@ -4,8 +4,8 @@
 #   2. a CA + server + client set (EC keys) is issued into WORKSPACE;
 #   3. the launcher's echo server, on 127.0.0.1 and a free port, answers an mTLS `call` made by the
 #      same launcher (and by curl, where curl exists), naming the client certificate it verified;
-#   4. `load` against it runs on BoringSSL: the image carries netty-tcnative's native library for
-#      this OS and it loads (the load client says which TLS it ran).
+#   4. the echo server and `load` against it run on BoringSSL: the image carries netty-tcnative's
+#      native library for this OS and it loads (serve's first line and the load report say which TLS).
 # EC keys on both sides prove the runtime carries jdk.crypto.ec, Netty's jdk.unsupported too.
 # Usage: packaging/smoke-cli.sh LAUNCHER WORKSPACE   (LAUNCHER: a path, or a name found on the PATH)
 # Run by smoke-test.sh (app image), smoke-test-deb.sh (installed .deb) and the CI workflow (macOS).
@@ -52,6 +52,8 @@ for _ in $(seq 90); do
 done
 port=$(grep -oE 'https://[^/ ]+:[0-9]+' "$out/serve.log" | head -1 | sed 's/.*://')
 [ -n "$port" ] || { sed 's/^/  serve: /' "$out/serve.log" >&2; fail "the echo server did not start"; }
+grep -q 'TLS by BoringSSL' "$out/serve.log" \
+    || { sed 's/^/  serve: /' "$out/serve.log" >&2; fail "the packaged echo server does not run on BoringSSL"; }
 "$cli" call --dir "$ws" -H 'Accept: text/plain' "https://127.0.0.1:$port/" >"$out/call.log" 2>&1 \
     || { sed 's/^/  call: /' "$out/call.log" >&2; fail "$cli call exited with status $?"; }
 grep -q '^== Response: 200' "$out/call.log" || { cat "$out/call.log" >&2; fail "the call got no 200 answer"; }
