@@ -232,7 +232,7 @@ public final class TestCall {
 
             List<String> peerNotes = new ArrayList<>();
             PeerIdentity client = EchoIdentityReader.read(response);
-            if (response != null && client == null) {
+            if (response != null && client == null && keyManager.sent()) {
                 peerNotes.add("The response carries no client identity (is it mTLS Lab's echo server?).");
             }
             PeerIdentity server = serverChain.isEmpty() ? null

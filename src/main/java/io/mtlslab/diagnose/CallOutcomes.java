@@ -11,12 +11,12 @@ import java.util.Map;
  */
 public final class CallOutcomes {
 
-    /** The seed's pitfall 001, in words a student can act on. */
+    /** The classic mTLS pitfall (the seed article 001's), in words a student can act on. */
     static final String BYPASS_EXPLANATION = "A client certificate is what proves who the caller is in mTLS. This"
             + " server answered without one: either it never asked (client authentication is off), or it asked,"
             + " treated the certificate as optional and let the request through without checking that one was"
             + " presented. Anyone who can reach the server gets this answer — an authentication bypass (the"
-            + " seed's pitfall 001: tls.RequestClientCert or VerifyClientCertIfGiven in Go, nginx's"
+            + " classic mTLS pitfall: tls.RequestClientCert or VerifyClientCertIfGiven in Go, nginx's"
             + " ssl_verify_client optional, Java's setWantClientAuth(true), with a handler that does not check).";
 
     private CallOutcomes() {

@@ -78,8 +78,29 @@ class ScreenshotsTest extends AppUnderTest {
             Snapshots.save(robot, stage.getScene(), out.resolve("scenario-matrix.png"));
             written.add("scenario-matrix.png");
         }
+        // the seed's pitfall 001 as a student sees it: optional certificates, a handler that does not check
+        robot.clickOn("#navServer");
+        robot.clickOn("#modeOptional");
+        robot.clickOn("#handlerChecks");
+        robot.clickOn("#startButton");
+        driver.waitIdle(30);
+        robot.clickOn("#navCall");
+        UiText.choose(robot, "#identity", "(no client certificate)");
+        robot.clickOn("#callButton");
+        driver.waitUntil(() -> UiText.shown(robot, "#outcomeTitle").startsWith("Likely authentication bypass"), 60);
+        driver.waitIdle(30);
+        robot.interact(() -> {
+            for (javafx.scene.Node node = robot.lookup("#outcomeBox").query(); node != null; node = node.getParent()) {
+                if (node instanceof javafx.scene.control.ScrollPane pane) {
+                    pane.setVvalue(0);
+                }
+            }
+        });
+        driver.waitIdle(5);
+        Snapshots.save(robot, stage.getScene(), out.resolve("test-call-bypass.png"));
+
         written.addAll(List.of("welcome.png", "wizard.png", "test-call.png", "test-call-presenter.png",
-                "identities-dark.png", "echo-server.png"));
+                "identities-dark.png", "echo-server.png", "test-call-bypass.png"));
         int width = (int) Math.round(stage.getScene().getWidth());
         int height = (int) Math.round(stage.getScene().getHeight());
         for (String name : written) {
