@@ -2,6 +2,7 @@ package io.mtlslab.diagnose;
 
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.ExtendedKeyUsage;
+import io.mtlslab.pki.HostNames;
 import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.SubjectName;
 import java.net.InetAddress;
@@ -44,23 +45,7 @@ public final class CertificateFacts {
 
     /** The DNS and IP SANs, as {@code dns:x} / {@code ip:y}. */
     public static List<String> hostNames(X509Certificate certificate) {
-        List<String> names = new ArrayList<>();
-        try {
-            Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
-            if (sans != null) {
-                for (List<?> san : sans) {
-                    int type = (Integer) san.get(0);
-                    if (type == 2) {
-                        names.add("dns:" + san.get(1));
-                    } else if (type == 7) {
-                        names.add("ip:" + san.get(1));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            // an unreadable SAN extension names no host
-        }
-        return names;
+        return HostNames.of(certificate);
     }
 
     /**
@@ -68,46 +53,11 @@ public final class CertificateFacts {
      * or match a single-label {@code *.} wildcard. The CN is never consulted (RFC 2818 deprecated it).
      */
     public static boolean matchesHost(X509Certificate certificate, String host) {
-        String wanted = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean literal = isIpLiteral(wanted);
-        for (String name : hostNames(certificate)) {
-            if (literal && name.startsWith("ip:") && sameAddress(name.substring(3), wanted)) {
-                return true;
-            }
-            if (!literal && name.startsWith("dns:") && dnsMatches(name.substring(4), wanted)) {
-                return true;
-            }
-        }
-        return false;
+        return HostNames.matches(certificate, host);
     }
 
     public static boolean isIpLiteral(String host) {
-        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (host.contains(":") && host.matches("[0-9A-Fa-f:.]+"));
-    }
-
-    private static boolean sameAddress(String a, String b) {
-        try {
-            // both are literals, so no name lookup happens
-            return InetAddress.getByName(a).equals(InetAddress.getByName(b));
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static boolean dnsMatches(String pattern, String host) {
-        String p = pattern.toLowerCase(Locale.ROOT);
-        String h = host.toLowerCase(Locale.ROOT);
-        if (p.endsWith(".")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
-        if (p.startsWith("*.")) {
-            int dot = h.indexOf('.');
-            return dot > 0 && h.substring(dot + 1).equals(p.substring(2));
-        }
-        return p.equals(h);
+        return HostNames.isIpLiteral(host);
     }
 
     /** Whether {@code anchor} signed {@code certificate} (same issuer name and a valid signature). */

@@ -2,6 +2,7 @@ package io.mtlslab.pki.lint;
 
 import io.mtlslab.pki.AlgorithmNames;
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.HostNames;
 import io.mtlslab.pki.Chains;
 import io.mtlslab.pki.Keys;
 import io.mtlslab.pki.Role;
@@ -44,11 +45,11 @@ public final class Lint {
         if (role != null && role.isCa()) {
             checkCa(findings, details);
         } else if (role == Role.SERVER) {
-            checkServer(findings, details, request.host());
+            checkServer(findings, details, request.certificate(), request.host());
         } else if (role == Role.CLIENT) {
-            checkClient(findings, details, request.host());
+            checkClient(findings, details, request.certificate(), request.host());
         } else if (request.host() != null) {
-            checkHost(findings, details, request.host(), Severity.ERROR);
+            checkHost(findings, details, request.certificate(), request.host(), Severity.ERROR);
         }
         if (request.privateKey() != null && !Keys.matches(certificate.getPublicKey(), request.privateKey())) {
             findings.add(new Finding(Severity.ERROR, "key-mismatch",
@@ -163,7 +164,8 @@ public final class Lint {
                         "issue the CA again with basicConstraints critical,CA:TRUE")));
     }
 
-    private static void checkServer(List<Finding> findings, CertificateDetails details, String host) {
+    private static void checkServer(List<Finding> findings, CertificateDetails details, X509Certificate certificate,
+                                    String host) {
         checkLeaf(findings, details, "serverAuth", "a server");
         if (details.subjectAltNames().stream().noneMatch(s -> s.startsWith("DNS:") || s.startsWith("IP:"))) {
             findings.add(new Finding(Severity.ERROR, "cn-only", "the server certificate has no DNS or IP "
@@ -171,7 +173,7 @@ public final class Lint {
                     "issue it again with --san dns:" + (host != null ? host : "localhost")
                             + " (the seed's recipe: subjectAltName = @alt_names)"));
         } else if (host != null) {
-            checkHost(findings, details, host, Severity.ERROR);
+            checkHost(findings, details, certificate, host, Severity.ERROR);
         }
         if (!details.keyUsage().isEmpty() && "RSA".equals(details.publicKey().algorithm())
                 && !details.keyUsage().contains("keyEncipherment")) {
@@ -181,10 +183,11 @@ public final class Lint {
         }
     }
 
-    private static void checkClient(List<Finding> findings, CertificateDetails details, String host) {
+    private static void checkClient(List<Finding> findings, CertificateDetails details, X509Certificate certificate,
+                                    String host) {
         checkLeaf(findings, details, "clientAuth", "a client");
         if (host != null) {
-            checkHost(findings, details, host, Severity.WARNING);
+            checkHost(findings, details, certificate, host, Severity.WARNING);
         }
     }
 
@@ -215,54 +218,13 @@ public final class Lint {
         }
     }
 
-    private static void checkHost(List<Finding> findings, CertificateDetails details, String host, Severity severity) {
-        if (!covers(details.subjectAltNames(), host)) {
+    private static void checkHost(List<Finding> findings, CertificateDetails details, X509Certificate certificate,
+                                  String host, Severity severity) {
+        if (!HostNames.matches(certificate, host)) {
             findings.add(new Finding(severity, "host-not-covered", "'" + host + "' is not among the certificate's "
                     + "subjectAltNames (" + String.join(", ", details.subjectAltNames()) + ")",
-                    "issue it again with --san " + (isIp(host) ? "ip:" : "dns:") + host + ", or connect with a name it has"));
+                    "issue it again with --san " + (HostNames.isIpLiteral(host) ? "ip:" : "dns:") + host + ", or connect with a name it has"));
         }
-    }
-
-    /** Whether the SANs cover a host name (wildcards one label deep) or an IP address. */
-    public static boolean covers(List<String> sans, String host) {
-        String wanted = host.trim().toLowerCase(Locale.ROOT);
-        if (wanted.startsWith("[") && wanted.endsWith("]")) {
-            wanted = wanted.substring(1, wanted.length() - 1);
-        }
-        if (isIp(wanted)) {
-            try {
-                InetAddress address = InetAddress.getByName(wanted);
-                for (String san : sans) {
-                    if (san.startsWith("IP:") && InetAddress.getByName(san.substring(3)).equals(address)) {
-                        return true;
-                    }
-                }
-            } catch (java.net.UnknownHostException e) {
-                return false;
-            }
-            return false;
-        }
-        String name = wanted.endsWith(".") ? wanted.substring(0, wanted.length() - 1) : wanted;
-        for (String san : sans) {
-            if (!san.startsWith("DNS:")) {
-                continue;
-            }
-            String dns = san.substring(4).toLowerCase(Locale.ROOT);
-            if (dns.equals(name)) {
-                return true;
-            }
-            if (dns.startsWith("*.")) {
-                int dot = name.indexOf('.');
-                if (dot > 0 && name.substring(dot + 1).equals(dns.substring(2))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isIp(String host) {
-        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (host.contains(":") && host.matches("[0-9a-fA-F:.]+"));
     }
 
     private static void checkChain(List<Finding> findings, LintRequest request) {
