@@ -1,5 +1,6 @@
 package io.mtlslab.audit;
 
+import io.mtlslab.diagnose.Diagnoser;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.tls.NativeTls;
 import io.netty.bootstrap.Bootstrap;
@@ -76,22 +77,15 @@ final class HandshakeProbe {
                     return new Outcome(true, session.getProtocol(), session.getCipherSuite(), null);
                 }
                 Throwable cause = tls[0].handshakeFuture().cause();
-                return new Outcome(false, null, null, cause == null ? "no answer in time" : rootMessage(cause));
+                return new Outcome(false, null, null, cause == null ? "no answer in time" : Diagnoser.rootMessage(cause));
             } finally {
                 channel.close().syncUninterruptibly();
             }
         } catch (Exception e) {
-            return new Outcome(false, null, null, rootMessage(e));
+            return new Outcome(false, null, null, Diagnoser.rootMessage(e));
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
 }

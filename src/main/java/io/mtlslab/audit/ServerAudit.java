@@ -478,7 +478,7 @@ public final class ServerAudit {
         if (result.diagnosis() == null) {
             return result.response() == null ? "no answer" : "HTTP " + result.response().status();
         }
-        String alert = result.diagnosis().rawMessage().isEmpty() ? null : Diagnoser.alert(new Exception(result.diagnosis().rawMessage()));
+        String alert = Diagnoser.alertIn(result.diagnosis().rawMessage());
         return result.diagnosis().code() + (alert != null ? " (alert " + alert + ")" : "");
     }
 

@@ -39,8 +39,6 @@ public final class TestCall {
 
     /** How long a TLS 1.3 call listens for a late rejection before sending its request. */
     static final int LATE_REJECTION_PROBE_MILLIS = 50;
-    /** The header in which mTLS Lab's echo server names its unsafe modes (see the server's EchoResponses). */
-    static final String UNSAFE_HEADER = "X-Mtls-Lab-Unsafe";
     private static final int PROBE_STEP_MILLIS = 2;
 
     private TestCall() {
@@ -243,7 +241,7 @@ public final class TestCall {
 
         /** The unsafe modes mTLS Lab's echo server declares in every answer of such a mode. */
         private static List<String> unsafeLabels(HttpResponse response) {
-            String header = response == null ? null : response.header(UNSAFE_HEADER);
+            String header = response == null ? null : response.header(io.mtlslab.server.EchoResponse.UNSAFE_HEADER);
             return header == null || header.isBlank() ? List.of()
                     : java.util.Arrays.stream(header.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }

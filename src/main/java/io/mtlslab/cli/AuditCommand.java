@@ -73,25 +73,22 @@ final class AuditCommand {
         @Option(names = "--junit", paramLabel = "FILE", description = "Also write the report as JUnit XML.")
         Path junit;
 
+        /** Prints the report as JSON or text and writes the JUnit XML; returns the exit status. */
         int finish(AuditReport report, String heading, PrintWriter out) throws Exception {
-            return AuditCommand.finish(report, heading, json, junit, out);
+            if (json) {
+                out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
+                        .asString(AuditReports.toMap(report)));
+            } else {
+                print(report, heading, out);
+            }
+            if (junit != null) {
+                SecureFiles.write(junit, AuditReports.junitXml(report).getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+            return report.exitStatus();
         }
     }
 
-    /** Prints the report as JSON or text and writes the JUnit XML; returns the exit status. */
-    static int finish(AuditReport report, String heading, boolean json, Path junit, PrintWriter out) throws Exception {
-        if (json) {
-            out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
-                    .asString(AuditReports.toMap(report)));
-        } else {
-            print(report, heading, out);
-        }
-        if (junit != null) {
-            SecureFiles.write(junit, AuditReports.junitXml(report).getBytes(StandardCharsets.UTF_8));
-        }
-        out.flush();
-        return report.exitStatus();
-    }
 
     @Command(name = "client", mixinStandardHelpOptions = true,
             description = {"Start a set of bad mTLS servers on this machine, one port per case (expired, wrong host,"

@@ -427,11 +427,9 @@ public final class Diagnoser {
     /** The TLS alert name a peer sent ({@code bad_certificate}, {@code unknown_ca}, ...), if any. */
     public static String alert(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                Matcher matcher = ALERT.matcher(t.getMessage());
-                if (matcher.find()) {
-                    return matcher.group(1).toLowerCase(Locale.ROOT);
-                }
+            String alert = alertIn(t.getMessage());
+            if (alert != null) {
+                return alert;
             }
             for (Throwable suppressed : t.getSuppressed()) {
                 String inner = alert(suppressed);
@@ -441,6 +439,15 @@ public final class Diagnoser {
             }
         }
         return null;
+    }
+
+    /** The TLS alert named in a message such as a diagnosis's raw message, if any. */
+    public static String alertIn(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher matcher = ALERT.matcher(message);
+        return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     /** Every message in the cause chain, outermost first: what Java itself said. */
@@ -455,11 +462,18 @@ public final class Diagnoser {
         return String.join("\ncaused by ", parts);
     }
 
-    private static String rootMessage(Throwable error) {
+    /** The innermost cause: where the failure really happened. */
+    public static Throwable rootCause(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    /** The innermost cause's message, or its class name when it has none. */
+    public static String rootMessage(Throwable error) {
+        Throwable root = rootCause(error);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 

@@ -358,10 +358,7 @@ public final class LoadTest {
 
         private static String signature(Throwable error) {
             String alert = Diagnoser.alert(error);
-            Throwable root = error;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
+            Throwable root = Diagnoser.rootCause(error);
             return root.getClass().getSimpleName() + (alert != null ? " alert " + alert : ": " + root.getMessage());
         }
 

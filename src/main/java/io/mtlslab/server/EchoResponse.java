@@ -35,6 +35,9 @@ public record EchoResponse(ClientIdentity client, Tls tls, Map<String, Object> r
     public record Inspect(boolean secureModeWouldAccept, List<String> secureModeWouldReject) {
     }
 
+    /** The header in which every answer of an unsafe mode names its unsafe choices, {@code " | "}-separated. */
+    public static final String UNSAFE_HEADER = "X-Mtls-Lab-Unsafe";
+
     public EchoResponse {
         unsafe = unsafe == null ? List.of() : List.copyOf(unsafe);
         extraSections = extraSections == null ? Map.of() : extraSections;

@@ -33,7 +33,7 @@ import java.util.Map;
  */
 final class EchoResponses {
 
-    static final String UNSAFE_HEADER = "X-Mtls-Lab-Unsafe";
+    static final String UNSAFE_HEADER = EchoResponse.UNSAFE_HEADER;
     static final String NO_CERTIFICATE_BODY = "{ \"error\": \"client certificate required\" }";
     static final String BYPASS_WARNING = "authentication bypass: no client certificate was presented, yet the handler"
             + " answered 200 OK as if the caller were authenticated";
