@@ -45,10 +45,13 @@ class NavigationUiTest extends AppUnderTest {
     void focusLandsOnTheScreensFirstFieldAfterNavigation(FxRobot robot) {
         robot.clickOn("#navCall");
         driver.waitIdle(10);
+        // the screen moves focus in a Platform.runLater after its first layout: wait for it, then check
+        driver.waitUntil(() -> focused(robot) == robot.lookup("#target").query(), 10);
         assertThat(focused(robot)).isSameAs(robot.lookup("#target").query());
 
         robot.clickOn("#navServer");
         driver.waitIdle(10);
+        driver.waitUntil(() -> focused(robot) == robot.lookup("#port").query(), 10);
         assertThat(focused(robot)).isSameAs(robot.lookup("#port").query()).isInstanceOf(TextInputControl.class);
     }
 
