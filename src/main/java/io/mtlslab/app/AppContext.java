@@ -6,6 +6,7 @@ import io.mtlslab.app.common.Problem;
 import io.mtlslab.app.common.Tasks;
 import io.mtlslab.pki.UserDataFolder;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Texts;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -50,6 +51,7 @@ public final class AppContext {
         Locale locale = config.locale() != null ? config.locale()
                 : language != null ? Locale.forLanguageTag(language) : Locale.getDefault();
         i18n.set(new I18n(locale));
+        Texts.use(i18n.get().locale());
         dark.set("dark".equals(settings.get(AppSettings.THEME, "light")));
         fontStep.set(Math.max(0, Math.min(FONT_STEPS - 1, settings.getInt(AppSettings.FONT_STEP, 1))));
         dark.addListener((obs, old, value) -> settings.put(AppSettings.THEME, value ? "dark" : "light"));
@@ -82,6 +84,8 @@ public final class AppContext {
     public void switchLanguage(Locale locale) {
         I18n next = new I18n(locale);
         settings.put(AppSettings.LANGUAGE, next.locale().toLanguageTag());
+        // The core's messages render in the same language, before the screens re-render.
+        Texts.use(next.locale());
         i18n.set(next);
     }
 

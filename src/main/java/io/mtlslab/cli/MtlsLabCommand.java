@@ -1,6 +1,7 @@
 package io.mtlslab.cli;
 
 import io.mtlslab.pki.PkiException;
+import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,20 @@ public final class MtlsLabCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The language of diagnoses, findings and messages; JSON keeps its stable codes either way.
+     * Without it, the user's locale decides ({@code LANG=pt_BR.UTF-8} gives Portuguese).
+     */
+    @CommandLine.Option(names = "--lang", paramLabel = "en|pt-BR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Language of the messages: en or pt-BR (default: from the locale, e.g. LANG).")
+    void language(String tag) {
+        if (!tag.matches("(?i)en(-\\w+)?|pt([-_]BR)?")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--lang must be en or pt-BR, not '" + tag + "'");
+        }
+        Texts.use(Texts.parse(tag));
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -33,6 +48,8 @@ public final class MtlsLabCommand implements Runnable {
 
     /** The configured command line; tests pass their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        // Each run starts in the user's language; --lang, once parsed, overrides it.
+        Texts.use(java.util.Locale.getDefault());
         CommandLine commandLine = new CommandLine(new MtlsLabCommand());
         // Sub-commands are registered here, one line each.
         commandLine.addSubcommand(new CaCommand());

@@ -14,24 +14,41 @@ class MessagesParityTest {
 
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessagesParityTest.class.getResourceAsStream("/io/mtlslab/app/" + name)) {
+        try (InputStream in = MessagesParityTest.class.getResourceAsStream("/io/mtlslab/" + name)) {
             assertThat(in).as(name).isNotNull();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;
     }
 
+    /** The GUI's bundle and the core's (diagnoses, findings, log reasons), each in both languages. */
+    private static final String[][] BUNDLES = {
+        {"app/messages.properties", "app/messages_pt_BR.properties"},
+        {"text/core.properties", "text/core_pt_BR.properties"},
+    };
+
     @Test
     void englishAndPortugueseHaveTheSameKeys() throws IOException {
-        Properties english = load("messages.properties");
-        Properties portuguese = load("messages_pt_BR.properties");
+        for (String[] pair : BUNDLES) {
+            Properties english = load(pair[0]);
+            Properties portuguese = load(pair[1]);
 
-        assertThat(portuguese.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+            assertThat(portuguese.stringPropertyNames()).as(pair[1])
+                    .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        }
+    }
+
+    @Test
+    void theGuiAndTheCoreNeverDefineTheSameKey() throws IOException {
+        Properties gui = load(BUNDLES[0][0]);
+        Properties core = load(BUNDLES[1][0]);
+
+        assertThat(gui.stringPropertyNames()).doesNotContainAnyElementsOf(core.stringPropertyNames());
     }
 
     @Test
     void noTextIsLeftEmpty() throws IOException {
-        for (String bundle : new String[] {"messages.properties", "messages_pt_BR.properties"}) {
+        for (String bundle : new String[] {BUNDLES[0][0], BUNDLES[0][1], BUNDLES[1][0], BUNDLES[1][1]}) {
             Properties texts = load(bundle);
             assertThat(texts.stringPropertyNames()).allSatisfy(key ->
                     assertThat(texts.getProperty(key)).as(bundle + " " + key).isNotBlank());

@@ -1,5 +1,6 @@
 package io.mtlslab.app.common;
 
+import io.mtlslab.text.Texts;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,8 @@ import java.util.ResourceBundle;
 public final class I18n {
 
     public static final String BUNDLE = "io.mtlslab.app.messages";
-    public static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, PT_BR);
+    public static final Locale PT_BR = Texts.PT_BR;
+    public static final List<Locale> SUPPORTED = Texts.SUPPORTED;
 
     private final Locale locale;
     private final ResourceBundle bundle;
@@ -28,10 +29,7 @@ public final class I18n {
 
     /** Portuguese for any pt locale, English otherwise. */
     public static Locale supported(Locale requested) {
-        if (requested != null && "pt".equals(requested.getLanguage())) {
-            return PT_BR;
-        }
-        return Locale.ENGLISH;
+        return Texts.supported(requested);
     }
 
     public Locale locale() {
@@ -47,13 +45,14 @@ public final class I18n {
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
-            return key;
+            // The core's words (diagnoses, lint, log reasons, ...) live in the core's bundle.
+            return Texts.text(locale, key, args);
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundle.containsKey(key) || Texts.has(key);
     }
 
     /** The other language, for the one-click switch. */
