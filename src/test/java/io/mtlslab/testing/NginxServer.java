@@ -3,10 +3,6 @@ package io.mtlslab.testing;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.Pem;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +57,8 @@ public final class NginxServer implements AutoCloseable {
         Files.writeString(dir.resolve("client-cas.pem"), Pem.certificates(clientCas));
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
-            int port = freePort();
-            int backendPort = freePort();
+            int port = LocalPorts.free();
+            int backendPort = LocalPorts.free();
             Path conf = dir.resolve("nginx.conf");
             Files.writeString(conf, config(dir, port, verifyClient, verifyDepth, locations, backendLocations)
                     .replace("BACKEND_PORT", String.valueOf(backendPort)));
@@ -70,7 +66,7 @@ public final class NginxServer implements AutoCloseable {
             Process process = new ProcessBuilder(nginx(), "-p", dir.toString(), "-c", conf.toString(),
                     "-e", dir.resolve("logs/error.log").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("logs/stdout.log").toFile()).start();
-            if (awaitListening(process, port)) {
+            if (LocalPorts.awaitListening(process, port)) {
                 return new NginxServer(process, dir, port);
             }
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -141,28 +137,6 @@ public final class NginxServer implements AutoCloseable {
             }
         }
         return "nginx";
-    }
-
-    private static boolean awaitListening(Process process, int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return true;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        return false;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String read(Path file) throws IOException {
