@@ -20,28 +20,8 @@ KEY_OPTION=()
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-cat > "$scratch/server_cert_ext.cnf" <<'CNF'
-[ req ]
-default_bits       = 2048
-prompt             = no
-default_md         = sha256
-distinguished_name = dn
-req_extensions     = req_ext
-[ dn ]
-C  = BR
-ST = Estado
-L  = Cidade
-O  = MinhaEmpresa
-OU = TI
-CN = localhost
-[ req_ext ]
-subjectAltName = @alt_names
-[ alt_names ]
-DNS.1 = localhost
-IP.1  = 127.0.0.1
-CNF
-sed -e 's/^OU = TI/OU = CODIGODOCLIENTE/' -e 's/^CN = localhost/CN = Cliente/' -e 's/^DNS.1 = localhost/DNS.1 = Cliente/' \
-    -e '/^IP.1/d' "$scratch/server_cert_ext.cnf" > "$scratch/client_cert_ext.cnf"
+# The seed's own .cnf files, the copies the tests use too.
+cp src/test/resources/io/mtlslab/testing/server_cert_ext.cnf src/test/resources/io/mtlslab/testing/client_cert_ext.cnf "$scratch/"
 
 recipe() {
     openssl genrsa -out ca.key 4096

@@ -1,60 +1,34 @@
 package io.mtlslab.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /**
- * The seed's {@code openssl req} config files, word for word, so tests that make a CSR the way the seed
- * does share one copy instead of each pasting its own.
+ * The seed's {@code openssl req} config files, word for word, kept once as test resources
+ * ({@code src/test/resources/io/mtlslab/testing/*.cnf}) for the tests that make a CSR the way the seed
+ * does and for {@code bench/init.sh}, which times the seed's OpenSSL recipe.
  */
 public final class SeedCsrConfigs {
+
+    /** The seed's {@code server_cert_ext.cnf}: CN localhost, SANs localhost and 127.0.0.1. */
+    public static final String SERVER = read("server_cert_ext.cnf");
+
+    /** The seed's {@code client_cert_ext.cnf}: CN Cliente, OU CODIGODOCLIENTE, SAN DNS Cliente. */
+    public static final String CLIENT = read("client_cert_ext.cnf");
 
     private SeedCsrConfigs() {
     }
 
-    /** The seed's {@code server_cert_ext.cnf}: CN localhost, SANs localhost and 127.0.0.1. */
-    public static final String SERVER = """
-            [ req ]
-            default_bits       = 2048
-            prompt             = no
-            default_md         = sha256
-            distinguished_name = dn
-            req_extensions     = req_ext
-
-            [ dn ]
-            C  = BR
-            ST = Estado
-            L  = Cidade
-            O  = MinhaEmpresa
-            OU = TI
-            CN = localhost
-
-            [ req_ext ]
-            subjectAltName = @alt_names
-
-            [ alt_names ]
-            DNS.1 = localhost
-            IP.1  = 127.0.0.1
-            """;
-
-    /** The seed's {@code client_cert_ext.cnf}: CN Cliente, OU CODIGODOCLIENTE, SAN DNS Cliente. */
-    public static final String CLIENT = """
-            [ req ]
-            default_bits       = 2048
-            prompt             = no
-            default_md         = sha256
-            distinguished_name = dn
-            req_extensions     = req_ext
-
-            [ dn ]
-            C  = BR
-            ST = Estado
-            L  = Cidade
-            O  = MinhaEmpresa
-            OU = CODIGODOCLIENTE
-            CN = Cliente
-
-            [ req_ext ]
-            subjectAltName = @alt_names
-
-            [ alt_names ]
-            DNS.1 = Cliente
-            """;
+    private static String read(String name) {
+        try (InputStream in = SeedCsrConfigs.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
