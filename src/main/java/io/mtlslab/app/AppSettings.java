@@ -1,8 +1,10 @@
 package io.mtlslab.app;
 
+import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.SecureFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +55,11 @@ public final class AppSettings {
             return;
         }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                values.store(writer, "mTLS Lab GUI settings");
-            }
-        } catch (IOException e) {
+            StringWriter text = new StringWriter();
+            values.store(text, "mTLS Lab GUI settings");
+            // Atomically: a crash mid-write must not leave a truncated file that loses every setting.
+            SecureFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | PkiException e) {
             System.getLogger(AppSettings.class.getName()).log(System.Logger.Level.WARNING,
                     "cannot save settings to " + file + ": " + e.getMessage());
         }
