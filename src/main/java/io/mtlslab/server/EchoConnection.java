@@ -132,7 +132,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof SslHandshakeCompletionEvent completion) {
             if (completion.isSuccess()) {
-                handshakeSucceeded();
+                handshakeSucceeded(ctx);
             } else {
                 ServerCertificateCheck check = engine == null ? null : shared.trust().takeCheck(engine);
                 HandshakeRejection rejection = HandshakeRejection.of(completion.cause(), check, shared.protocols(),
@@ -146,16 +146,23 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         super.userEventTriggered(ctx, event);
     }
 
-    private void handshakeSucceeded() {
+    private void handshakeSucceeded(ChannelHandlerContext ctx) {
         SSLSession tls = engine.getSession();
-        X509Certificate peer = null;
-        try {
-            Certificate[] chain = tls.getPeerCertificates();
-            peer = chain.length > 0 && chain[0] instanceof X509Certificate x509 ? x509 : null;
-        } catch (SSLPeerUnverifiedException e) {
-            // optional / none / inspect: the client sent no certificate
-        }
+        X509Certificate[] chain = peerChain(tls);
+        X509Certificate peer = chain.length > 0 ? chain[0] : null;
         ServerCertificateCheck check = shared.trust().takeCheck(engine);
+        if (check == null && peer != null) {
+            // No verdict for this handshake: the session was resumed, and resumption skips the trust manager. The
+            // client may have been revoked (or its CA dropped) since the session began: judge the chain again
+            // against today's CRLs and anchors (a cache hit when nothing changed, so --resume stays cheap).
+            check = shared.trust().check(chain, peer.getPublicKey().getAlgorithm(), null);
+            if (!check.trusted() && shared.settings().clientAuth() != ClientAuthMode.INSPECT) {
+                tls.invalidate();
+                reject(HandshakeRejection.resumedSession(check), List.of(chain));
+                ctx.close();
+                return;
+            }
+        }
         List<String> wouldReject = List.of();
         if (shared.settings().clientAuth() == ClientAuthMode.INSPECT) {
             wouldReject = peer == null ? List.of("no certificate sent") : check == null ? List.of() : check.reasons();
@@ -170,6 +177,20 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
                 session.cipherSuite(), client == null ? null : client.subject(), client == null ? null : client.serialHex(),
                 note, 0, null, null, shared.unsafe(), note == null ? null : ServerCertificateFinding.NO_CERTIFICATE, id,
                 wouldReject));
+    }
+
+    /** The client's chain as the session holds it; empty when it sent none. */
+    private static X509Certificate[] peerChain(SSLSession tls) {
+        try {
+            Certificate[] chain = tls.getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof X509Certificate)) {
+                return new X509Certificate[0];
+            }
+            return java.util.Arrays.stream(chain).filter(X509Certificate.class::isInstance)
+                    .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+        } catch (SSLPeerUnverifiedException e) {
+            return new X509Certificate[0]; // optional / none / inspect: the client sent no certificate
+        }
     }
 
     private String modeWord() {

@@ -109,6 +109,15 @@ public record HandshakeRejection(String code, String reason) {
         return new HandshakeRejection(HANDSHAKE_FAILED, "handshake failed: " + message);
     }
 
+    /**
+     * A resumed session whose client the secure policy no longer trusts (revoked, or expired, since the
+     * session began): resumption skips the certificate check, so the server judged the chain again.
+     */
+    public static HandshakeRejection resumedSession(ServerCertificateCheck check) {
+        ServerCertificateFinding finding = check.firstFinding();
+        return new HandshakeRejection(finding.code(), "resumed session refused: " + finding.reason());
+    }
+
     private static HandshakeRejection protocolVersion(String what, List<String> protocols) {
         return new HandshakeRejection(PROTOCOL_VERSION, "protocol version: " + what + "; this server accepts "
                 + String.join(", ", protocols));
