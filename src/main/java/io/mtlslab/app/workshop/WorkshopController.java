@@ -75,7 +75,7 @@ public class WorkshopController {
         reason.setConverter(new StringConverter<>() {
             @Override
             public String toString(RevocationReason value) {
-                return value == null ? "" : context.text("revocation.reason." + value.name());
+                return value == null ? "" : value.message().text();
             }
 
             @Override
@@ -130,7 +130,7 @@ public class WorkshopController {
         if (name == null || chosen == null) {
             return;
         }
-        String reasonText = context.text("revocation.reason." + chosen.name());
+        String reasonText = chosen.message().text();
         revokeConfirm.ask(context.text("workshop.revoke.confirm", name, reasonText),
                 context.text("workshop.revoke.yes", name), context.text("wizard.replaceCa.no"),
                 () -> run(identityResult, () -> {
