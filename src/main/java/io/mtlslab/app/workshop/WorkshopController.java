@@ -2,6 +2,7 @@ package io.mtlslab.app.workshop;
 
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.ConfirmBar;
+import io.mtlslab.app.common.ErrorText;
 import io.mtlslab.app.common.Problem;
 import io.mtlslab.pki.CrlIssuer;
 import io.mtlslab.pki.IdentityEntry;
@@ -247,7 +248,7 @@ public class WorkshopController {
                 .map(i -> context.text("workshop.batch.issuedRow", i.name(), i.commonName(), i.p12File().getFileName()))
                 .toList());
         batchProblems.getItems().setAll(result.problems().stream()
-                .map(p -> context.text("workshop.batch.problemRow", p.line(), p.message())).toList());
+                .map(p -> context.text("workshop.batch.problemRow", p.line(), ErrorText.inWords(p.error()))).toList());
         batchStatus.getStyleClass().removeAll("field-error", "cell-pass");
         batchStatus.getStyleClass().add(result.problems().isEmpty() ? "cell-pass" : "field-error");
         batchStatus.setText(context.text("workshop.batch.done", result.issued().size(), result.problems().size(),
