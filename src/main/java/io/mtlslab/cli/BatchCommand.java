@@ -4,6 +4,7 @@ import io.mtlslab.pki.KeyType;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.workshop.BatchIssuance;
 import io.mtlslab.workshop.StudentPasswords;
+import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -60,7 +61,8 @@ public final class BatchCommand implements Callable<Integer> {
                 out.printf("[%d/%d] issued %s%n", done, total, name);
             }
         }, caKeyPassword);
-        result.problems().forEach(problem -> err.println("skipped " + problem));
+        result.problems().forEach(problem -> err.println(Texts.text("batch.skipped", String.valueOf(problem.line()),
+                problem.message())));
         out.printf("%d identities issued, %d rows skipped; .p12 passwords in %s%n", result.issued().size(),
                 result.problems().size(), result.passwordsFile());
         if (showPasswords) {

@@ -10,6 +10,7 @@ import io.mtlslab.server.HmacGate;
 import io.mtlslab.server.ServerSettings;
 import io.mtlslab.server.TlsProviderChoice;
 import io.mtlslab.server.TrustMode;
+import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -122,19 +123,21 @@ public final class ServeCommand implements Callable<Integer> {
         }, "mtls-lab-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        out.println("mTLS echo server listening on https://" + hostForUrl(bind) + ":" + server.port() + "/ (workspace "
-                + ws.dir() + ", mode " + settings.modeLabel() + ", TLS by " + server.tlsProvider().describe() + ")");
+        // The mode as the user typed it (--client-auth optional --handler-does-not-check), the rest in their language.
+        String mode = settings.handlerBypass() ? Texts.text("serve.mode.handlerBypass", settings.clientAuth().id())
+                : settings.clientAuth().id();
+        out.println(Texts.text("serve.listening", "https://" + hostForUrl(bind) + ":" + server.port() + "/", ws.dir(),
+                mode, server.tlsProvider().describe()));
         if (settings.unsafe()) {
-            settings.unsafeLabels().forEach(label -> out.println("UNSAFE: " + label));
+            settings.unsafeLabels().forEach(label -> out.println(Texts.text("serve.unsafe", label)));
         } else {
-            out.println("secure mode: client certificate required and verified against the workspace CA only,"
-                    + " TLS 1.2/1.3 only" + (settings.checkRevocation() ? ", crl.pem enforced" : ""));
+            out.println(Texts.text(settings.checkRevocation() ? "serve.secure.crl" : "serve.secure"));
         }
-        server.notices().forEach(notice -> err.println("warning: " + notice));
+        server.notices().forEach(notice -> err.println(Texts.text("serve.warning", notice)));
         if (requireHmac) {
-            out.println("HMAC layer on: every request must be signed with its client's secret (hmac-secrets.json)");
+            out.println(Texts.text("serve.hmac"));
         }
-        out.println("Press Ctrl+C to stop.");
+        out.println(Texts.text("serve.pressCtrlC"));
         out.flush();
         try {
             while (!stopped.await(100, TimeUnit.MILLISECONDS)) {

@@ -19,8 +19,7 @@ public final class Exports {
      */
     public static byte[] export(Credential credential, ExportFormat format, String friendlyName, char[] password) {
         if (format.needsPassword() && (password == null || password.length == 0)) {
-            throw new PkiException("password", "the " + format.id() + " format needs a password",
-                    "give one with --password (or --password env:VAR / file:PATH)");
+            throw PkiException.of("password", "formatNeedsPassword", format.id());
         }
         if (format.secret() && credential.privateKey() == null) {
             throw new PkiException("name", "there is no private key for " + friendlyName + " in this workspace",

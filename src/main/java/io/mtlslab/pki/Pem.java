@@ -138,8 +138,7 @@ public final class Pem {
             }
             return null;
         } catch (PKCSException | org.bouncycastle.openssl.EncryptionException e) {
-            throw new PkiException("password", "wrong password for the private key in " + source,
-                    "give the password the key was encrypted with", e);
+            throw PkiException.because(e, "password", "keyWrongPassword", String.valueOf(source));
         } catch (PkiException e) {
             throw e;
         } catch (Exception e) {
@@ -150,8 +149,7 @@ public final class Pem {
 
     private static void requirePassword(char[] password, Path source) {
         if (password == null || password.length == 0) {
-            throw new PkiException("password", "the private key in " + source + " is encrypted",
-                    "give its password with --key-password");
+            throw PkiException.of("password", "keyEncrypted", String.valueOf(source));
         }
     }
 

@@ -261,13 +261,11 @@ public final class Pkcs12 {
 
     private static void requirePassword(char[] password) {
         if (password == null || password.length == 0) {
-            throw new PkiException("password", "a PKCS#12 file needs a password",
-                    "give one with --password (or --password env:VAR / file:PATH)");
+            throw PkiException.of("password", "p12NeedsPassword");
         }
     }
 
     private static PkiException wrongPassword(Throwable cause) {
-        return new PkiException("password", "wrong password for the PKCS#12 file",
-                "give the password it was exported with", cause);
+        return PkiException.because(cause, "password", "p12WrongPassword");
     }
 }

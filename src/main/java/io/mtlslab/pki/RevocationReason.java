@@ -1,5 +1,6 @@
 package io.mtlslab.pki;
 
+import io.mtlslab.text.Message;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -25,6 +26,24 @@ public enum RevocationReason {
 
     /** The RFC 5280 name, as OpenSSL prints it ({@code keyCompromise}) and users type it. */
     public String id() {
+        return id;
+    }
+
+    /** The reason in words ("Key compromise" / "Comprometimento da chave"); the CLI keeps {@link #id()}. */
+    public Message message() {
+        return Message.of("revocation.reason." + name());
+    }
+
+    /**
+     * The words for an RFC 5280 name as a CRL entry carries it ({@code keyCompromise}); an unknown name
+     * (e.g. {@code removeFromCRL}) is shown as it is.
+     */
+    public static String describe(String id) {
+        for (RevocationReason reason : values()) {
+            if (reason.id.equals(id)) {
+                return reason.message().text();
+            }
+        }
         return id;
     }
 

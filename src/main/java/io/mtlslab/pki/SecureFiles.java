@@ -79,8 +79,8 @@ public final class SecureFiles {
         }
         for (Path target : targets) {
             if (Files.exists(target)) {
-                throw new PkiException("force", target.getFileName() + " already exists in " + target.getParent(),
-                        "choose another --name, or add --force to replace it");
+                throw PkiException.of("force", "exists", target.getFileName().toString(),
+                        String.valueOf(target.getParent()));
             }
         }
     }

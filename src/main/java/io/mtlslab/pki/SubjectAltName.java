@@ -75,7 +75,7 @@ public record SubjectAltName(Kind kind, String value) {
         String trimmed = text == null ? "" : text.trim();
         int colon = trimmed.indexOf(':');
         if (colon <= 0) {
-            throw new PkiException("san", "'" + text + "' has no kind prefix", FIX);
+            throw PkiException.of("san", "sanNoKind", String.valueOf(text));
         }
         String prefix = trimmed.substring(0, colon).toLowerCase(Locale.ROOT);
         String value = trimmed.substring(colon + 1).trim();
@@ -84,7 +84,7 @@ public record SubjectAltName(Kind kind, String value) {
                 return new SubjectAltName(kind, value);
             }
         }
-        throw new PkiException("san", "unknown SAN kind '" + prefix + "'", FIX);
+        throw PkiException.of("san", "sanUnknownKind", prefix);
     }
 
     public GeneralName toGeneralName() {
@@ -131,20 +131,18 @@ public record SubjectAltName(Kind kind, String value) {
 
     private static void validate(Kind kind, String value) {
         if (kind == null || value == null || value.isBlank()) {
-            throw new PkiException("san", "a SAN value must not be empty", FIX);
+            throw PkiException.of("san", "sanEmpty");
         }
         switch (kind) {
             case DNS -> {
                 if (!value.matches("(\\*\\.)?[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\\.?")) {
-                    throw new PkiException("san", "'" + value + "' is not a valid DNS name",
-                            "use letters, digits, '-' and dots, e.g. dns:api.example.com");
+                    throw PkiException.of("san", "sanDns", value);
                 }
             }
             case IP -> canonicalIp(value);
             case EMAIL -> {
                 if (!value.matches("[^@\\s]+@[^@\\s]+")) {
-                    throw new PkiException("san", "'" + value + "' is not an e-mail address",
-                            "write it as email:name@example.com");
+                    throw PkiException.of("san", "sanEmail", value);
                 }
             }
             case URI -> {
@@ -154,8 +152,7 @@ public record SubjectAltName(Kind kind, String value) {
                         throw new URISyntaxException(value, "no scheme");
                     }
                 } catch (URISyntaxException e) {
-                    throw new PkiException("san", "'" + value + "' is not an absolute URI",
-                            "write it with a scheme, e.g. uri:spiffe://example.org/client");
+                    throw PkiException.of("san", "sanUri", value);
                 }
             }
             default -> throw new IllegalStateException(kind.name());
@@ -169,21 +166,19 @@ public record SubjectAltName(Kind kind, String value) {
         if (v4) {
             for (String octet : text.split("\\.")) {
                 if (Integer.parseInt(octet) > 255) {
-                    throw new PkiException("san", "'" + value + "' is not an IP address (each part must be 0-255)",
-                            "write it as ip:127.0.0.1 or ip:::1");
+                    throw PkiException.of("san", "sanIpRange", value);
                 }
             }
         }
         if (!v4 && !v6) {
-            throw new PkiException("san", "'" + value + "' is not an IP address",
-                    "write it as ip:127.0.0.1 or ip:::1; use dns: for host names");
+            throw PkiException.of("san", "sanIp", value);
         }
         try {
             // Literal only: the patterns above guarantee no name lookup happens here.
             InetAddress address = InetAddress.getByName(text);
             return v4 && address != null ? text : text.toLowerCase(Locale.ROOT);
         } catch (UnknownHostException e) {
-            throw new PkiException("san", "'" + value + "' is not an IP address", "write it as ip:127.0.0.1 or ip:::1", e);
+            throw PkiException.because(e, "san", "sanIpLiteral", value);
         }
     }
 }

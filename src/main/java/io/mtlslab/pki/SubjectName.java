@@ -1,5 +1,6 @@
 package io.mtlslab.pki;
 
+import io.mtlslab.text.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,7 @@ public record SubjectName(String country, String state, String locality, String 
         commonName = blankToNull(commonName);
         email = blankToNull(email);
         if (country != null && !country.matches("[A-Za-z]{2}")) {
-            throw new PkiException("c", "country must be a two-letter ISO code, not '" + country + "'",
-                    "use a code such as BR, US or DE");
+            throw PkiException.of("c", "country", country);
         }
         if (country != null) {
             country = country.toUpperCase(Locale.ROOT);
@@ -55,8 +55,7 @@ public record SubjectName(String country, String state, String locality, String 
     /** Fails with a message naming the field when the common name is missing. */
     public SubjectName requireCommonName() {
         if (commonName == null) {
-            throw new PkiException("cn", "the common name (CN) must not be empty",
-                    "give a name such as --cn MinhaCA, --cn localhost or --cn Cliente");
+            throw PkiException.of("cn", "cnEmpty");
         }
         return this;
     }
@@ -93,28 +92,27 @@ public record SubjectName(String country, String state, String locality, String 
      * subject forge log lines or read differently from what it is. Letters of every script are fine.
      */
     public SubjectName checkForIssuing() {
-        check("c", "country (C)", country, 2);
-        check("st", "state (ST)", state, 128);
-        check("l", "locality (L)", locality, 128);
-        check("o", "organization (O)", organization, 64);
-        organizationalUnits.forEach(ou -> check("ou", "organizational unit (OU)", ou, 64));
-        check("cn", "common name (CN)", commonName, 64);
-        check("email", "e-mail address", email, 255);
+        check("c", country, 2);
+        check("st", state, 128);
+        check("l", locality, 128);
+        check("o", organization, 64);
+        organizationalUnits.forEach(ou -> check("ou", ou, 64));
+        check("cn", commonName, 64);
+        check("email", email, 255);
         return this;
     }
 
-    private static void check(String field, String what, String value, int upperBound) {
+    private static void check(String field, String value, int upperBound) {
         if (value == null) {
             return;
         }
+        Message what = Message.of("pkierror.part." + field);
         if (PeerText.hasUnsafe(value)) {
-            throw new PkiException(field, "the " + what + " holds a control character ("
-                    + PeerText.describeFirstUnsafe(value) + ")", "remove it; letters of any language are welcome");
+            throw PkiException.of(field, "controlCharacter", what, PeerText.describeFirstUnsafe(value));
         }
         int length = value.codePointCount(0, value.length());
         if (length > upperBound) {
-            throw new PkiException(field, "the " + what + " has " + length + " characters; RFC 5280 allows at most "
-                    + upperBound, "shorten it to " + upperBound + " characters or fewer");
+            throw PkiException.of(field, "tooLong", what, String.valueOf(length), String.valueOf(upperBound));
         }
     }
 

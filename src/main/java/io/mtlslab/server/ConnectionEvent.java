@@ -1,6 +1,8 @@
 package io.mtlslab.server;
 
 import io.mtlslab.pki.PeerText;
+import io.mtlslab.text.Message;
+import io.mtlslab.text.Texts;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,18 +14,19 @@ import java.util.List;
  * @param clientSubject the client certificate's subject, or {@code null} when none was presented
  * @param method the request's method, {@code null} for a handshake or a request too malformed to read
  * @param path the request's target as sent, {@code null} like {@code method}
- * @param reason in plain words why a handshake was rejected (e.g. {@code unknown CA: C=BR, ..., CN=MinhaCA}),
- *     or for a request what is notable about it (e.g. the authentication bypass); {@code null} otherwise
+ * @param note why a handshake was rejected (e.g. {@code unknown CA: C=BR, ..., CN=MinhaCA}), or for a request
+ *     what is notable about it (e.g. the authentication bypass); {@code null} otherwise. A message, not words:
+ *     {@link #reason()} renders it in the current language, so a log on screen follows a language switch
  * @param unsafeMode whether the server ran in a mode weaker than the secure default
  * @param reasonCode a short stable code for {@code reason} (e.g. {@code unknown-ca}, {@code no-certificate})
  * @param connectionId numbers the connections of one server, to tie requests to their handshake
- * @param secureModeWouldReject in inspect mode, every reason the secure mode would have refused the
- *     client; empty otherwise or when it would have accepted
+ * @param wouldReject in inspect mode, every reason the secure mode would have refused the client; empty
+ *     otherwise or when it would have accepted
  */
 public record ConnectionEvent(Instant time, String remoteAddress, Outcome outcome, String protocol,
-                              String cipherSuite, String clientSubject, String clientSerialHex, String reason,
+                              String cipherSuite, String clientSubject, String clientSerialHex, Message note,
                               int status, String method, String path, boolean unsafeMode, String reasonCode,
-                              long connectionId, List<String> secureModeWouldReject) {
+                              long connectionId, List<Message> wouldReject) {
 
     /** What the event is about. */
     public enum Outcome {
@@ -39,7 +42,17 @@ public record ConnectionEvent(Instant time, String remoteAddress, Outcome outcom
     public static final String UNREAD_REQUEST = "(unreadable request)";
 
     public ConnectionEvent {
-        secureModeWouldReject = secureModeWouldReject == null ? List.of() : List.copyOf(secureModeWouldReject);
+        wouldReject = wouldReject == null ? List.of() : List.copyOf(wouldReject);
+    }
+
+    /** The {@link #note()} in the current language, or {@code null}. */
+    public String reason() {
+        return note == null ? null : note.text();
+    }
+
+    /** The {@link #wouldReject()} reasons in the current language. */
+    public List<String> secureModeWouldReject() {
+        return wouldReject.stream().map(Message::text).toList();
     }
 
     /**
@@ -62,22 +75,27 @@ public record ConnectionEvent(Instant time, String remoteAddress, Outcome outcom
             line.append(' ').append(cipherSuite);
         }
         if (outcome != Outcome.REJECTED) {
-            line.append(clientSubject == null ? " client: none" : " client: " + PeerText.escape(clientSubject) + " serial "
-                    + clientSerialHex);
+            line.append(' ').append(Texts.text("serverlog.line.client")).append(' ').append(clientSubject == null
+                    ? Texts.text("serverlog.line.none")
+                    : PeerText.escape(clientSubject) + ' ' + Texts.text("serverlog.line.serial") + ' ' + clientSerialHex);
         } else if (clientSubject != null) {
-            line.append(" presented: ").append(PeerText.escape(clientSubject)).append(" serial ").append(clientSerialHex);
+            line.append(' ').append(Texts.text("serverlog.line.presented")).append(' ').append(PeerText.escape(clientSubject))
+                    .append(' ').append(Texts.text("serverlog.line.serial")).append(' ').append(clientSerialHex);
         }
+        String reason = reason();
         if (reason != null) {
-            line.append(outcome == Outcome.REJECTED ? " reason: " : " note: ").append(PeerText.escape(reason));
+            line.append(' ').append(Texts.text(outcome == Outcome.REJECTED ? "serverlog.line.reason"
+                    : "serverlog.line.note")).append(' ').append(PeerText.escape(reason));
             if (reasonCode != null) {
                 line.append(" [").append(reasonCode).append(']');
             }
         }
-        if (!secureModeWouldReject.isEmpty()) {
-            line.append(" secure mode would reject: ").append(PeerText.escape(String.join("; ", secureModeWouldReject)));
+        if (!wouldReject.isEmpty()) {
+            line.append(' ').append(Texts.text("serverlog.line.wouldReject")).append(' ')
+                    .append(PeerText.escape(String.join("; ", secureModeWouldReject())));
         }
         if (unsafeMode) {
-            line.append(" [UNSAFE MODE]");
+            line.append(" [").append(Texts.text("serverlog.line.unsafe")).append(']');
         }
         return line.toString();
     }

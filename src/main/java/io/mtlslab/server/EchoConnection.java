@@ -2,6 +2,7 @@ package io.mtlslab.server;
 
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.PeerText;
+import io.mtlslab.text.Message;
 import io.mtlslab.tls.ServerCertificateCheck;
 import io.mtlslab.tls.ServerCertificateFinding;
 import io.mtlslab.tls.ServerTrustManager;
@@ -91,7 +92,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     /** The TLS session of a completed handshake, as the responses and the log show it. */
     record Session(String provider, String protocol, String cipherSuite, String alpn, ClientIdentity client,
-                   List<String> secureModeWouldReject) {
+                   List<Message> secureModeWouldReject) {
     }
 
     private final Shared shared;
@@ -132,7 +133,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof SslHandshakeCompletionEvent completion) {
             if (completion.isSuccess()) {
-                handshakeSucceeded();
+                handshakeSucceeded(ctx);
             } else {
                 ServerCertificateCheck check = engine == null ? null : shared.trust().takeCheck(engine);
                 HandshakeRejection rejection = HandshakeRejection.of(completion.cause(), check, shared.protocols(),
@@ -146,34 +147,53 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         super.userEventTriggered(ctx, event);
     }
 
-    private void handshakeSucceeded() {
+    private void handshakeSucceeded(ChannelHandlerContext ctx) {
         SSLSession tls = engine.getSession();
-        X509Certificate peer = null;
-        try {
-            Certificate[] chain = tls.getPeerCertificates();
-            peer = chain.length > 0 && chain[0] instanceof X509Certificate x509 ? x509 : null;
-        } catch (SSLPeerUnverifiedException e) {
-            // optional / none / inspect: the client sent no certificate
-        }
+        X509Certificate[] chain = peerChain(tls);
+        X509Certificate peer = chain.length > 0 ? chain[0] : null;
         ServerCertificateCheck check = shared.trust().takeCheck(engine);
-        List<String> wouldReject = List.of();
+        if (check == null && peer != null) {
+            // No verdict for this handshake: the session was resumed, and resumption skips the trust manager. The
+            // client may have been revoked (or its CA dropped) since the session began: judge the chain again
+            // against today's CRLs and anchors (a cache hit when nothing changed, so --resume stays cheap).
+            check = shared.trust().check(chain, peer.getPublicKey().getAlgorithm(), null);
+            if (!check.trusted() && shared.settings().clientAuth() != ClientAuthMode.INSPECT) {
+                tls.invalidate();
+                reject(HandshakeRejection.resumedSession(check), List.of(chain));
+                ctx.close();
+                return;
+            }
+        }
+        List<Message> wouldReject = List.of();
         if (shared.settings().clientAuth() == ClientAuthMode.INSPECT) {
-            wouldReject = peer == null ? List.of("no certificate sent") : check == null ? List.of() : check.reasons();
+            wouldReject = peer == null ? List.of(Message.of("serverlog.noCertificate"))
+                    : check == null ? List.of() : check.messages();
         }
         String alpn = engine.getApplicationProtocol();
         session = new Session(shared.tlsProvider().id(), tls.getProtocol(), tls.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
                 peer == null ? null : shared.identity(peer), wouldReject);
         ClientIdentity client = session.client();
-        String note = client == null && shared.settings().clientAuth() != ClientAuthMode.NONE
-                ? "no client certificate sent; the handshake went on because the certificate is " + modeWord() : null;
+        Message note = client == null && shared.settings().clientAuth() != ClientAuthMode.NONE
+                ? Message.of(shared.settings().clientAuth() == ClientAuthMode.INSPECT ? "serverlog.noCertificate.inspect"
+                        : "serverlog.noCertificate.optional") : null;
         shared.log().add(new ConnectionEvent(Instant.now(), remote, ConnectionEvent.Outcome.ACCEPTED, session.protocol(),
                 session.cipherSuite(), client == null ? null : client.subject(), client == null ? null : client.serialHex(),
                 note, 0, null, null, shared.unsafe(), note == null ? null : ServerCertificateFinding.NO_CERTIFICATE, id,
                 wouldReject));
     }
 
-    private String modeWord() {
-        return shared.settings().clientAuth() == ClientAuthMode.INSPECT ? "only inspected" : "optional";
+    /** The client's chain as the session holds it; empty when it sent none. */
+    private static X509Certificate[] peerChain(SSLSession tls) {
+        try {
+            Certificate[] chain = tls.getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof X509Certificate)) {
+                return new X509Certificate[0];
+            }
+            return java.util.Arrays.stream(chain).filter(X509Certificate.class::isInstance)
+                    .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+        } catch (SSLPeerUnverifiedException e) {
+            return new X509Certificate[0]; // optional / none / inspect: the client sent no certificate
+        }
     }
 
     void reject(HandshakeRejection rejection, List<X509Certificate> chain) {
@@ -190,7 +210,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         shared.log().add(new ConnectionEvent(Instant.now(), remote, ConnectionEvent.Outcome.REJECTED,
                 protocol == null || protocol.isEmpty() || protocol.equals("NONE") ? null : protocol, null, subject, serial,
-                rejection.reason(), 0, null, null, shared.unsafe(), rejection.code(), id, List.of()));
+                rejection.message(), 0, null, null, shared.unsafe(), rejection.code(), id, List.of()));
     }
 
     @Override
@@ -203,10 +223,10 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
                     : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
                     : HttpResponseStatus.BAD_REQUEST;
             // Netty's message quotes the offending bytes: escaped, it is safe to send back and to log.
-            String reason = status == HttpResponseStatus.BAD_REQUEST
-                    ? "malformed request: " + PeerText.escape(cause.getMessage())
-                    : "request head larger than " + shared.settings().maxHeaderBytes() + " bytes";
-            FullHttpResponse response = EchoResponses.plain(status, reason + "\n");
+            Message reason = status == HttpResponseStatus.BAD_REQUEST
+                    ? Message.of("serverlog.malformedRequest", PeerText.escape(cause.getMessage()))
+                    : Message.of("serverlog.headTooLarge", String.valueOf(shared.settings().maxHeaderBytes()));
+            FullHttpResponse response = EchoResponses.plain(status, reason.text() + "\n");
             // Netty stands in "GET /bad-request" for a request it could not read: log that none was read.
             logRequest(null, null, status.code(), reason);
             send(ctx, response, false);
@@ -215,12 +235,11 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (request.protocolVersion().majorVersion() != 1) {
             // "PRI * HTTP/2.0" is HTTP/2's connection preface, sent with prior knowledge instead of ALPN h2:
             // answering it as HTTP/1.1 would tell the client a 200 it cannot read.
-            String reason = "PRI".equals(request.method().name())
-                    ? "HTTP/2 connection preface (PRI *) without ALPN h2: this server speaks HTTP/1.1 only"
-                    : "HTTP version " + PeerText.escape(request.protocolVersion().text())
-                            + " not supported: this server speaks HTTP/1.1 only";
+            Message reason = "PRI".equals(request.method().name())
+                    ? Message.of("serverlog.http2Preface")
+                    : Message.of("serverlog.httpVersion", PeerText.escape(request.protocolVersion().text()));
             logRequest(request, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED.code(), reason);
-            send(ctx, EchoResponses.plain(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, reason + "\n"), false);
+            send(ctx, EchoResponses.plain(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, reason.text() + "\n"), false);
             return;
         }
         HmacGate hmac = shared.hmac();
@@ -273,16 +292,16 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
                 java.util.Map.of("hmac", HmacGate.section(verification)));
         answer.response().headers().set(HmacGate.RESULT_HEADER, verification.code());
         logRequest(request, answer.response().status().code(), answer.note() == null ? HmacGate.logNote(verification)
-                : HmacGate.logNote(verification) + "; " + answer.note());
+                : Message.of("serverlog.twoNotes", HmacGate.logNote(verification), answer.note()));
         send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
     }
 
-    void logRequest(HttpRequest request, int status, String note) {
+    void logRequest(HttpRequest request, int status, Message note) {
         logRequest(request.method().name(), request.uri(), status, note);
     }
 
     /** Logs an answered request; {@code method} and {@code path} are {@code null} when it could not be read. */
-    void logRequest(String method, String path, int status, String note) {
+    void logRequest(String method, String path, int status, Message note) {
         ClientIdentity client = session == null ? null : session.client();
         shared.log().add(new ConnectionEvent(Instant.now(), remote, ConnectionEvent.Outcome.REQUEST,
                 session == null ? null : session.protocol(), session == null ? null : session.cipherSuite(),
@@ -293,10 +312,9 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     /** A request head still incomplete at the deadline: 408, logged, and the connection closed. */
     private void headTimedOut(ChannelHandlerContext ctx) {
-        String reason = "request head not complete within " + shared.settings().headerTimeout().toSeconds()
-                + " s of its first byte (a slow or stalled client): connection closed";
+        Message reason = Message.of("serverlog.headTimeout", String.valueOf(shared.settings().headerTimeout().toSeconds()));
         logRequest(null, null, HttpResponseStatus.REQUEST_TIMEOUT.code(), reason);
-        send(ctx, EchoResponses.plain(HttpResponseStatus.REQUEST_TIMEOUT, reason + "\n"), false);
+        send(ctx, EchoResponses.plain(HttpResponseStatus.REQUEST_TIMEOUT, reason.text() + "\n"), false);
     }
 
     private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
@@ -340,8 +358,8 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
             timeout = ctx.executor().schedule(() -> {
-                connection.reject(new HandshakeRejection(HandshakeRejection.HANDSHAKE_TIMEOUT, "handshake timeout: the"
-                        + " client sent nothing within " + handshakeTimeout.toSeconds() + " s"), null);
+                connection.reject(HandshakeRejection.of(HandshakeRejection.HANDSHAKE_TIMEOUT,
+                        "serverlog.handshakeTimeout.silent", String.valueOf(handshakeTimeout.toSeconds())), null);
                 ctx.close();
             }, handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -369,15 +387,14 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             String sample = ByteBufUtil.hexDump(in, in.readerIndex(), Math.min(in.readableBytes(), 8));
             in.skipBytes(in.readableBytes());
             if (looksLikeHttp) {
-                connection.reject(new HandshakeRejection(HandshakeRejection.NOT_TLS, "not TLS: the client sent plain"
-                        + " HTTP to the TLS port (use https://, not http://)"), null);
+                connection.reject(HandshakeRejection.of(HandshakeRejection.NOT_TLS, "serverlog.notTls.http"), null);
                 ByteBuf hint = Unpooled.copiedBuffer("HTTP/1.0 400 Bad Request\r\nContent-Type: text/plain\r\n"
                         + "Connection: close\r\n\r\nClient sent an HTTP request to an HTTPS server: this port speaks"
                         + " HTTPS with mutual TLS; use https:// and a client certificate.\n", StandardCharsets.US_ASCII);
                 ctx.writeAndFlush(hint).addListener(ChannelFutureListener.CLOSE);
             } else {
-                connection.reject(new HandshakeRejection(HandshakeRejection.NOT_TLS, "not TLS: the client sent bytes"
-                        + " that do not start a TLS handshake (" + sample + "...)"), null);
+                connection.reject(HandshakeRejection.of(HandshakeRejection.NOT_TLS, "serverlog.notTls.bytes", sample),
+                        null);
                 ctx.close();
             }
         }
@@ -386,10 +403,9 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
             if (!connection.rejected && connection.engine == null) {
                 connection.reject(connection.shared.stopping().get()
-                        ? new HandshakeRejection(HandshakeRejection.SERVER_STOPPED,
-                                "the server stopped before the client started a TLS handshake")
-                        : new HandshakeRejection(HandshakeRejection.CLIENT_CLOSED,
-                                "the client closed the connection before starting a TLS handshake"), null);
+                        ? HandshakeRejection.of(HandshakeRejection.SERVER_STOPPED, "serverlog.serverStopped")
+                        : HandshakeRejection.of(HandshakeRejection.CLIENT_CLOSED, "serverlog.clientClosed.beforeHandshake"),
+                        null);
             }
             super.channelInactive(ctx);
         }
@@ -468,8 +484,9 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
                     && refusal.status().code() != HttpResponseStatus.CONTINUE.code()) {
                 connection.logRequest(request, refusal.status().code(),
                         refusal.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()
-                                ? "request body larger than " + maxContentLength + " bytes (refused before it was sent)"
-                                : "unsupported expectation: " + PeerText.escape(start.headers().get(HttpHeaderNames.EXPECT)));
+                                ? Message.of("serverlog.bodyTooLarge.early", String.valueOf(maxContentLength))
+                                : Message.of("serverlog.unsupportedExpectation",
+                                        PeerText.escape(start.headers().get(HttpHeaderNames.EXPECT))));
             }
             return response;
         }
@@ -478,7 +495,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
             if (oversized instanceof HttpRequest request) {
                 connection.logRequest(request, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code(),
-                        "request body larger than " + maxContentLength() + " bytes");
+                        Message.of("serverlog.bodyTooLarge", String.valueOf(maxContentLength())));
             }
             super.handleOversizedMessage(ctx, oversized);
         }

@@ -1,5 +1,6 @@
 package io.mtlslab.server;
 
+import io.mtlslab.text.Message;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -35,11 +36,10 @@ final class EchoResponses {
 
     static final String UNSAFE_HEADER = EchoResponse.UNSAFE_HEADER;
     static final String NO_CERTIFICATE_BODY = "{ \"error\": \"client certificate required\" }";
-    static final String BYPASS_WARNING = "authentication bypass: no client certificate was presented, yet the handler"
-            + " answered 200 OK as if the caller were authenticated";
+    static final Message BYPASS_WARNING = Message.of("serverlog.bypass");
 
     /** A response and what the connection log should note about it. */
-    record Answer(FullHttpResponse response, String note) {
+    record Answer(FullHttpResponse response, Message note) {
     }
 
     private EchoResponses() {
@@ -57,9 +57,9 @@ final class EchoResponses {
         if (client == null && !settings.handlerBypass()) {
             String body = inspect ? json(inspectNoCertificate(session, settings)) : NO_CERTIFICATE_BODY;
             return new Answer(response(HttpResponseStatus.UNAUTHORIZED, "application/json", body),
-                    "no client certificate: refused by the handler");
+                    Message.of("serverlog.refusedByHandler"));
         }
-        String note = client == null ? BYPASS_WARNING : null;
+        Message note = client == null ? BYPASS_WARNING : null;
         if (wantsText(request)) {
             String text = client == null ? ClientIdentity.seedText(null, null, null) : client.seedText();
             return new Answer(response(HttpResponseStatus.OK, "text/plain; charset=utf-8", text), note);
@@ -67,7 +67,7 @@ final class EchoResponses {
         EchoResponse body = new EchoResponse(client,
                 new EchoResponse.Tls(session.provider(), session.protocol(), session.cipherSuite(), session.alpn()),
                 echoedRequest(request), modes(settings), settings.unsafe(), settings.unsafeLabels(),
-                inspect ? inspectSection(session) : null, extraSections, note);
+                inspect ? inspectSection(session) : null, extraSections, note == null ? null : note.text());
         return new Answer(response(HttpResponseStatus.OK, "application/json", body.toJson()), note);
     }
 
@@ -81,7 +81,8 @@ final class EchoResponses {
 
     /** Adds the unsafe labels to a response header (ASCII, one line). */
     static void labelUnsafe(FullHttpResponse response, ServerSettings settings) {
-        List<String> labels = settings.unsafeLabels();
+        // An HTTP header is ASCII: English, whatever the server's language (the JSON body carries the chosen one).
+        List<String> labels = settings.unsafeLabels(java.util.Locale.ENGLISH);
         if (!labels.isEmpty()) {
             response.headers().set(UNSAFE_HEADER, String.join(" | ", labels));
         }
@@ -97,7 +98,8 @@ final class EchoResponses {
     }
 
     private static EchoResponse.Inspect inspectSection(EchoConnection.Session session) {
-        return new EchoResponse.Inspect(session.secureModeWouldReject().isEmpty(), session.secureModeWouldReject());
+        return new EchoResponse.Inspect(session.secureModeWouldReject().isEmpty(),
+                session.secureModeWouldReject().stream().map(Message::text).toList());
     }
 
     private static Map<String, Object> modes(ServerSettings settings) {

@@ -3,6 +3,7 @@ package io.mtlslab.server;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Message;
 import io.mtlslab.tls.NativeTls;
 import io.mtlslab.tls.ServerCrls;
 import io.mtlslab.tls.ServerEngines;
@@ -53,13 +54,13 @@ public final class EchoServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Channel channel;
     private final int port;
-    private final List<String> notices;
+    private final List<Message> notices;
     private final EchoConnection.Shared shared;
     private final ScheduledExecutorService refresher;
 
     private EchoServer(ServerSettings settings, TlsProviderInUse tlsProvider, EchoConnection.Shared shared,
                        ScheduledExecutorService refresher, EventLoopGroup acceptor, EventLoopGroup workers,
-                       Channel channel, List<String> notices) {
+                       Channel channel, List<Message> notices) {
         this.settings = settings;
         this.tlsProvider = tlsProvider;
         this.refresher = refresher;
@@ -119,12 +120,10 @@ public final class EchoServer implements AutoCloseable {
         }
         TlsProviderInUse provider = chooseProvider(settings.tlsProvider());
         // Before any TLS object exists: the JDK reads its disabled protocols once. BoringSSL has no such switch.
-        List<String> notices = new ArrayList<>();
+        List<Message> notices = new ArrayList<>();
         if (provider.provider() == TlsProviderChoice.JDK && settings.legacyProtocols()
                 && !ServerTlsProfile.allowLegacyProtocolsInThisProcess()) {
-            notices.add("TLS 1.0/1.1 are enabled on the server, but this Java runtime still refuses them: its"
-                    + " jdk.tls.disabledAlgorithms was read before the server started. Start the server in a fresh"
-                    + " process (mtls-lab serve --legacy-tls) to really offer them.");
+            notices.add(Message.of("servernotice.legacyRefusedByJava"));
         }
         List<X509Certificate> anchors = new ArrayList<>(trustedCas);
         if (settings.trust() == TrustMode.SYSTEM_AND_WORKSPACE) {
@@ -248,7 +247,7 @@ public final class EchoServer implements AutoCloseable {
      * the Java runtime kept refusing TLS 1.0/1.1 although legacy protocols were asked for.
      */
     public List<String> notices() {
-        return notices;
+        return notices.stream().map(Message::text).toList();
     }
 
     public ConnectionLog log() {

@@ -1,6 +1,7 @@
 package io.mtlslab.server;
 
 import io.mtlslab.tls.ServerCertificateCheck;
+import io.mtlslab.text.Message;
 import io.mtlslab.tls.ServerCertificateFinding;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.io.IOException;
@@ -14,10 +15,10 @@ import javax.net.ssl.SSLException;
 
 /**
  * Why the echo server refused a handshake, as the connection log shows it: a short {@code code} and the
- * {@code reason} in plain words. This is the server's own side of the story; the calling client's
+ * {@code message} in plain words, rendered in the language of whoever shows it. This is the server's own side of the story; the calling client's
  * explanation (with fixes and other tools' messages) is the diagnosis of a test call.
  */
-public record HandshakeRejection(String code, String reason) {
+public record HandshakeRejection(String code, Message message) {
 
     public static final String PROTOCOL_VERSION = "protocol-version";
     public static final String NO_COMMON_CIPHER = "no-common-cipher";
@@ -55,63 +56,80 @@ public record HandshakeRejection(String code, String reason) {
                                         Duration handshakeTimeout, String clientHighestVersion) {
         if (check != null && !check.trusted()) {
             ServerCertificateFinding finding = check.firstFinding();
-            return new HandshakeRejection(finding.code(), finding.reason());
+            return new HandshakeRejection(finding.code(), finding.message());
         }
         if (failure instanceof SslHandshakeTimeoutException) {
-            return new HandshakeRejection(HANDSHAKE_TIMEOUT, "handshake timeout: the client did not complete the TLS"
-                    + " handshake within " + handshakeTimeout.toSeconds() + " s");
+            return new HandshakeRejection(HANDSHAKE_TIMEOUT, Message.of("serverlog.handshakeTimeout.incomplete",
+                    String.valueOf(handshakeTimeout.toSeconds())));
         }
         String message = messages(failure);
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("empty client certificate chain") || lower.contains("empty server certificate chain")
                 || lower.contains("certificate_required") || lower.contains("peer_did_not_return_a_certificate")) {
-            return new HandshakeRejection(ServerCertificateFinding.NO_CERTIFICATE, "no certificate sent");
+            return new HandshakeRejection(ServerCertificateFinding.NO_CERTIFICATE, Message.of("serverlog.noCertificate"));
         }
         Matcher requested = REQUESTED_PROTOCOL.matcher(message);
         if (requested.find()) {
-            return protocolVersion("the client offered only " + requested.group(1), protocols);
+            return protocolVersion(Message.of("serverlog.protocolVersion.offeredOnly", requested.group(1)), protocols);
         }
         if (lower.contains("no appropriate protocol") || lower.contains("protocol_version")
                 || lower.contains("unsupported protocol") || lower.contains("unsupported_protocol")
                 || lower.contains("not enabled or supported")) {
-            return protocolVersion(clientHighestVersion != null ? "the client offered only " + clientHighestVersion
-                    : "the client offered no version this server accepts", protocols);
+            return protocolVersion(clientHighestVersion != null
+                    ? Message.of("serverlog.protocolVersion.offeredOnly", clientHighestVersion)
+                    : Message.of("serverlog.protocolVersion.noneAccepted"), protocols);
         }
         if (lower.contains("no cipher suites in common") || lower.contains("no_shared_cipher")
                 || lower.contains("insufficient_security")
                 || lower.contains("no available authentication scheme")) {
-            return new HandshakeRejection(NO_COMMON_CIPHER, "no cipher suite in common: the client offered none of"
-                    + " the forward-secret AEAD suites this server accepts");
+            return new HandshakeRejection(NO_COMMON_CIPHER, Message.of("serverlog.noCommonCipher"));
         }
         String name = receivedAlert(message);
         if (name != null) {
             String why = switch (name) {
-                case "unknown_ca", "bad_certificate", "certificate_unknown" ->
-                        ": it does not trust this server's certificate (check the CA it was given)";
-                case "certificate_expired" -> ": it finds this server's certificate expired";
-                case "certificate_revoked" -> ": it finds this server's certificate revoked";
-                case "handshake_failure" -> ": it found no acceptable parameters";
-                default -> "";
+                case "unknown_ca", "bad_certificate", "certificate_unknown" -> "serverlog.clientAborted.untrusted";
+                case "certificate_expired" -> "serverlog.clientAborted.expired";
+                case "certificate_revoked" -> "serverlog.clientAborted.revoked";
+                case "handshake_failure" -> "serverlog.clientAborted.noParameters";
+                default -> "serverlog.clientAborted";
             };
-            return new HandshakeRejection(CLIENT_ABORTED, "the client aborted the handshake (alert " + name + ")" + why);
+            return new HandshakeRejection(CLIENT_ABORTED, Message.of(why, name));
         }
         if (lower.contains("aead cipher fragment (2)") || lower.contains("bad_packet_length")) {
             // A 2-byte record is an alert. OpenSSL-based clients (curl, Python) send it unencrypted after
             // rejecting the server's TLS 1.3 certificate, which neither JSSE nor BoringSSL can read: its name is lost.
-            return new HandshakeRejection(CLIENT_ABORTED, "the client aborted the handshake (alert unreadable: sent"
-                    + " unencrypted): most likely it does not trust this server's certificate (check the CA it was given)");
+            return new HandshakeRejection(CLIENT_ABORTED, Message.of("serverlog.clientAborted.unreadable"));
         }
         if (failure instanceof ClosedChannelException || lower.contains("connection reset")
                 || lower.contains("closed") || lower.contains("broken pipe")
                 || (failure instanceof IOException && !(failure instanceof SSLException))) {
-            return new HandshakeRejection(CLIENT_CLOSED, "the client closed the connection during the handshake");
+            return new HandshakeRejection(CLIENT_CLOSED, Message.of("serverlog.clientClosed.duringHandshake"));
         }
-        return new HandshakeRejection(HANDSHAKE_FAILED, "handshake failed: " + message);
+        return new HandshakeRejection(HANDSHAKE_FAILED, Message.of("serverlog.handshakeFailed", message));
     }
 
-    private static HandshakeRejection protocolVersion(String what, List<String> protocols) {
-        return new HandshakeRejection(PROTOCOL_VERSION, "protocol version: " + what + "; this server accepts "
-                + String.join(", ", protocols));
+    /**
+     * A resumed session whose client the secure policy no longer trusts (revoked, or expired, since the
+     * session began): resumption skips the certificate check, so the server judged the chain again.
+     */
+    public static HandshakeRejection resumedSession(ServerCertificateCheck check) {
+        ServerCertificateFinding finding = check.firstFinding();
+        return new HandshakeRejection(finding.code(), Message.of("serverlog.resumedRefused", finding.message()));
+    }
+
+    /** A rejection in the server's own words, e.g. {@code not-tls} and {@code serverlog.notTls.http}. */
+    public static HandshakeRejection of(String code, String key, Object... args) {
+        return new HandshakeRejection(code, Message.of(key, args));
+    }
+
+    /** The message in the current language. */
+    public String reason() {
+        return message.text();
+    }
+
+    private static HandshakeRejection protocolVersion(Message what, List<String> protocols) {
+        return new HandshakeRejection(PROTOCOL_VERSION, Message.of("serverlog.protocolVersion", what,
+                String.join(", ", protocols)));
     }
 
     /** The name of the alert the client sent, as JSSE or BoringSSL reports it, or {@code null}. */

@@ -1,5 +1,6 @@
 package io.mtlslab.server;
 
+import io.mtlslab.text.Message;
 import io.mtlslab.hmac.HmacCanonicalRequest;
 import io.mtlslab.hmac.HmacSecrets;
 import io.mtlslab.hmac.HmacVerification;
@@ -129,9 +130,10 @@ public final class HmacGate {
     }
 
     /** The connection log's note for a request. */
-    static String logNote(HmacVerification verification) {
-        return verification.verified() ? "HMAC signature verified"
-                : "HMAC signature rejected (" + verification.code() + "): " + verification.detail();
+    static Message logNote(HmacVerification verification) {
+        // The detail is the verifier's own sentence (English): translating it is the HMAC layer's job.
+        return verification.verified() ? Message.of("serverlog.hmac.verified")
+                : Message.of("serverlog.hmac.rejected", verification.code(), verification.detail());
     }
 
     /** A file's modification time, size and identity: what tells the refresher to read it again. */

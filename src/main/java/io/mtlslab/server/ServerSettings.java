@@ -2,12 +2,14 @@ package io.mtlslab.server;
 
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.PkiException;
+import io.mtlslab.text.Message;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -162,56 +164,64 @@ public record ServerSettings(String bindAddress, int port, ClientAuthMode client
         return !checkIdentityInHandler && clientAuth != ClientAuthMode.REQUIRED;
     }
 
-    /** Each way these settings are weaker than {@link #secure()}, in plain words; empty when secure. */
+    /** The mode in words, e.g. "client certificate optional, the handler does not check" (the status bar's). */
+    public Message modeMessage() {
+        Message name = Message.of("server.modeName." + clientAuth.name());
+        return handlerBypass() ? Message.of("server.modeName.handlerBypass", name) : name;
+    }
+
+    /** Each way these settings are weaker than {@link #secure()}, in the current language; empty when secure. */
     public List<String> unsafeLabels() {
-        List<String> labels = new ArrayList<>();
+        return unsafeMessages().stream().map(Message::text).toList();
+    }
+
+    /** As {@link #unsafeLabels()}, in {@code locale} (e.g. English for an ASCII-only HTTP header). */
+    public List<String> unsafeLabels(Locale locale) {
+        return unsafeMessages().stream().map(m -> m.text(locale)).toList();
+    }
+
+    /** Each way these settings are weaker than {@link #secure()}, as messages; empty when secure. */
+    public List<Message> unsafeMessages() {
+        List<Message> labels = new ArrayList<>();
         switch (clientAuth) {
-            case OPTIONAL -> labels.add("client certificate optional: clients without a certificate complete the"
-                    + " handshake, and only the request handler stands between them and the data");
-            case NONE -> labels.add("client certificate not requested: this is one-way TLS, not mTLS; anyone who"
-                    + " can reach the port is served");
-            case INSPECT -> labels.add("inspect mode: any client certificate is accepted (no CA, expiry, usage or"
-                    + " revocation check); the response says what secure mode would have rejected");
+            case OPTIONAL -> labels.add(Message.of("serverunsafe.optional"));
+            case NONE -> labels.add(Message.of("serverunsafe.none"));
+            case INSPECT -> labels.add(Message.of("serverunsafe.inspect"));
             default -> { }
         }
         if (handlerBypass()) {
-            labels.add("the handler does not check for a client certificate: a request without one gets 200 OK"
-                    + " (authentication bypass)");
+            labels.add(Message.of("serverunsafe.handlerBypass"));
         }
         if (trust == TrustMode.SYSTEM_AND_WORKSPACE) {
-            labels.add("trusts the system CA store too: a certificate from any public CA is accepted as a client"
-                    + " identity, not only those from your CA");
+            labels.add(Message.of("serverunsafe.systemTrust"));
         }
         if (legacyProtocols) {
-            labels.add("TLS 1.0 and 1.1 allowed: deprecated protocols (RFC 8996) with weak constructions and"
-                    + " non-forward-secret cipher suites");
+            labels.add(Message.of("serverunsafe.legacy"));
         }
         if (clientAuth != ClientAuthMode.NONE) {
             switch (caNames) {
-                case EMPTY -> labels.add("empty CA-names list: the server does not tell clients which CA it"
-                        + " accepts, so they may send any certificate, or none");
-                case CUSTOM -> labels.add("custom CA-names list (" + customNamesText() + "): clients are told to use"
-                        + " CAs other than the ones actually trusted");
+                case EMPTY -> labels.add(Message.of("serverunsafe.emptyCaNames"));
+                case CUSTOM -> labels.add(Message.of("serverunsafe.customCaNames", customNamesText()));
                 default -> { }
             }
         }
         if (!checkRevocation) {
-            labels.add("revocation not checked: a revoked client certificate is still accepted");
+            labels.add(Message.of("serverunsafe.noRevocation"));
         }
         if (!isLoopback(bindAddress)) {
-            labels.add("listening on " + bindAddress + ", not loopback: other machines can reach this teaching server");
+            labels.add(Message.of("serverunsafe.notLoopback", bindAddress));
         }
         return List.copyOf(labels);
     }
 
     /** Whether any of {@link #unsafeLabels()} applies. */
     public boolean unsafe() {
-        return !unsafeLabels().isEmpty();
+        return !unsafeMessages().isEmpty();
     }
 
-    private String customNamesText() {
+    private Object customNamesText() {
         if (customCaNames.isEmpty()) {
-            return "no names";
+            return Message.of("serverunsafe.customCaNames.none");
         }
         return String.join("; ", customCaNames.stream().map(Certificates::subjectLine).toList());
     }

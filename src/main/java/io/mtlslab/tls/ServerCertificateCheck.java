@@ -1,5 +1,6 @@
 package io.mtlslab.tls;
 
+import io.mtlslab.text.Message;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -26,7 +27,12 @@ public record ServerCertificateCheck(List<X509Certificate> chain, List<ServerCer
         return findings.isEmpty() ? null : findings.get(0);
     }
 
+    /** Every finding's message in the current language. */
     public List<String> reasons() {
         return findings.stream().map(ServerCertificateFinding::reason).toList();
+    }
+
+    public List<Message> messages() {
+        return findings.stream().map(ServerCertificateFinding::message).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.mtlslab.tls;
 
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.text.Message;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -95,7 +96,7 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
     public ServerCertificateCheck check(X509Certificate[] chain, String authType, SSLEngine engine) {
         if (chain == null || chain.length == 0) {
             return new ServerCertificateCheck(List.of(), List.of(new ServerCertificateFinding(
-                    ServerCertificateFinding.NO_CERTIFICATE, "no certificate sent")));
+                    ServerCertificateFinding.NO_CERTIFICATE, Message.of("serverlog.noCertificate"))));
         }
         ByteBuffer key = fingerprints(chain);
         List<X509CRL> currentCrls = crls.get();
@@ -122,7 +123,7 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
             explainUsage(chain[0], findings);
             if (findings.isEmpty()) {
                 findings.add(new ServerCertificateFinding(ServerCertificateFinding.UNTRUSTED,
-                        "not trusted: " + rootMessage(pkixFailure)));
+                        Message.of("serverfinding.untrusted", rootMessage(pkixFailure))));
             }
         }
         explainRevocation(chain, currentCrls, findings);
@@ -217,10 +218,9 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
         List<X509Certificate> sameName = anchors.stream()
                 .filter(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal())).toList();
         if (sameName.isEmpty()) {
-            String detail = Certificates.isSelfSigned(top) ? " (a self-signed certificate, not issued by a trusted CA)"
-                    : "";
-            findings.add(new ServerCertificateFinding(ServerCertificateFinding.UNKNOWN_CA,
-                    "unknown CA: " + issuer + detail));
+            findings.add(new ServerCertificateFinding(ServerCertificateFinding.UNKNOWN_CA, Message.of(
+                    Certificates.isSelfSigned(top) ? "serverfinding.unknownCa.selfSigned" : "serverfinding.unknownCa",
+                    issuer)));
             return;
         }
         for (X509Certificate anchor : sameName) {
@@ -231,22 +231,23 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
                 // not this one
             }
         }
-        findings.add(new ServerCertificateFinding(ServerCertificateFinding.UNKNOWN_CA, "unknown CA: " + issuer
-                + " (a look-alike: same name as a trusted CA, but signed by a different key)"));
+        findings.add(new ServerCertificateFinding(ServerCertificateFinding.UNKNOWN_CA,
+                Message.of("serverfinding.unknownCa.lookAlike", issuer)));
     }
 
     private static void explainValidity(X509Certificate[] chain, Instant now, List<ServerCertificateFinding> findings) {
         for (int i = 0; i < chain.length; i++) {
             X509Certificate certificate = chain[i];
-            String which = i == 0 ? "the client certificate" : "the issuing CA " + Certificates.subjectLine(certificate);
+            Message which = i == 0 ? Message.of("serverfinding.which.client")
+                    : Message.of("serverfinding.which.ca", Certificates.subjectLine(certificate));
             Instant notAfter = certificate.getNotAfter().toInstant();
             Instant notBefore = certificate.getNotBefore().toInstant();
             if (now.isAfter(notAfter)) {
                 findings.add(new ServerCertificateFinding(ServerCertificateFinding.EXPIRED,
-                        "expired: " + which + " was valid until " + notAfter));
+                        Message.of("serverfinding.expired", which, notAfter.toString())));
             } else if (now.isBefore(notBefore)) {
                 findings.add(new ServerCertificateFinding(ServerCertificateFinding.NOT_YET_VALID,
-                        "not yet valid: " + which + " is valid only from " + notBefore));
+                        Message.of("serverfinding.notYetValid", which, notBefore.toString())));
             }
         }
     }
@@ -261,10 +262,11 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
         if (usages == null || usages.contains(CLIENT_AUTH) || usages.contains(ANY_USAGE)) {
             return;
         }
-        findings.add(new ServerCertificateFinding(ServerCertificateFinding.MISSING_CLIENT_AUTH_EKU,
-                "missing clientAuth EKU: the certificate's extended key usage allows only "
-                        + String.join(", ", usages.stream().map(io.mtlslab.pki.ExtendedKeyUsage::nameOf).toList())
-                        + (usages.contains(io.mtlslab.pki.ExtendedKeyUsage.SERVER_AUTH.oid()) ? " (a server certificate used as a client)" : "")));
+        String allowed = String.join(", ", usages.stream().map(io.mtlslab.pki.ExtendedKeyUsage::nameOf).toList());
+        findings.add(new ServerCertificateFinding(ServerCertificateFinding.MISSING_CLIENT_AUTH_EKU, Message.of(
+                usages.contains(io.mtlslab.pki.ExtendedKeyUsage.SERVER_AUTH.oid())
+                        ? "serverfinding.missingClientAuth.serverCertificate" : "serverfinding.missingClientAuth",
+                allowed)));
     }
 
     private static void explainRevocation(X509Certificate[] chain, List<X509CRL> crls,
@@ -277,9 +279,8 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
                 X509CRLEntry entry = crl.getRevokedCertificate(certificate);
                 if (entry != null) {
                     findings.add(new ServerCertificateFinding(ServerCertificateFinding.REVOKED,
-                            "revoked: serial " + Certificates.serialHex(certificate) + " ("
-                                    + Certificates.subjectLine(certificate) + ") is on the CA's CRL since "
-                                    + entry.getRevocationDate().toInstant()));
+                            Message.of("serverfinding.revoked", Certificates.serialHex(certificate),
+                                    Certificates.subjectLine(certificate), entry.getRevocationDate().toInstant().toString())));
                 }
             }
         }

@@ -12,6 +12,7 @@ import io.mtlslab.pki.SubjectAltName;
 import io.mtlslab.pki.SubjectName;
 import io.mtlslab.pki.Validity;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Texts;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -61,11 +62,19 @@ public final class BatchIssuance {
         Progress NONE = (done, total, name) -> { };
     }
 
-    /** A skipped row: its line in the file and what is wrong with it. */
-    public record Problem(int line, String message) {
+    /**
+     * A skipped row: its line in the file and what is wrong with it, as the core's failure, so the CLI
+     * prints its hints and the GUI its own words, each in the chosen language.
+     */
+    public record Problem(int line, PkiException error) {
+        /** The CLI's words: field, problem and the command-line fix. */
+        public String message() {
+            return error.oneLine();
+        }
+
         @Override
         public String toString() {
-            return "line " + line + ": " + message;
+            return Texts.text("batch.skippedLine", String.valueOf(line), message());
         }
     }
 
@@ -143,7 +152,7 @@ public final class BatchIssuance {
                             throw new IllegalStateException("issuing row " + row.line() + " failed: "
                                     + e.getCause().getMessage(), e.getCause());
                         }
-                        problems.add(new Problem(row.line(), problem.oneLine()));
+                        problems.add(new Problem(row.line(), problem));
                     }
                     progress.update(++done, rows.size(), row.name());
                 }
@@ -196,7 +205,7 @@ public final class BatchIssuance {
                 String name = prepared.row().name();
                 PkiException failure = failures.get(name);
                 if (failure != null) {
-                    problems.add(new Problem(prepared.row().line(), failure.oneLine()));
+                    problems.add(new Problem(prepared.row().line(), failure));
                     continue;
                 }
                 SecureFiles.writeSecret(workspace.p12File(name), prepared.p12());
@@ -251,7 +260,7 @@ public final class BatchIssuance {
         try {
             CsvRecords.parse(text, records);
         } catch (CsvRecords.MalformedCsvException e) {
-            problems.add(new Problem(e.line(), e.getMessage() + "; this line and the rest of the file were not read"));
+            problems.add(new Problem(e.line(), PkiException.because(e, "csv", "batchUnreadable", e.getMessage())));
         }
         if (records.isEmpty()) {
             throw new PkiException("csv", csv + " has no header row", "start the file with: name,CN,OU,email");
@@ -264,17 +273,15 @@ public final class BatchIssuance {
             try {
                 Row row = check(record, index, header.fields().size());
                 if (!names.add(row.name())) {
-                    throw new PkiException("name", "the name '" + row.name() + "' appears twice in the file",
-                            "give every student a different name");
+                    throw PkiException.of("name", "batchDuplicate", row.name());
                 }
                 if (!overwrite && (workspace.identity(row.name()).isPresent()
                         || Files.exists(workspace.certificateFile(row.name())))) {
-                    throw new PkiException("name", "'" + row.name() + "' already exists in the workspace",
-                            "choose another name, or run the batch with --force to replace it");
+                    throw PkiException.of("name", "batchExists", row.name());
                 }
                 rows.add(row);
             } catch (PkiException e) {
-                problems.add(new Problem(record.line(), e.oneLine()));
+                problems.add(new Problem(record.line(), e));
             }
         }
         return rows;
@@ -301,22 +308,21 @@ public final class BatchIssuance {
     private static Row check(CsvRecords.Row record, int[] index, int columns) {
         List<String> fields = record.fields();
         if (fields.size() != columns) {
-            throw new PkiException("csv", "has " + fields.size() + " fields, the header has " + columns,
-                    "put a comma between every column and quote fields that contain commas");
+            throw PkiException.of("csv", "batchColumns", String.valueOf(fields.size()), String.valueOf(columns));
         }
         String name = field(fields, index[0]);
         String commonName = field(fields, index[1]);
         String unit = field(fields, index[2]);
         String email = field(fields, index[3]);
         if (name == null) {
-            throw new PkiException("name", "the name is empty", "give each row a file name such as aluno01");
+            throw PkiException.of("name", "batchNameEmpty");
         }
         Workspace.checkName(name);
         if (Workspace.CA.equals(name) || Workspace.SERVER.equals(name)) {
-            throw new PkiException("name", "'" + name + "' is the workspace's " + name, "choose a student's name");
+            throw PkiException.of("name", "batchReserved", name);
         }
         if (commonName == null) {
-            throw new PkiException("cn", "the common name (CN) is empty", "give each row a CN such as Aluno 01");
+            throw PkiException.of("cn", "batchCnEmpty");
         }
         if (email != null) {
             SubjectAltName.email(email); // fails with the field's message

@@ -10,6 +10,7 @@ import io.mtlslab.pki.Pkcs12;
 import io.mtlslab.pki.Role;
 import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Texts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +37,17 @@ import java.util.zip.ZipOutputStream;
  */
 public final class StudentBundle {
 
-    /** Where the students will reach the echo server. */
-    public record Target(String host, int port) {
+    /**
+     * Where the students will reach the echo server, and the language of the bundle's README (the
+     * CLI's {@code --lang}, the GUI's current language: both set {@link Texts#use}, read when the target is made).
+     */
+    public record Target(String host, int port, Locale language) {
+        public Target(String host, int port) {
+            this(host, port, Texts.locale());
+        }
+
         public Target {
+            language = Texts.supported(language);
             if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:_\\[\\]-]+")) {
                 throw new PkiException("host", "'" + host + "' is not a host name or address",
                         "give the name the server certificate carries, e.g. --host localhost");

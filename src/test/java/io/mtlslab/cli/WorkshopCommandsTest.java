@@ -7,11 +7,17 @@ import io.mtlslab.pki.CrlIssuer;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
+import io.mtlslab.text.Texts;
 import io.mtlslab.workshop.StudentPasswords;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,5 +134,37 @@ class WorkshopCommandsTest {
         assertThat(server.err()).contains("not a client");
         Run neither = run("bundle", "--dir", dir.toString());
         assertThat(neither.status()).isEqualTo(MtlsLabCommand.BAD_INPUT);
+    }
+
+    @AfterEach
+    void backToEnglish() {
+        Texts.use(Locale.ENGLISH);
+    }
+
+    @Test
+    void bundleWritesTheReadmeInTheLanguageOfLang() throws Exception {
+        Run portuguese = run("--lang", "pt-BR", "bundle", "client", "--dir", dir.toString(),
+                "--out", dir.resolve("cliente-pt.zip").toString());
+        Texts.use(Locale.ENGLISH);
+        Run english = run("bundle", "client", "--lang", "en", "--dir", dir.toString(),
+                "--out", dir.resolve("cliente-en.zip").toString());
+        assertThat(portuguese.status()).as(portuguese.err()).isZero();
+        assertThat(english.status()).as(english.err()).isZero();
+
+        String readme = readme(dir.resolve("cliente-pt.zip"));
+        assertThat(readme).startsWith("# Identidade de cliente mTLS: Cliente")
+                .contains("Seu certificado de cliente", "Senha dos dois arquivos `.p12`:", "| arquivo | o que é |")
+                .doesNotContain("Your client certificate", "what it is")
+                // the commands are the same in every language
+                .contains("curl --fail --cacert ca.pem --cert client.pem --key client.key https://localhost:8443/");
+        assertThat(readme(dir.resolve("cliente-en.zip"))).startsWith("# mTLS client identity: Cliente")
+                .contains("Password of both `.p12` files:");
+    }
+
+    private static String readme(Path zip) throws Exception {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            ZipEntry entry = file.stream().filter(e -> e.getName().endsWith("README.md")).findFirst().orElseThrow();
+            return new String(file.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

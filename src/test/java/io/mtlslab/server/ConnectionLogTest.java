@@ -13,7 +13,7 @@ class ConnectionLogTest {
 
     private static ConnectionEvent event(long id) {
         return new ConnectionEvent(Instant.now(), "127.0.0.1:1", ConnectionEvent.Outcome.REJECTED, null, null, null, null,
-                "no certificate sent", 0, null, null, false, "no-certificate", id, null);
+                io.mtlslab.text.Message.of("serverlog.noCertificate"), 0, null, null, false, "no-certificate", id, null);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
 import io.mtlslab.testing.FileModes;
+import io.mtlslab.text.Texts;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +53,22 @@ class BatchIssuanceTest {
         Files.writeString(csv, CSV);
         result = BatchIssuance.run(workspace, csv, new BatchIssuance.Options(30, KeyType.EC_P256, false),
                 (done, total, name) -> progress.add(done + "/" + total + " " + name), null);
+    }
+
+    @AfterEach
+    void backToEnglish() {
+        Texts.use(Locale.ENGLISH);
+    }
+
+    @Test
+    void skippedRowsAreExplainedInTheChosenLanguage() {
+        Texts.use(Texts.PT_BR);
+
+        assertThat(result.problems().get(4).toString()).startsWith("linha 8: name: o nome '")
+                .contains("aparece duas vezes no arquivo — dê um nome diferente a cada aluno");
+        assertThat(result.problems().get(5).error().getMessage()).endsWith("já existe no workspace");
+        assertThat(result.problems().get(3).error().getMessage()).isEqualTo("tem 3 campos, o cabeçalho tem 4");
+        assertThat(result.problems().get(2).error().getMessage()).contains("não é um endereço de e-mail");
     }
 
     @Test

@@ -33,7 +33,7 @@ public record Problem(String summary, String fix, String details) {
         String fix;
         if (root instanceof PkiException pki) {
             summary = pki.getMessage();
-            fix = pki.fix();
+            fix = ErrorText.fix(pki);
         } else {
             String message = root.getMessage() == null || root.getMessage().isBlank()
                     ? root.getClass().getSimpleName() : root.getMessage();

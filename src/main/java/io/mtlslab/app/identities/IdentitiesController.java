@@ -199,7 +199,7 @@ public class IdentitiesController {
             row = pair(row, "identities.revocation", context.text("identities.revocation.value",
                     java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
                             .format(value.revocation().revokedAt()),
-                    context.text("revocation.reason." + value.revocation().reason().name())));
+                    value.revocation().reason().message().text()));
         }
         String lint = value.findings().isEmpty() ? context.text("inspect.lint.clean")
                 : String.join("\n", value.findings().stream()

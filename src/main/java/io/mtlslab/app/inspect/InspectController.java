@@ -150,7 +150,7 @@ public class InspectController {
         }
         for (CrlDetails crl : file.crls()) {
             List<String> revoked = crl.revoked().stream().map(r -> r.serialHex() + " (" + r.revocationDate()
-                    + (r.reason() == null ? "" : ", " + r.reason()) + ")").toList();
+                    + (r.reason() == null ? "" : ", " + io.mtlslab.pki.RevocationReason.describe(r.reason())) + ")").toList();
             inspectResult.getChildren().add(card(context.text("inspect.crl"), grid(
                     "call.field.issuer", crl.issuer(),
                     "inspect.crl.updates", crl.thisUpdate() + " → " + crl.nextUpdate(),

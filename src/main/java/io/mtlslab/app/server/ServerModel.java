@@ -127,8 +127,7 @@ public final class ServerModel {
 
     /** The mode in words, e.g. "optional · the handler does not check", for the status bar and the screen. */
     public String modeName(ServerSettings settings) {
-        String name = context.text("server.modeName." + settings.clientAuth().name());
-        return settings.handlerBypass() ? context.text("server.modeName.handlerBypass", name) : name;
+        return settings.modeMessage().text();
     }
 
     /** The settings as chosen on screen; throws the core's PkiException for a bad port (see {@link #portErrorProperty()}). */

@@ -84,7 +84,7 @@ abstract class IssuingStep implements WizardStep {
         try {
             spec = spec();
         } catch (PkiException e) {
-            footer.showError(e.oneLine());
+            footer.showError(io.mtlslab.app.common.ErrorText.inWords(e));
             return;
         }
         Workspace workspace = context.workspace();

@@ -136,7 +136,7 @@ public final class WizardModel {
             action.run();
             return Optional.empty();
         } catch (PkiException e) {
-            return Optional.of(e.fix() == null ? e.getMessage() : e.getMessage() + " — " + e.fix());
+            return Optional.of(io.mtlslab.app.common.ErrorText.inWords(e));
         }
     }
 

@@ -2,6 +2,7 @@ package io.mtlslab.app.workshop;
 
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.ConfirmBar;
+import io.mtlslab.app.common.ErrorText;
 import io.mtlslab.app.common.Problem;
 import io.mtlslab.pki.CrlIssuer;
 import io.mtlslab.pki.IdentityEntry;
@@ -75,7 +76,7 @@ public class WorkshopController {
         reason.setConverter(new StringConverter<>() {
             @Override
             public String toString(RevocationReason value) {
-                return value == null ? "" : context.text("revocation.reason." + value.name());
+                return value == null ? "" : value.message().text();
             }
 
             @Override
@@ -130,7 +131,7 @@ public class WorkshopController {
         if (name == null || chosen == null) {
             return;
         }
-        String reasonText = context.text("revocation.reason." + chosen.name());
+        String reasonText = chosen.message().text();
         revokeConfirm.ask(context.text("workshop.revoke.confirm", name, reasonText),
                 context.text("workshop.revoke.yes", name), context.text("wizard.replaceCa.no"),
                 () -> run(identityResult, () -> {
@@ -247,7 +248,7 @@ public class WorkshopController {
                 .map(i -> context.text("workshop.batch.issuedRow", i.name(), i.commonName(), i.p12File().getFileName()))
                 .toList());
         batchProblems.getItems().setAll(result.problems().stream()
-                .map(p -> context.text("workshop.batch.problemRow", p.line(), p.message())).toList());
+                .map(p -> context.text("workshop.batch.problemRow", p.line(), ErrorText.inWords(p.error()))).toList());
         batchStatus.getStyleClass().removeAll("field-error", "cell-pass");
         batchStatus.getStyleClass().add(result.problems().isEmpty() ? "cell-pass" : "field-error");
         batchStatus.setText(context.text("workshop.batch.done", result.issued().size(), result.problems().size(),

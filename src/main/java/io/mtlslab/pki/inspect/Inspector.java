@@ -323,8 +323,7 @@ public final class Inspector {
                                 new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password));
                         keys.add(readable("PKCS#8 encrypted", true, how, convert(info)));
                     } catch (Exception e) {
-                        throw new PkiException("password", "wrong password for the private key in " + source,
-                                "give the password the key was encrypted with", e);
+                        throw PkiException.because(e, "password", "keyWrongPassword", String.valueOf(source));
                     }
                 }
             } else if (object instanceof PEMEncryptedKeyPair encrypted) {
@@ -338,8 +337,7 @@ public final class Inspector {
                         keys.add(readable("traditional OpenSSL (PKCS#1/SEC1) encrypted", true, how,
                                 convert(pair.getPrivateKeyInfo())));
                     } catch (Exception e) {
-                        throw new PkiException("password", "wrong password for the private key in " + source,
-                                "give the password the key was encrypted with", e);
+                        throw PkiException.because(e, "password", "keyWrongPassword", String.valueOf(source));
                     }
                 }
             }
