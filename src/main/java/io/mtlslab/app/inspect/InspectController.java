@@ -104,7 +104,8 @@ public class InspectController {
                 List<X509Certificate> rest = certificates.subList(i + 1, certificates.size());
                 LintRequest request = LintRequest.of(certificates.get(i)).withChain(rest);
                 if (workspace != null && workspace.hasCa()) {
-                    request = request.withAnchors(List.of(workspace.caCertificate()));
+                    request = request.withAnchors(List.of(workspace.caCertificate()))
+                            .withRevocation(LintRequest.revocationOf(workspace, certificates.get(i)));
                 }
                 findings.add(Lint.check(request));
             }
@@ -197,13 +198,13 @@ public class InspectController {
             card.getChildren().add(ok);
         } else {
             for (Finding finding : findings) {
-                Label severity = new Label(finding.severity().name());
+                Label severity = new Label(Finding.severityName(finding.severity()).text());
                 severity.getStyleClass().addAll("badge", switch (finding.severity()) {
                     case ERROR -> "fail";
                     case WARNING -> "warn";
                     case INFO -> "ok";
                 });
-                Label what = new Label(finding.what() + (finding.fix() == null ? "" : " — " + finding.fix()));
+                Label what = new Label(finding.what() + " — " + finding.fix());
                 what.setWrapText(true);
                 what.getStyleClass().add("lint-finding");
                 card.getChildren().add(new HBox(8, severity, what));

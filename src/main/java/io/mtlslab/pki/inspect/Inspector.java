@@ -112,13 +112,8 @@ public final class Inspector {
     public static CertificateDetails certificate(X509Certificate certificate) {
         X509CertificateHolder holder = Certificates.holder(certificate);
         List<ExtensionDetails> extensions = ExtensionDecoder.decode(holder.getExtensions());
-        List<String> basic = ExtensionDecoder.valuesOf(extensions, "basicConstraints");
-        boolean ca = basic.contains("CA:TRUE");
-        Integer pathLength = basic.stream().filter(v -> v.startsWith("pathlen:"))
-                .map(v -> Integer.valueOf(v.substring("pathlen:".length()))).findFirst().orElse(null);
-        List<String> ski = ExtensionDecoder.valuesOf(extensions, "subjectKeyIdentifier");
-        String aki = ExtensionDecoder.valuesOf(extensions, "authorityKeyIdentifier").stream()
-                .filter(v -> v.startsWith("keyid:")).map(v -> v.substring("keyid:".length())).findFirst().orElse(null);
+        // Facts come from the ASN.1; the extension list above is only their display.
+        io.mtlslab.pki.BasicConstraints basic = basicConstraints(certificate);
         List<NameAttribute> subject = DistinguishedNames.attributes(holder.getSubject());
         List<NameAttribute> issuer = DistinguishedNames.attributes(holder.getIssuer());
         return new CertificateDetails(holder.getVersionNumber(), DistinguishedNames.oneLine(subject), subject,
@@ -129,19 +124,31 @@ public final class Inspector {
                 Certificates.sha1Fingerprint(certificate),
                 ExtensionDecoder.valuesOf(extensions, "subjectAltName"),
                 ExtensionDecoder.valuesOf(extensions, "keyUsage"),
-                ExtensionDecoder.valuesOf(extensions, "extendedKeyUsage"), ca, ca ? pathLength : null,
-                ski.isEmpty() ? null : ski.get(0), aki,
+                ExtensionDecoder.valuesOf(extensions, "extendedKeyUsage"), basic.ca(), basic.pathLength(),
+                keyId(() -> Certificates.subjectKeyId(certificate)), keyId(() -> Certificates.authorityKeyId(certificate)),
                 ExtensionDecoder.valuesOf(extensions, "crlDistributionPoints"), extensions,
                 Certificates.isSelfSigned(certificate));
     }
 
+    /** A damaged basicConstraints (someone's hand-made certificate) reads as no CA rather than failing inspect. */
+    private static io.mtlslab.pki.BasicConstraints basicConstraints(X509Certificate certificate) {
+        try {
+            return io.mtlslab.pki.BasicConstraints.of(certificate);
+        } catch (RuntimeException e) {
+            return io.mtlslab.pki.BasicConstraints.ABSENT;
+        }
+    }
+
+    private static String keyId(java.util.function.Supplier<String> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     public static PublicKeyDetails publicKey(PublicKey key) {
-        String algorithm = switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
-            case "EC", "ECDSA" -> "EC";
-            case "EDDSA", "ED25519" -> "Ed25519";
-            default -> key.getAlgorithm();
-        };
-        return new PublicKeyDetails(algorithm, Keys.describe(key), Keys.bits(key), Keys.publicKeySha256(key));
+        return new PublicKeyDetails(Keys.algorithm(key), Keys.describe(key), Keys.bits(key), Keys.publicKeySha256(key));
     }
 
     private static InspectedFile inspectPem(String text, String source, char[] password) {
@@ -245,11 +252,7 @@ public final class Inspector {
     }
 
     private static String publicAlgorithm(PrivateKey key) {
-        return switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
-            case "EC", "ECDSA" -> "EC";
-            case "EDDSA", "ED25519" -> "Ed25519";
-            default -> key.getAlgorithm();
-        };
+        return Keys.algorithm(key);
     }
 
     static CsrDetails csr(PKCS10CertificationRequest request) {
