@@ -23,7 +23,7 @@ final class InspectionText {
             out.println("PKCS#12");
             field(out, 1, "MAC", p12.macAlgorithm() == null ? "none" : p12.macAlgorithm() + ", "
                     + p12.macIterations() + " iterations");
-            p12.encryption().forEach(line -> field(out, 1, "Encryption", line));
+            p12.encryption().forEach(line -> field(out, 1, "Encryption", line.text()));
             field(out, 1, "Aliases", String.join(", ", p12.friendlyNames()));
             field(out, 1, "Private key", p12.hasPrivateKey() ? (p12.keyMatchesCertificate()
                     ? "yes, matches its certificate" : "yes, matches NO certificate") : "none (truststore)");
@@ -35,9 +35,9 @@ final class InspectionText {
         }
         for (PrivateKeyDetails key : file.privateKeys()) {
             out.println("Private key");
-            field(out, 1, "Format", key.format());
+            field(out, 1, "Format", key.format().text());
             if (key.encrypted()) {
-                field(out, 1, "Encrypted", key.encryption());
+                field(out, 1, "Encrypted", key.encryption() == null ? "" : key.encryption().text());
             }
             field(out, 1, "Key", key.readable() ? key.description() : "(encrypted: give --password to read it)");
         }

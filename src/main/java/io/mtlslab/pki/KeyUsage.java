@@ -49,6 +49,11 @@ public enum KeyUsage {
         return Collections.unmodifiableSet(usages);
     }
 
+    /** Whether the certificate has a keyUsage extension at all (without one, any use is allowed). */
+    public static boolean present(X509Certificate certificate) {
+        return certificate.getKeyUsage() != null;
+    }
+
     /**
      * The certificate's key usages; empty when it has no keyUsage extension (then the key may be used
      * for anything, RFC 5280).

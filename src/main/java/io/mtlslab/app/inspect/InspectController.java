@@ -126,7 +126,8 @@ public class InspectController {
         if (file.pkcs12() != null) {
             inspectResult.getChildren().add(card(context.text("inspect.p12"), grid(
                     "inspect.p12.mac", file.pkcs12().macAlgorithm() + " × " + file.pkcs12().macIterations(),
-                    "inspect.p12.encryption", String.join(", ", file.pkcs12().encryption()),
+                    "inspect.p12.encryption", String.join(", ", file.pkcs12().encryption().stream()
+                            .map(io.mtlslab.text.Message::text).toList()),
                     "inspect.p12.names", String.join(", ", file.pkcs12().friendlyNames()),
                     "inspect.p12.key", context.text(file.pkcs12().hasPrivateKey() ? "call.yes" : "call.no")
                             + (file.pkcs12().keyMatchesCertificate() ? " · " + context.text("inspect.p12.matches") : ""))));
@@ -138,8 +139,9 @@ public class InspectController {
         }
         for (PrivateKeyDetails key : file.privateKeys()) {
             inspectResult.getChildren().add(card(context.text("inspect.key"), grid(
-                    "inspect.key.format", key.format(),
-                    "inspect.key.encrypted", key.encrypted() ? key.encryption() : context.text("call.no"),
+                    "inspect.key.format", key.format().text(),
+                    "inspect.key.encrypted", key.encrypted() && key.encryption() != null ? key.encryption().text()
+                            : context.text("call.no"),
                     "identities.key", key.readable() ? key.description() : context.text("inspect.key.locked"))));
         }
         for (CsrDetails csr : file.requests()) {

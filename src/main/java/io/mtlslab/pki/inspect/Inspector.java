@@ -6,6 +6,7 @@ import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.Keys;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Pkcs12;
+import io.mtlslab.text.Message;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -240,9 +241,9 @@ public final class Inspector {
         boolean matches = false;
         if (contents.privateKey() != null) {
             PrivateKey key = contents.privateKey();
-            collected.keys.add(new PrivateKeyDetails("PKCS#8 in PKCS#12", true,
-                    contents.encryption().stream().filter(e -> e.startsWith("key: ")).map(e -> e.substring(5))
-                            .findFirst().orElse(null), true, publicAlgorithm(key), Keys.describe(key), Keys.bits(key)));
+            collected.keys.add(new PrivateKeyDetails(Message.of("inspect.format.pkcs8InPkcs12"),
+                    contents.keyEncryption() != null, contents.keyEncryption(), true, publicAlgorithm(key),
+                    Keys.describe(key), Keys.bits(key)));
             matches = contents.certificates().stream().anyMatch(c -> Keys.matches(c.getPublicKey(), key));
         }
         Pkcs12Details details = new Pkcs12Details(contents.macAlgorithm(), contents.macIterations(),
@@ -313,33 +314,33 @@ public final class Inspector {
             } else if (object instanceof X509CRLHolder crl) {
                 crls.add(crl(crl));
             } else if (object instanceof PrivateKeyInfo info) {
-                keys.add(readable("PKCS#8", false, null, convert(info)));
+                keys.add(readable(Message.of("inspect.format.pkcs8"), false, null, convert(info)));
             } else if (object instanceof PEMKeyPair pair) {
-                keys.add(readable("traditional OpenSSL (PKCS#1/SEC1)", false, null, convert(pair.getPrivateKeyInfo())));
+                keys.add(readable(Message.of("inspect.format.traditional"), false, null, convert(pair.getPrivateKeyInfo())));
             } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                String how = AlgorithmNames.encryption(encrypted.getEncryptionAlgorithm());
+                Message how = AlgorithmNames.encryption(encrypted.getEncryptionAlgorithm());
+                Message format = Message.of("inspect.format.pkcs8Encrypted");
                 if (password == null || password.length == 0) {
-                    keys.add(new PrivateKeyDetails("PKCS#8 encrypted", true, how, false, null, null, 0));
+                    keys.add(new PrivateKeyDetails(format, true, how, false, null, null, 0));
                 } else {
                     try {
                         PrivateKeyInfo info = encrypted.decryptPrivateKeyInfo(
                                 new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password));
-                        keys.add(readable("PKCS#8 encrypted", true, how, convert(info)));
+                        keys.add(readable(format, true, how, convert(info)));
                     } catch (Exception e) {
                         throw new PkiException("password", "wrong password for the private key in " + source,
                                 "give the password the key was encrypted with", e);
                     }
                 }
             } else if (object instanceof PEMEncryptedKeyPair encrypted) {
-                String how = "traditional OpenSSL, " + encrypted.getDekAlgName();
+                Message how = Message.of("inspect.encryption.traditional", encrypted.getDekAlgName());
+                Message format = Message.of("inspect.format.traditionalEncrypted");
                 if (password == null || password.length == 0) {
-                    keys.add(new PrivateKeyDetails("traditional OpenSSL (PKCS#1/SEC1) encrypted", true, how, false,
-                            null, null, 0));
+                    keys.add(new PrivateKeyDetails(format, true, how, false, null, null, 0));
                 } else {
                     try {
                         PEMKeyPair pair = encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password));
-                        keys.add(readable("traditional OpenSSL (PKCS#1/SEC1) encrypted", true, how,
-                                convert(pair.getPrivateKeyInfo())));
+                        keys.add(readable(format, true, how, convert(pair.getPrivateKeyInfo())));
                     } catch (Exception e) {
                         throw new PkiException("password", "wrong password for the private key in " + source,
                                 "give the password the key was encrypted with", e);
@@ -357,7 +358,7 @@ public final class Inspector {
             }
         }
 
-        private static PrivateKeyDetails readable(String format, boolean encrypted, String how, PrivateKey key) {
+        private static PrivateKeyDetails readable(Message format, boolean encrypted, Message how, PrivateKey key) {
             return new PrivateKeyDetails(format, encrypted, how, true, publicAlgorithm(key), Keys.describe(key),
                     Keys.bits(key));
         }

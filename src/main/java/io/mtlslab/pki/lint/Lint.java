@@ -41,8 +41,8 @@ public final class Lint {
     }
 
     /** The facts the checks below read, taken once from the certificate. */
-    private record Facts(X509Certificate certificate, BasicConstraints basic, Set<KeyUsage> keyUsage,
-                         List<String> extendedKeyUsage, List<SubjectAltName> subjectAltNames, String keyAlgorithm) {
+    private record Facts(X509Certificate certificate, BasicConstraints basic, boolean hasKeyUsage,
+                         Set<KeyUsage> keyUsage, List<String> extendedKeyUsage, List<SubjectAltName> subjectAltNames, String keyAlgorithm) {
 
         static Facts of(X509Certificate certificate) {
             BasicConstraints basic;
@@ -51,7 +51,7 @@ public final class Lint {
             } catch (RuntimeException e) {
                 basic = BasicConstraints.ABSENT;
             }
-            return new Facts(certificate, basic, KeyUsage.of(certificate), ExtendedKeyUsage.namesOf(certificate),
+            return new Facts(certificate, basic, KeyUsage.present(certificate), KeyUsage.of(certificate), ExtendedKeyUsage.namesOf(certificate),
                     SubjectAltName.of(certificate), Keys.algorithm(certificate.getPublicKey()));
         }
 
@@ -204,10 +204,10 @@ public final class Lint {
             findings.add(finding(Severity.ERROR, "not-a-ca"));
             return;
         }
-        if (!facts.keyUsage().isEmpty() && !facts.keyUsage().contains(KeyUsage.KEY_CERT_SIGN)) {
+        if (facts.hasKeyUsage() && !facts.keyUsage().contains(KeyUsage.KEY_CERT_SIGN)) {
             findings.add(finding(Severity.ERROR, "ca-key-usage"));
         }
-        if (facts.keyUsage().isEmpty()) {
+        if (!facts.hasKeyUsage()) {
             findings.add(finding(Severity.WARNING, "ca-no-key-usage"));
         }
         if (facts.basic().present() && !facts.basic().critical()) {
@@ -223,7 +223,7 @@ public final class Lint {
         } else if (host != null) {
             checkHost(findings, facts, host, Severity.ERROR);
         }
-        if (!facts.keyUsage().isEmpty() && facts.rsa() && !facts.keyUsage().contains(KeyUsage.KEY_ENCIPHERMENT)) {
+        if (facts.hasKeyUsage() && facts.rsa() && !facts.keyUsage().contains(KeyUsage.KEY_ENCIPHERMENT)) {
             findings.add(finding(Severity.INFO, "rsa-no-key-encipherment"));
         }
     }
@@ -250,7 +250,7 @@ public final class Lint {
                     PeerText.escape(String.join(", ", eku))), Message.of("lint.wrong-eku." + role + ".fix")));
         }
         Set<KeyUsage> ku = facts.keyUsage();
-        if (!ku.isEmpty() && !ku.contains(KeyUsage.DIGITAL_SIGNATURE)) {
+        if (facts.hasKeyUsage() && !ku.contains(KeyUsage.DIGITAL_SIGNATURE)) {
             boolean rsaKeyExchange = facts.rsa() && ku.contains(KeyUsage.KEY_ENCIPHERMENT)
                     && purpose == ExtendedKeyUsage.SERVER_AUTH;
             String names = ku.stream().map(KeyUsage::displayName).collect(Collectors.joining(", "));
