@@ -4,6 +4,7 @@ import io.mtlslab.pki.Pem;
 import io.mtlslab.pki.inspect.Inspector;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Role;
+import io.mtlslab.pki.Workspace;
 import io.mtlslab.pki.lint.Finding;
 import io.mtlslab.pki.lint.Lint;
 import io.mtlslab.pki.lint.LintRequest;
@@ -51,6 +52,10 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--ca", paramLabel = "CAFILE", description = "Trust anchor(s) the chain must reach, e.g. ca.pem.")
     Path ca;
 
+    @Option(names = "--dir", paramLabel = "WS", description = "Also check against this workspace: its CA as the "
+            + "trust anchor (unless --ca is given) and its CA's record of revoked certificates.")
+    Path workspace;
+
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
 
@@ -68,6 +73,13 @@ final class LintCommand implements Callable<Integer> {
         }
         if (ca != null) {
             request = request.withAnchors(Pem.readCertificates(ca));
+        }
+        if (workspace != null) {
+            Workspace opened = Workspace.open(workspace);
+            if (ca == null && opened.hasCa()) {
+                request = request.withAnchors(List.of(opened.caCertificate()));
+            }
+            request = request.withRevocation(LintRequest.revocationOf(opened, certificates.get(0)));
         }
         List<Finding> findings = Lint.check(request);
         PrintWriter out = spec.commandLine().getOut();

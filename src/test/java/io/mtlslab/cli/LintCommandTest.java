@@ -51,4 +51,40 @@ class LintCommandTest {
         assertThat((String) row.get("what")).startsWith("o extendedKeyUsage (serverAuth) não tem clientAuth");
         assertThat((String) row.get("fix")).startsWith("emita de novo");
     }
+
+    @Test
+    void againstAWorkspaceARevokedClientIsAnError() {
+        TestPki.seedWorkspace(dir);
+        String client = dir.resolve(Workspace.CLIENT + ".pem").toString();
+        assertThat(CliRun.of("lint", client, "--dir", dir.toString()).exitCode()).isZero();
+
+        CliRun revoke = CliRun.of("revoke", Workspace.CLIENT, "--dir", dir.toString(), "--reason", "keyCompromise");
+        assertThat(revoke.exitCode()).as(revoke.toString()).isZero();
+
+        CliRun lint = CliRun.of("lint", client, "--dir", dir.toString());
+        assertThat(lint.exitCode()).as(lint.toString()).isEqualTo(1);
+        assertThat(lint.out()).contains("revoked:", "keyCompromise");
+        // without the workspace, the file alone cannot tell
+        assertThat(CliRun.of("lint", client, "--ca", dir.resolve("ca.pem").toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void inspectSpeaksTheChosenLanguageToo() throws Exception {
+        TestPki.seedWorkspace(dir);
+        Path encrypted = dir.resolve("enc.key");
+        java.nio.file.Files.writeString(encrypted, io.mtlslab.pki.Pem.encryptedPrivateKey(
+                io.mtlslab.testing.TestPki.credential(Workspace.open(dir), Workspace.CLIENT).privateKey(),
+                "s3cret".toCharArray()));
+
+        CliRun certificate = CliRun.of("inspect", "--lang", "pt-BR", dir.resolve("server.pem").toString());
+        assertThat(certificate.exitCode()).as(certificate.toString()).isZero();
+        assertThat(certificate.out()).contains("server.pem: certificado (PEM)", "Certificado 1", "Titular:",
+                "Válido até:", "Autoassinado:", "não", "Extensões").doesNotContain("Valid until");
+
+        CliRun key = CliRun.of("inspect", "--lang", "pt-BR", encrypted.toString());
+        assertThat(key.out()).contains("Chave privada", "PKCS#8, criptografada", " iterações",
+                "(criptografada: informe --password para lê-la)").doesNotContain("iterations");
+        assertThat(CliRun.of("inspect", "--lang", "en", encrypted.toString()).out())
+                .contains("Private key", "PKCS#8, encrypted", " iterations");
+    }
 }
