@@ -212,7 +212,7 @@ public final class ServerAudit {
         }
         List<String> problems = new ArrayList<>();
         var leaf = chain.get(0);
-        if (!leaf.extendedKeyUsages().isEmpty() && !leaf.extendedKeyUsages().contains("serverAuth")) {
+        if (!io.mtlslab.pki.ExtendedKeyUsage.SERVER_AUTH.allowsNames(leaf.extendedKeyUsages())) {
             problems.add("its EKU lacks serverAuth (" + String.join(", ", leaf.extendedKeyUsages()) + ")");
         }
         var server = valid.peers().serverAsSeenByClient();

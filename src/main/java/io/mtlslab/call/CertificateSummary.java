@@ -3,11 +3,8 @@ package io.mtlslab.call;
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.SubjectAltName;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /** One certificate of a handshake, decoded for display (the server's chain, the client's). */
@@ -42,21 +39,7 @@ public record CertificateSummary(String subject, String issuer, String serialHex
     }
 
     static List<String> sans(X509Certificate certificate) {
-        List<String> names = new ArrayList<>();
-        try {
-            Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
-            if (sans != null) {
-                for (List<?> san : sans) {
-                    SubjectAltName name = SubjectAltName.of((Integer) san.get(0), san.get(1));
-                    if (name != null) {
-                        names.add(name.toString());
-                    }
-                }
-            }
-        } catch (CertificateParsingException | RuntimeException e) {
-            // a SAN mTLS Lab cannot read is left out of the display, not fatal to the call
-        }
-        return names;
+        return SubjectAltName.of(certificate).stream().map(SubjectAltName::toString).toList();
     }
 
 }

@@ -1,6 +1,7 @@
 package io.mtlslab.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.mtlslab.text.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -28,6 +29,10 @@ final class JsonOutput {
     static Object tree(Object value) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value;
+        }
+        if (value instanceof Message message) {
+            // words in the language chosen with --lang; the codes next to them stay stable
+            return message.text();
         }
         if (value instanceof TemporalAccessor || value instanceof Enum<?>) {
             return value.toString();

@@ -4,13 +4,17 @@ import io.mtlslab.pki.Pem;
 import io.mtlslab.pki.inspect.Inspector;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Role;
+import io.mtlslab.pki.Workspace;
 import io.mtlslab.pki.lint.Finding;
 import io.mtlslab.pki.lint.Lint;
 import io.mtlslab.pki.lint.LintRequest;
+import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +52,10 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--ca", paramLabel = "CAFILE", description = "Trust anchor(s) the chain must reach, e.g. ca.pem.")
     Path ca;
 
+    @Option(names = "--dir", paramLabel = "WS", description = "Also check against this workspace: its CA as the "
+            + "trust anchor (unless --ca is given) and its CA's record of revoked certificates.")
+    Path workspace;
+
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
 
@@ -66,18 +74,36 @@ final class LintCommand implements Callable<Integer> {
         if (ca != null) {
             request = request.withAnchors(Pem.readCertificates(ca));
         }
+        if (workspace != null) {
+            Workspace opened = Workspace.open(workspace);
+            if (ca == null && opened.hasCa()) {
+                request = request.withAnchors(List.of(opened.caCertificate()));
+            }
+            request = request.withRevocation(LintRequest.revocationOf(opened, certificates.get(0)));
+        }
         List<Finding> findings = Lint.check(request);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JsonOutput.render(findings));
+            // The stable code stays; what and fix are in the chosen language (--lang or the locale).
+            List<Map<String, Object>> rows = findings.stream().map(f -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("severity", f.severity().name());
+                row.put("code", f.code());
+                row.put("what", f.what());
+                row.put("fix", f.fix());
+                return row;
+            }).toList();
+            out.println(JsonOutput.render(rows));
         } else {
+            String fixLabel = Texts.text("lint.fixLabel");
             for (Finding finding : findings) {
-                out.printf("%-7s %s: %s%n        fix: %s%n", finding.severity(), finding.code(), finding.what(), finding.fix());
+                out.printf("%-7s %s: %s%n        %s: %s%n", Finding.severityName(finding.severity()).text(),
+                        finding.code(), finding.what(), fixLabel, finding.fix());
             }
             long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
             long warnings = findings.stream().filter(f -> f.severity() == Finding.Severity.WARNING).count();
-            out.printf("%s: %d error(s), %d warning(s), %d note(s)%n", file.getFileName(), errors, warnings,
-                    findings.size() - errors - warnings);
+            out.println(Texts.text("lint.summary", file.getFileName().toString(), String.valueOf(errors),
+                    String.valueOf(warnings), String.valueOf(findings.size() - errors - warnings)));
         }
         return Lint.hasErrors(findings) ? 1 : 0;
     }

@@ -111,27 +111,12 @@ public final class CertificateFacts {
 
     /** The subject key identifier as OpenSSL prints it ({@code 3A:4F:…}), or {@code null} when there is none. */
     public static String subjectKeyId(X509Certificate certificate) {
-        byte[] value = certificate.getExtensionValue(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier.getId());
-        return value == null ? null : hex(org.bouncycastle.asn1.x509.SubjectKeyIdentifier.getInstance(
-                org.bouncycastle.asn1.ASN1OctetString.getInstance(value).getOctets()).getKeyIdentifier());
+        return Certificates.subjectKeyId(certificate);
     }
 
     /** The key identifier of the key that signed the certificate (its authorityKeyIdentifier), or {@code null}. */
     public static String authorityKeyId(X509Certificate certificate) {
-        byte[] value = certificate.getExtensionValue(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier.getId());
-        return value == null ? null : hex(org.bouncycastle.asn1.x509.AuthorityKeyIdentifier.getInstance(
-                org.bouncycastle.asn1.ASN1OctetString.getInstance(value).getOctets()).getKeyIdentifierOctets());
-    }
-
-    private static String hex(byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        for (byte b : bytes) {
-            out.append(out.isEmpty() ? "" : ":").append(String.format("%02X", b & 0xFF));
-        }
-        return out.toString();
+        return Certificates.authorityKeyId(certificate);
     }
 
     /** The issuer as users know it: {@code CN=MinhaCA}, or the whole DN when it has no CN. */

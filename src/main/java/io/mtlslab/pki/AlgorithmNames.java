@@ -1,5 +1,6 @@
 package io.mtlslab.pki;
 
+import io.mtlslab.text.Message;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -51,23 +52,23 @@ public final class AlgorithmNames {
 
     /**
      * How a key or PKCS#12 bag is encrypted, e.g. {@code PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC,
-     * 10000 iterations} or {@code pbeWithSHA1And3-KeyTripleDES-CBC}.
+     * 10000 iterations} or {@code pbeWithSHA1And3-KeyTripleDES-CBC}, in the reader's language.
      */
-    public static String encryption(AlgorithmIdentifier algorithm) {
+    public static Message encryption(AlgorithmIdentifier algorithm) {
         ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
         if (oid.equals(PKCSObjectIdentifiers.id_PBES2)) {
             PBES2Parameters params = PBES2Parameters.getInstance(algorithm.getParameters());
             String cipher = cipher(params.getEncryptionScheme().getAlgorithm());
             ASN1ObjectIdentifier kdfOid = params.getKeyDerivationFunc().getAlgorithm();
             if (!kdfOid.equals(PKCSObjectIdentifiers.id_PBKDF2)) {
-                return "PBES2, " + (kdfOid.getId().equals("1.3.6.1.4.1.11591.4.11") ? "scrypt" : kdfOid.getId())
-                        + ", " + cipher;
+                return Message.of("inspect.encryption.pbes2", (kdfOid.getId().equals("1.3.6.1.4.1.11591.4.11")
+                        ? "scrypt" : kdfOid.getId()), cipher);
             }
             PBKDF2Params kdf = PBKDF2Params.getInstance(params.getKeyDerivationFunc().getParameters());
-            return "PBES2, PBKDF2-" + prf(kdf.getPrf().getAlgorithm()) + ", " + cipher + ", "
-                    + kdf.getIterationCount() + " iterations";
+            return Message.of("inspect.encryption.pbkdf2", prf(kdf.getPrf().getAlgorithm()), cipher,
+                    kdf.getIterationCount().toString());
         }
-        return pbe(oid);
+        return Message.of("inspect.encryption.pbe", pbe(oid));
     }
 
     static String digest(ASN1ObjectIdentifier oid) {

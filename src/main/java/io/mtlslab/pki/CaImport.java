@@ -48,8 +48,7 @@ public final class CaImport {
                     + "(basicConstraints CA:TRUE is missing)",
                     "import the certificate of the CA that issues, not a server or client certificate");
         }
-        boolean[] usage = ca.getKeyUsage();
-        if (usage != null && (usage.length < 6 || !usage[5])) {
+        if (KeyUsage.present(ca) && !KeyUsage.of(ca).contains(KeyUsage.KEY_CERT_SIGN)) {
             throw new PkiException("ca", "'" + Certificates.subjectLine(ca) + "' may not sign certificates "
                     + "(keyUsage lacks keyCertSign)", "import a CA whose keyUsage includes keyCertSign");
         }

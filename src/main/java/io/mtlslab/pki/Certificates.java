@@ -111,12 +111,24 @@ public final class Certificates {
 
     /** A short, human description of the key: "EC P-256", "RSA 2048", "Ed25519". */
     public static String keyDescription(X509Certificate certificate) {
-        KeyType type = KeyType.of(certificate.getPublicKey());
-        return switch (type.algorithm().toUpperCase(Locale.ROOT)) {
-            case "RSA" -> "RSA " + ((java.security.interfaces.RSAPublicKey) certificate.getPublicKey())
-                    .getModulus().bitLength();
-            case "EC" -> "EC P-" + type.bits();
-            default -> "Ed25519";
-        };
+        return Keys.describe(certificate.getPublicKey());
+    }
+
+    /** The subject key identifier as OpenSSL prints it ({@code 3A:4F:…}), or {@code null} when there is none. */
+    public static String subjectKeyId(X509Certificate certificate) {
+        byte[] value = certificate.getExtensionValue(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier.getId());
+        return value == null ? null : colonHex(org.bouncycastle.asn1.x509.SubjectKeyIdentifier.getInstance(
+                org.bouncycastle.asn1.ASN1OctetString.getInstance(value).getOctets()).getKeyIdentifier());
+    }
+
+    /** The key identifier of the key that signed the certificate (its authorityKeyIdentifier), or {@code null}. */
+    public static String authorityKeyId(X509Certificate certificate) {
+        byte[] value = certificate.getExtensionValue(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier.getId());
+        return value == null ? null : colonHex(org.bouncycastle.asn1.x509.AuthorityKeyIdentifier.getInstance(
+                org.bouncycastle.asn1.ASN1OctetString.getInstance(value).getOctets()).getKeyIdentifierOctets());
+    }
+
+    private static String colonHex(byte[] bytes) {
+        return bytes == null ? null : java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(bytes);
     }
 }

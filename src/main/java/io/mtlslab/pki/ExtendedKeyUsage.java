@@ -55,6 +55,14 @@ public enum ExtendedKeyUsage {
     }
 
     /**
+     * The same rule as {@link #allows(X509Certificate)} for EKUs already read by name
+     * ({@link #namesOf}): none, this usage, or anyExtendedKeyUsage.
+     */
+    public boolean allowsNames(List<String> names) {
+        return names.isEmpty() || names.contains(displayName) || names.contains(ANY.displayName);
+    }
+
+    /**
      * Whether the certificate may be used for this purpose: no EKU extension (any use), this usage, or
      * anyExtendedKeyUsage. A damaged extension allows nothing.
      */

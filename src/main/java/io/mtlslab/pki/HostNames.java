@@ -2,10 +2,7 @@ package io.mtlslab.pki;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.util.IPAddress;
@@ -28,38 +25,32 @@ public final class HostNames {
 
     /** The certificate's DNS and IP SANs, as {@code dns:x} / {@code ip:y}. */
     public static List<String> of(X509Certificate certificate) {
-        List<String> names = new ArrayList<>();
-        try {
-            Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
-            if (sans != null) {
-                for (List<?> san : sans) {
-                    int type = (Integer) san.get(0);
-                    if (type == 2) {
-                        names.add("dns:" + san.get(1));
-                    } else if (type == 7) {
-                        names.add("ip:" + san.get(1));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            // an unreadable SAN extension names no host
-        }
-        return names;
+        return SubjectAltName.of(certificate).stream().filter(HostNames::namesHost).map(SubjectAltName::toString)
+                .toList();
     }
 
     /** Whether the certificate's SANs cover {@code host}. */
     public static boolean matches(X509Certificate certificate, String host) {
         String wanted = unbracket(host.trim());
         boolean literal = IPAddress.isValid(wanted);
-        for (String name : of(certificate)) {
-            if (literal && name.startsWith("ip:") && sameAddress(name.substring(3), wanted)) {
+        for (SubjectAltName name : SubjectAltName.of(certificate)) {
+            if (literal && name.kind() == SubjectAltName.Kind.IP && sameAddress(name.value(), wanted)) {
                 return true;
             }
-            if (!literal && name.startsWith("dns:") && dnsMatches(name.substring(4), wanted)) {
+            if (!literal && name.kind() == SubjectAltName.Kind.DNS && dnsMatches(name.value(), wanted)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a SAN names a host: a DNS name, or an IP SAN holding one address (not an address with a
+     * mask, which only name constraints may carry) — the only SANs TLS clients match a host against.
+     */
+    public static boolean namesHost(SubjectAltName name) {
+        return name.kind() == SubjectAltName.Kind.DNS
+                || name.kind() == SubjectAltName.Kind.IP && IPAddress.isValid(name.value());
     }
 
     private static String unbracket(String host) {

@@ -5,12 +5,12 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import io.mtlslab.text.Message;
+import io.mtlslab.text.Texts;
 
 /** The key algorithms mTLS Lab issues, each with its JCA names and the signature it makes. */
 public enum KeyType {
@@ -41,6 +41,27 @@ public enum KeyType {
     /** The name users type: {@code rsa-2048}, {@code ec-p256}, {@code ed25519}. */
     public String id() {
         return id;
+    }
+
+    /**
+     * What people read in a drop-down: "RSA 4096", "EC P-256 (recommended)" — in the current language
+     * ({@code keyType.<id>} in the core bundle); the CLI keeps taking the {@link #id()}.
+     */
+    public Message displayName() {
+        return Message.of("keyType." + id);
+    }
+
+    /** The key type whose {@link #displayName()} or id is {@code text}, in any supported language. */
+    public static KeyType fromDisplay(String text) {
+        String wanted = text == null ? "" : text.trim();
+        for (KeyType type : values()) {
+            for (Locale language : Texts.SUPPORTED) {
+                if (type.displayName().text(language).equals(wanted)) {
+                    return type;
+                }
+            }
+        }
+        return parse(wanted);
     }
 
     /** The JCA key algorithm: RSA, EC or Ed25519. */
@@ -94,16 +115,20 @@ public enum KeyType {
 
     /** The type of an existing public key (RSA sizes other than ours map to the nearest below). */
     public static KeyType of(PublicKey key) {
-        if (key instanceof RSAPublicKey rsa) {
-            int size = rsa.getModulus().bitLength();
-            return size >= 4096 ? RSA_4096 : size >= 3072 ? RSA_3072 : RSA_2048;
-        }
-        if (key instanceof ECPublicKey ec) {
-            int size = ec.getParams().getCurve().getField().getFieldSize();
-            return size >= 521 ? EC_P521 : size >= 384 ? EC_P384 : EC_P256;
-        }
-        if ("Ed25519".equalsIgnoreCase(key.getAlgorithm()) || "EdDSA".equalsIgnoreCase(key.getAlgorithm())) {
-            return ED25519;
+        int size = Keys.bits(key);
+        switch (Keys.algorithm(key)) {
+            case "RSA" -> {
+                return size >= 4096 ? RSA_4096 : size >= 3072 ? RSA_3072 : RSA_2048;
+            }
+            case "EC" -> {
+                return size >= 521 ? EC_P521 : size >= 384 ? EC_P384 : EC_P256;
+            }
+            case "Ed25519" -> {
+                return ED25519;
+            }
+            default -> {
+                // below
+            }
         }
         throw new PkiException("key", "unsupported key algorithm " + key.getAlgorithm(),
                 "use an RSA, EC (P-256/P-384/P-521) or Ed25519 key");

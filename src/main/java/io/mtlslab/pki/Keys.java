@@ -18,16 +18,34 @@ public final class Keys {
     private Keys() {
     }
 
+    /**
+     * The key's algorithm as mTLS Lab names it — {@code RSA}, {@code EC} or {@code Ed25519} — whatever
+     * the provider calls it ({@code ECDSA}, {@code EdDSA}, …): the one place that normalises key
+     * algorithm names. Other algorithms keep the provider's name.
+     */
+    public static String algorithm(java.security.Key key) {
+        if (key instanceof RSAKey) {
+            return "RSA";
+        }
+        if (key instanceof ECKey) {
+            return "EC";
+        }
+        return switch (key.getAlgorithm().toUpperCase(java.util.Locale.ROOT)) {
+            case "RSA" -> "RSA";
+            case "EC", "ECDSA" -> "EC";
+            case "EDDSA", "ED25519" -> "Ed25519";
+            default -> key.getAlgorithm();
+        };
+    }
+
     /** "RSA 2048", "EC P-256", "Ed25519" — for a public or a private key. */
     public static String describe(java.security.Key key) {
-        if (key instanceof RSAKey rsa) {
-            return "RSA " + rsa.getModulus().bitLength();
-        }
-        if (key instanceof ECKey ec) {
-            return "EC P-" + ec.getParams().getCurve().getField().getFieldSize();
-        }
-        String algorithm = key.getAlgorithm();
-        return "EdDSA".equalsIgnoreCase(algorithm) ? "Ed25519" : algorithm;
+        String algorithm = algorithm(key);
+        return switch (algorithm) {
+            case "RSA" -> "RSA " + bits(key);
+            case "EC" -> "EC P-" + bits(key);
+            default -> algorithm;
+        };
     }
 
     /** The key size in bits (RSA modulus, EC field size, 255 for Ed25519, 0 when unknown). */
@@ -38,8 +56,7 @@ public final class Keys {
         if (key instanceof ECKey ec) {
             return ec.getParams().getCurve().getField().getFieldSize();
         }
-        String algorithm = key.getAlgorithm();
-        return "Ed25519".equalsIgnoreCase(algorithm) || "EdDSA".equalsIgnoreCase(algorithm) ? 255 : 0;
+        return "Ed25519".equals(algorithm(key)) ? 255 : 0;
     }
 
     /**
@@ -81,22 +98,14 @@ public final class Keys {
     }
 
     private static boolean sameFamily(PublicKey publicKey, PrivateKey privateKey) {
-        return family(publicKey.getAlgorithm()).equals(family(privateKey.getAlgorithm()));
-    }
-
-    private static String family(String algorithm) {
-        return switch (algorithm.toUpperCase(java.util.Locale.ROOT)) {
-            case "ECDSA", "EC" -> "EC";
-            case "EDDSA", "ED25519" -> "ED25519";
-            default -> algorithm.toUpperCase(java.util.Locale.ROOT);
-        };
+        return algorithm(publicKey).equals(algorithm(privateKey));
     }
 
     private static String signatureFor(PrivateKey key) {
-        return switch (family(key.getAlgorithm())) {
+        return switch (algorithm(key)) {
             case "RSA" -> "SHA256withRSA";
             case "EC" -> "SHA256withECDSA";
-            case "ED25519" -> "Ed25519";
+            case "Ed25519" -> "Ed25519";
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package io.mtlslab.pki;
 
+import io.mtlslab.text.Message;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -56,7 +57,8 @@ public final class Pkcs12 {
 
     /** What a .p12 file holds once its password opened it. */
     public record Contents(PrivateKey privateKey, List<X509Certificate> certificates, List<String> friendlyNames,
-                           String macAlgorithm, int macIterations, List<String> encryption) {
+                           String macAlgorithm, int macIterations, List<Message> encryption,
+                           Message keyEncryption) {
 
         /** The certificate that belongs to the key (or the first one), with the others as its issuers. */
         public Credential credential() {
@@ -194,13 +196,14 @@ public final class Pkcs12 {
             PrivateKey key = null;
             List<X509Certificate> certificates = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            List<String> encryption = new ArrayList<>();
+            List<Message> encryption = new ArrayList<>();
+            Message keyEncryption = null;
             for (ContentInfo info : pfx.getContentInfos()) {
                 PKCS12SafeBagFactory factory;
                 if (info.getContentType().equals(PKCSObjectIdentifiers.encryptedData)) {
                     AlgorithmIdentifier algorithm = EncryptedData.getInstance(info.getContent())
                             .getEncryptionAlgorithm();
-                    encryption.add("certificates: " + AlgorithmNames.encryption(algorithm));
+                    encryption.add(Message.of("inspect.bag.certificates", AlgorithmNames.encryption(algorithm)));
                     factory = new PKCS12SafeBagFactory(info, decryptors.build(pw));
                 } else {
                     factory = new PKCS12SafeBagFactory(info);
@@ -214,16 +217,17 @@ public final class Pkcs12 {
                             names.add(name);
                         }
                     } else if (value instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                        encryption.add("key: " + AlgorithmNames.encryption(encrypted.getEncryptionAlgorithm()));
+                        keyEncryption = AlgorithmNames.encryption(encrypted.getEncryptionAlgorithm());
+                        encryption.add(Message.of("inspect.bag.key", keyEncryption));
                         key = converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptors.build(pw)));
                     } else if (value instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo plain) {
-                        encryption.add("key: none");
+                        encryption.add(Message.of("inspect.bag.key.plain"));
                         key = converter.getPrivateKey(plain);
                     }
                 }
             }
             return new Contents(key, List.copyOf(certificates), List.copyOf(names), macAlgorithm, macIterations,
-                    List.copyOf(encryption));
+                    List.copyOf(encryption), keyEncryption);
         } catch (PkiException e) {
             throw e;
         } catch (PKCSException e) {

@@ -4,11 +4,16 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.util.IPAddress;
 
 /**
  * One subject alternative name, written by users as {@code dns:localhost}, {@code ip:127.0.0.1},
@@ -42,27 +47,36 @@ public record SubjectAltName(Kind kind, String value) {
 
     private static final String FIX = "write a SAN as dns:localhost, ip:127.0.0.1, ip:::1, email:a@example.com or uri:spiffe://example.org/x";
 
+    /**
+     * Only checks that the parts are there: a SAN read from someone's certificate is shown as it is,
+     * odd or not. Names that mTLS Lab will put into a certificate come through {@link #parse} or the
+     * factories below, which validate them.
+     */
     public SubjectAltName {
-        validate(kind, value);
-        if (kind == Kind.IP) {
-            value = canonicalIp(value);
+        if (kind == null || value == null) {
+            throw new PkiException("san", "a SAN value must not be empty", FIX);
         }
     }
 
+    private static SubjectAltName checked(Kind kind, String value) {
+        validate(kind, value);
+        return new SubjectAltName(kind, kind == Kind.IP ? canonicalIp(value) : value);
+    }
+
     public static SubjectAltName dns(String name) {
-        return new SubjectAltName(Kind.DNS, name);
+        return checked(Kind.DNS, name);
     }
 
     public static SubjectAltName ip(String address) {
-        return new SubjectAltName(Kind.IP, address);
+        return checked(Kind.IP, address);
     }
 
     public static SubjectAltName email(String address) {
-        return new SubjectAltName(Kind.EMAIL, address);
+        return checked(Kind.EMAIL, address);
     }
 
     public static SubjectAltName uri(String uri) {
-        return new SubjectAltName(Kind.URI, uri);
+        return checked(Kind.URI, uri);
     }
 
     /** The seed's server names: localhost, 127.0.0.1 and ::1. */
@@ -81,7 +95,7 @@ public record SubjectAltName(Kind kind, String value) {
         String value = trimmed.substring(colon + 1).trim();
         for (Kind kind : Kind.values()) {
             if (kind.prefix.equals(prefix)) {
-                return new SubjectAltName(kind, value);
+                return checked(kind, value);
             }
         }
         throw PkiException.of("san", "sanUnknownKind", prefix);
@@ -93,35 +107,79 @@ public record SubjectAltName(Kind kind, String value) {
 
     /**
      * Reads a SAN as {@link java.security.cert.X509Certificate#getSubjectAlternativeNames()} gives it
-     * (tag and string); returns {@code null} for kinds mTLS Lab does not issue.
+     * (tag and string), as it is; returns {@code null} for kinds mTLS Lab does not issue.
      */
     public static SubjectAltName of(int tag, Object value) {
         for (Kind kind : Kind.values()) {
             if (kind.tag == tag) {
-                return new SubjectAltName(kind, String.valueOf(value));
+                String text = String.valueOf(value);
+                return new SubjectAltName(kind, kind == Kind.IP ? text.toLowerCase(Locale.ROOT) : text);
             }
         }
         return null;
     }
 
     /**
-     * Reads a SAN from its ASN.1 GeneralName (as found in a CSR); IP addresses are decoded from their
-     * octets. Returns {@code null} for kinds mTLS Lab does not issue.
+     * Reads a SAN from its ASN.1 GeneralName (as found in a CSR), validated, since it goes into a
+     * certificate mTLS Lab signs; IP addresses are decoded from their octets. Returns {@code null} for
+     * kinds mTLS Lab does not issue.
      */
     public static SubjectAltName of(GeneralName name) {
+        SubjectAltName read = read(name);
+        if (read == null && name.getTagNo() == GeneralName.iPAddress) {
+            int length = ASN1OctetString.getInstance(name.getName()).getOctets().length;
+            throw new PkiException("san", "an IP SAN has " + length + " bytes, not 4 or 16", "fix the SAN in the request");
+        }
+        return read == null ? null : checked(read.kind(), read.value());
+    }
+
+    /**
+     * Reads a SAN from its ASN.1 GeneralName as it is, without judging it (a peer's certificate may hold
+     * anything); {@code null} for kinds mTLS Lab does not issue and for IP values that are not 4 or 16 bytes.
+     */
+    public static SubjectAltName read(GeneralName name) {
         if (name.getTagNo() == GeneralName.iPAddress) {
             byte[] octets = ASN1OctetString.getInstance(name.getName()).getOctets();
             try {
-                return ip(InetAddress.getByAddress(octets).getHostAddress());
+                return octets.length == 4 || octets.length == 16
+                        ? new SubjectAltName(Kind.IP, InetAddress.getByAddress(octets).getHostAddress()) : null;
             } catch (UnknownHostException e) {
-                throw new PkiException("san", "an IP SAN has " + octets.length + " bytes, not 4 or 16",
-                        "fix the SAN in the request");
+                return null;
             }
         }
         if (name.getName() instanceof ASN1String text) {
             return of(name.getTagNo(), text.getString());
         }
         return null;
+    }
+
+    /** The certificate's SANs of the kinds mTLS Lab knows, in certificate order, as they are. */
+    public static List<SubjectAltName> of(X509Certificate certificate) {
+        List<SubjectAltName> names = new ArrayList<>();
+        try {
+            Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
+            if (sans != null) {
+                for (List<?> san : sans) {
+                    SubjectAltName name = of((Integer) san.get(0), san.get(1));
+                    if (name != null) {
+                        names.add(name);
+                    }
+                }
+            }
+        } catch (CertificateParsingException | RuntimeException e) {
+            // an unreadable SAN extension names nothing
+        }
+        return names;
+    }
+
+    /** How inspect and OpenSSL show it: {@code DNS:localhost}, {@code IP:127.0.0.1}, {@code email:…}, {@code URI:…}. */
+    public String display() {
+        return switch (kind) {
+            case DNS -> "DNS:" + value;
+            case IP -> "IP:" + value;
+            case EMAIL -> "email:" + value;
+            case URI -> "URI:" + value;
+        };
     }
 
     @Override
@@ -159,26 +217,38 @@ public record SubjectAltName(Kind kind, String value) {
         }
     }
 
+    /** An IP literal checked by BouncyCastle's {@link IPAddress}; IPv6 in lower case. Never looks a name up. */
     private static String canonicalIp(String value) {
         String text = value.trim();
-        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = text.contains(":") && text.matches("[0-9A-Fa-f:.]+");
-        if (v4) {
-            for (String octet : text.split("\\.")) {
-                if (Integer.parseInt(octet) > 255) {
-                    throw PkiException.of("san", "sanIpRange", value);
+        if (IPAddress.isValidIPv4(text)) {
+            for (String part : text.split("\\.")) {
+                if (part.length() > 1 && part.startsWith("0")) {
+                    // 010 is 10 to Java and BouncyCastle but 8 to inet_aton (curl, ping): refuse the doubt
+                    throw PkiException.of("san", "sanIpLeadingZero", value, part);
                 }
             }
+            return text;
         }
-        if (!v4 && !v6) {
-            throw PkiException.of("san", "sanIp", value);
+        if (IPAddress.isValidIPv6(text)) {
+            return text.toLowerCase(Locale.ROOT);
         }
-        try {
-            // Literal only: the patterns above guarantee no name lookup happens here.
-            InetAddress address = InetAddress.getByName(text);
-            return v4 && address != null ? text : text.toLowerCase(Locale.ROOT);
-        } catch (UnknownHostException e) {
-            throw PkiException.because(e, "san", "sanIpLiteral", value);
+        if (looksLikeDottedQuad(text)) {
+            throw PkiException.of("san", "sanIpRange", value);
         }
+        throw PkiException.of("san", "sanIp", value);
+    }
+
+    /** Four dot-separated runs of digits: meant as IPv4, so the error can say which part is wrong. */
+    private static boolean looksLikeDottedQuad(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

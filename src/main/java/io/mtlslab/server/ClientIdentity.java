@@ -2,6 +2,7 @@ package io.mtlslab.server;
 
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.PeerText;
+import io.mtlslab.pki.SubjectAltName;
 import io.mtlslab.pki.SubjectName;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -45,8 +46,10 @@ public record ClientIdentity(String subject, String commonName, List<String> org
         try {
             if (certificate.getSubjectAlternativeNames() != null) {
                 for (List<?> san : certificate.getSubjectAlternativeNames()) {
-                    String type = sanType((Integer) san.get(0));
-                    String value = String.valueOf(san.get(1));
+                    // the kinds and their words come from the one SAN model; the rest is "other"
+                    SubjectAltName known = SubjectAltName.of((Integer) san.get(0), san.get(1));
+                    String type = known == null ? "other" : known.kind().prefix();
+                    String value = known == null ? String.valueOf(san.get(1)) : known.value();
                     sans.computeIfAbsent(type, t -> new ArrayList<>()).add(value);
                     if (type.equals("email")) {
                         emails.add(value);
@@ -137,16 +140,6 @@ public record ClientIdentity(String subject, String commonName, List<String> org
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static String sanType(int tag) {
-        return switch (tag) {
-            case 1 -> "email";
-            case 2 -> "dns";
-            case 6 -> "uri";
-            case 7 -> "ip";
-            default -> "other";
-        };
     }
 
     private static String nullToEmpty(String value) {

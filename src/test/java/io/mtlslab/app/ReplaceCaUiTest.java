@@ -33,7 +33,7 @@ class ReplaceCaUiTest extends AppUnderTest {
         byte[] oldCa = Files.readAllBytes(workspace.resolve("ca.pem"));
         byte[] oldKey = Files.readAllBytes(workspace.resolve("ca.key"));
         robot.clickOn("#navWizard");
-        UiText.choose(robot, "#caKey", "ec-p256");
+        UiText.choose(robot, "#caKey", "EC P-256 (recommended)");
         robot.clickOn("#replaceExisting");
 
         robot.clickOn("#nextButton");

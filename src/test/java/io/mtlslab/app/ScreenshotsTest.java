@@ -37,7 +37,7 @@ class ScreenshotsTest extends AppUnderTest {
         Snapshots.save(robot, stage.getScene(), out.resolve("welcome.png"));
 
         robot.clickOn("#navWizard");
-        UiText.choose(robot, "#caKey", "ec-p256");
+        UiText.choose(robot, "#caKey", "EC P-256 (recommended)");
         robot.clickOn("#nextButton");
         driver.waitIdle(30);
         UiText.retype(robot, "#serverSans", "dns:localhost, ip:127.0.0.300");

@@ -28,7 +28,7 @@ class WizardUiTest extends AppUnderTest {
         assertThat(next.isDisabled()).isTrue();
         UiText.retype(robot, "#caCn", "Workshop CA");
         assertThat(UiText.shown(robot, "#caCnError")).isEmpty();
-        UiText.choose(robot, "#caKey", "ec-p256");
+        UiText.choose(robot, "#caKey", "EC P-256 (recommended)");
         robot.clickOn("#nextButton");
         driver.waitIdle(30);
 
@@ -37,11 +37,11 @@ class WizardUiTest extends AppUnderTest {
         assertThat(next.isDisabled()).isTrue();
         UiText.retype(robot, "#serverSans", "dns:localhost, ip:127.0.0.1");
         assertThat(UiText.shown(robot, "#serverSansError")).isEmpty();
-        UiText.choose(robot, "#serverKey", "ec-p256");
+        UiText.choose(robot, "#serverKey", "EC P-256 (recommended)");
         robot.clickOn("#nextButton");
         driver.waitIdle(30);
 
-        UiText.choose(robot, "#clientKey", "ec-p256");
+        UiText.choose(robot, "#clientKey", "EC P-256 (recommended)");
         robot.clickOn("#nextButton");
         driver.waitIdle(30);
 

@@ -1,6 +1,5 @@
 package io.mtlslab.app.identities;
 
-import io.mtlslab.pki.CrlIssuer;
 import io.mtlslab.pki.Revocation;
 
 import io.mtlslab.app.common.Tables;
@@ -161,17 +160,9 @@ public class IdentitiesController {
         loading = context.tasks().run(() -> {
             Credential credential = workspace.credential(entry.name(), null);
             X509Certificate certificate = credential.certificate();
-            // The pre-flight lint for the identity's role, with its key, chain and the workspace CA.
-            LintRequest request = LintRequest.of(certificate).withChain(credential.issuers()).withRole(entry.role());
-            if (credential.privateKey() != null) {
-                request = request.withKey(credential.privateKey());
-            }
-            if (workspace.hasCa()) {
-                request = request.withAnchors(List.of(workspace.caCertificate()));
-            }
-            String serial = io.mtlslab.pki.Certificates.serialHex(certificate);
-            Revocation revocation = CrlIssuer.revocations(workspace).stream()
-                    .filter(r -> r.serialHex().equalsIgnoreCase(serial)).reduce((a, b) -> b).orElse(null);
+            // The pre-flight lint for the identity's role, with its key, chain, the workspace CA and its revocations.
+            LintRequest request = LintRequest.forIdentity(workspace, entry.name(), entry.role(), credential);
+            Revocation revocation = request.revocation();
             return new Selected(entry, certificate, CertificateSummary.of(certificate), file, Lint.check(request), revocation);
         }, this::render);
     }
@@ -203,7 +194,7 @@ public class IdentitiesController {
         }
         String lint = value.findings().isEmpty() ? context.text("inspect.lint.clean")
                 : String.join("\n", value.findings().stream()
-                        .map(f -> f.severity() + ": " + f.what() + (f.fix() == null ? "" : " — " + f.fix())).toList());
+                        .map(f -> Finding.severityName(f.severity()).text() + ": " + f.what() + " — " + f.fix()).toList());
         pair(row, "inspect.lint", lint);
     }
 

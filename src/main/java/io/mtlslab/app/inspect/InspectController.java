@@ -104,7 +104,8 @@ public class InspectController {
                 List<X509Certificate> rest = certificates.subList(i + 1, certificates.size());
                 LintRequest request = LintRequest.of(certificates.get(i)).withChain(rest);
                 if (workspace != null && workspace.hasCa()) {
-                    request = request.withAnchors(List.of(workspace.caCertificate()));
+                    request = request.withAnchors(List.of(workspace.caCertificate()))
+                            .withRevocation(LintRequest.revocationOf(workspace, certificates.get(i)));
                 }
                 findings.add(Lint.check(request));
             }
@@ -125,7 +126,8 @@ public class InspectController {
         if (file.pkcs12() != null) {
             inspectResult.getChildren().add(card(context.text("inspect.p12"), grid(
                     "inspect.p12.mac", file.pkcs12().macAlgorithm() + " × " + file.pkcs12().macIterations(),
-                    "inspect.p12.encryption", String.join(", ", file.pkcs12().encryption()),
+                    "inspect.p12.encryption", String.join(", ", file.pkcs12().encryption().stream()
+                            .map(io.mtlslab.text.Message::text).toList()),
                     "inspect.p12.names", String.join(", ", file.pkcs12().friendlyNames()),
                     "inspect.p12.key", context.text(file.pkcs12().hasPrivateKey() ? "call.yes" : "call.no")
                             + (file.pkcs12().keyMatchesCertificate() ? " · " + context.text("inspect.p12.matches") : ""))));
@@ -137,8 +139,9 @@ public class InspectController {
         }
         for (PrivateKeyDetails key : file.privateKeys()) {
             inspectResult.getChildren().add(card(context.text("inspect.key"), grid(
-                    "inspect.key.format", key.format(),
-                    "inspect.key.encrypted", key.encrypted() ? key.encryption() : context.text("call.no"),
+                    "inspect.key.format", key.format().text(),
+                    "inspect.key.encrypted", key.encrypted() && key.encryption() != null ? key.encryption().text()
+                            : context.text("call.no"),
                     "identities.key", key.readable() ? key.description() : context.text("inspect.key.locked"))));
         }
         for (CsrDetails csr : file.requests()) {
@@ -197,13 +200,13 @@ public class InspectController {
             card.getChildren().add(ok);
         } else {
             for (Finding finding : findings) {
-                Label severity = new Label(finding.severity().name());
+                Label severity = new Label(Finding.severityName(finding.severity()).text());
                 severity.getStyleClass().addAll("badge", switch (finding.severity()) {
                     case ERROR -> "fail";
                     case WARNING -> "warn";
                     case INFO -> "ok";
                 });
-                Label what = new Label(finding.what() + (finding.fix() == null ? "" : " — " + finding.fix()));
+                Label what = new Label(finding.what() + " — " + finding.fix());
                 what.setWrapText(true);
                 what.getStyleClass().add("lint-finding");
                 card.getChildren().add(new HBox(8, severity, what));

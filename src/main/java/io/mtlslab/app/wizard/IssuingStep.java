@@ -124,12 +124,13 @@ abstract class IssuingStep implements WizardStep {
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(KeyType type) {
-                return type == null ? "" : type.id();
+                // words, not ids: "RSA 4096 (slow to generate)", not rsa-4096
+                return type == null ? "" : type.displayName().text();
             }
 
             @Override
             public KeyType fromString(String text) {
-                return KeyType.parse(text);
+                return KeyType.fromDisplay(text);
             }
         });
         box.valueProperty().bindBidirectional(value);

@@ -20,7 +20,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
@@ -61,12 +60,6 @@ public final class ExtensionDecoder {
             Map.entry(Extension.deltaCRLIndicator, "deltaCrlIndicator"),
             Map.entry(Extension.issuingDistributionPoint, "issuingDistributionPoint"));
 
-    private static final String[] KEY_USAGE_NAMES = {"digitalSignature", "nonRepudiation", "keyEncipherment",
-        "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
-    private static final int[] KEY_USAGE_BITS = {KeyUsage.digitalSignature, KeyUsage.nonRepudiation,
-        KeyUsage.keyEncipherment, KeyUsage.dataEncipherment, KeyUsage.keyAgreement, KeyUsage.keyCertSign,
-        KeyUsage.cRLSign, KeyUsage.encipherOnly, KeyUsage.decipherOnly};
-
     private ExtensionDecoder() {
     }
 
@@ -99,18 +92,10 @@ public final class ExtensionDecoder {
     private static List<String> values(ASN1ObjectIdentifier oid, ASN1Encodable value) {
         List<String> values = new ArrayList<>();
         if (oid.equals(Extension.basicConstraints)) {
-            BasicConstraints bc = BasicConstraints.getInstance(value);
-            values.add(bc.isCA() ? "CA:TRUE" : "CA:FALSE");
-            if (bc.isCA() && bc.getPathLenConstraint() != null) {
-                values.add("pathlen:" + bc.getPathLenConstraint());
-            }
+            values.addAll(io.mtlslab.pki.BasicConstraints.of(
+                    org.bouncycastle.asn1.x509.BasicConstraints.getInstance(value), false).display());
         } else if (oid.equals(Extension.keyUsage)) {
-            KeyUsage usage = KeyUsage.getInstance(value);
-            for (int i = 0; i < KEY_USAGE_BITS.length; i++) {
-                if (usage.hasUsages(KEY_USAGE_BITS[i])) {
-                    values.add(KEY_USAGE_NAMES[i]);
-                }
-            }
+            io.mtlslab.pki.KeyUsage.of(KeyUsage.getInstance(value)).forEach(u -> values.add(u.displayName()));
         } else if (oid.equals(Extension.extendedKeyUsage)) {
             for (KeyPurposeId purpose : ExtendedKeyUsage.getInstance(value).getUsages()) {
                 values.add(io.mtlslab.pki.ExtendedKeyUsage.nameOf(purpose.getId()));
@@ -200,11 +185,13 @@ public final class ExtensionDecoder {
     /** {@code DNS:x}, {@code IP:127.0.0.1}, {@code email:a@b.c}, {@code URI:...}, {@code DirName:...}. */
     public static String generalName(GeneralName name) {
         ASN1Encodable value = name.getName();
+        io.mtlslab.pki.SubjectAltName san = io.mtlslab.pki.SubjectAltName.read(name);
+        if (san != null) {
+            // the one SAN renderer
+            return san.display();
+        }
         return switch (name.getTagNo()) {
-            case GeneralName.dNSName -> "DNS:" + string(value);
             case GeneralName.iPAddress -> "IP:" + ipAddress(ASN1OctetString.getInstance(value).getOctets());
-            case GeneralName.rfc822Name -> "email:" + string(value);
-            case GeneralName.uniformResourceIdentifier -> "URI:" + string(value);
             case GeneralName.directoryName -> "DirName:" + DistinguishedNames.oneLine(X500Name.getInstance(value));
             case GeneralName.registeredID -> "RID:" + ASN1ObjectIdentifier.getInstance(value).getId();
             case GeneralName.otherName -> "otherName:" + otherName(value);

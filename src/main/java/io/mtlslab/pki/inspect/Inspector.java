@@ -6,6 +6,7 @@ import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.Keys;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Pkcs12;
+import io.mtlslab.text.Message;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -112,13 +113,8 @@ public final class Inspector {
     public static CertificateDetails certificate(X509Certificate certificate) {
         X509CertificateHolder holder = Certificates.holder(certificate);
         List<ExtensionDetails> extensions = ExtensionDecoder.decode(holder.getExtensions());
-        List<String> basic = ExtensionDecoder.valuesOf(extensions, "basicConstraints");
-        boolean ca = basic.contains("CA:TRUE");
-        Integer pathLength = basic.stream().filter(v -> v.startsWith("pathlen:"))
-                .map(v -> Integer.valueOf(v.substring("pathlen:".length()))).findFirst().orElse(null);
-        List<String> ski = ExtensionDecoder.valuesOf(extensions, "subjectKeyIdentifier");
-        String aki = ExtensionDecoder.valuesOf(extensions, "authorityKeyIdentifier").stream()
-                .filter(v -> v.startsWith("keyid:")).map(v -> v.substring("keyid:".length())).findFirst().orElse(null);
+        // Facts come from the ASN.1; the extension list above is only their display.
+        io.mtlslab.pki.BasicConstraints basic = basicConstraints(certificate);
         List<NameAttribute> subject = DistinguishedNames.attributes(holder.getSubject());
         List<NameAttribute> issuer = DistinguishedNames.attributes(holder.getIssuer());
         return new CertificateDetails(holder.getVersionNumber(), DistinguishedNames.oneLine(subject), subject,
@@ -129,19 +125,31 @@ public final class Inspector {
                 Certificates.sha1Fingerprint(certificate),
                 ExtensionDecoder.valuesOf(extensions, "subjectAltName"),
                 ExtensionDecoder.valuesOf(extensions, "keyUsage"),
-                ExtensionDecoder.valuesOf(extensions, "extendedKeyUsage"), ca, ca ? pathLength : null,
-                ski.isEmpty() ? null : ski.get(0), aki,
+                ExtensionDecoder.valuesOf(extensions, "extendedKeyUsage"), basic.ca(), basic.pathLength(),
+                keyId(() -> Certificates.subjectKeyId(certificate)), keyId(() -> Certificates.authorityKeyId(certificate)),
                 ExtensionDecoder.valuesOf(extensions, "crlDistributionPoints"), extensions,
                 Certificates.isSelfSigned(certificate));
     }
 
+    /** A damaged basicConstraints (someone's hand-made certificate) reads as no CA rather than failing inspect. */
+    private static io.mtlslab.pki.BasicConstraints basicConstraints(X509Certificate certificate) {
+        try {
+            return io.mtlslab.pki.BasicConstraints.of(certificate);
+        } catch (RuntimeException e) {
+            return io.mtlslab.pki.BasicConstraints.ABSENT;
+        }
+    }
+
+    private static String keyId(java.util.function.Supplier<String> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     public static PublicKeyDetails publicKey(PublicKey key) {
-        String algorithm = switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
-            case "EC", "ECDSA" -> "EC";
-            case "EDDSA", "ED25519" -> "Ed25519";
-            default -> key.getAlgorithm();
-        };
-        return new PublicKeyDetails(algorithm, Keys.describe(key), Keys.bits(key), Keys.publicKeySha256(key));
+        return new PublicKeyDetails(Keys.algorithm(key), Keys.describe(key), Keys.bits(key), Keys.publicKeySha256(key));
     }
 
     private static InspectedFile inspectPem(String text, String source, char[] password) {
@@ -233,9 +241,9 @@ public final class Inspector {
         boolean matches = false;
         if (contents.privateKey() != null) {
             PrivateKey key = contents.privateKey();
-            collected.keys.add(new PrivateKeyDetails("PKCS#8 in PKCS#12", true,
-                    contents.encryption().stream().filter(e -> e.startsWith("key: ")).map(e -> e.substring(5))
-                            .findFirst().orElse(null), true, publicAlgorithm(key), Keys.describe(key), Keys.bits(key)));
+            collected.keys.add(new PrivateKeyDetails(Message.of("inspect.format.pkcs8InPkcs12"),
+                    contents.keyEncryption() != null, contents.keyEncryption(), true, publicAlgorithm(key),
+                    Keys.describe(key), Keys.bits(key)));
             matches = contents.certificates().stream().anyMatch(c -> Keys.matches(c.getPublicKey(), key));
         }
         Pkcs12Details details = new Pkcs12Details(contents.macAlgorithm(), contents.macIterations(),
@@ -245,11 +253,7 @@ public final class Inspector {
     }
 
     private static String publicAlgorithm(PrivateKey key) {
-        return switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
-            case "EC", "ECDSA" -> "EC";
-            case "EDDSA", "ED25519" -> "Ed25519";
-            default -> key.getAlgorithm();
-        };
+        return Keys.algorithm(key);
     }
 
     static CsrDetails csr(PKCS10CertificationRequest request) {
@@ -310,32 +314,32 @@ public final class Inspector {
             } else if (object instanceof X509CRLHolder crl) {
                 crls.add(crl(crl));
             } else if (object instanceof PrivateKeyInfo info) {
-                keys.add(readable("PKCS#8", false, null, convert(info)));
+                keys.add(readable(Message.of("inspect.format.pkcs8"), false, null, convert(info)));
             } else if (object instanceof PEMKeyPair pair) {
-                keys.add(readable("traditional OpenSSL (PKCS#1/SEC1)", false, null, convert(pair.getPrivateKeyInfo())));
+                keys.add(readable(Message.of("inspect.format.traditional"), false, null, convert(pair.getPrivateKeyInfo())));
             } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                String how = AlgorithmNames.encryption(encrypted.getEncryptionAlgorithm());
+                Message how = AlgorithmNames.encryption(encrypted.getEncryptionAlgorithm());
+                Message format = Message.of("inspect.format.pkcs8Encrypted");
                 if (password == null || password.length == 0) {
-                    keys.add(new PrivateKeyDetails("PKCS#8 encrypted", true, how, false, null, null, 0));
+                    keys.add(new PrivateKeyDetails(format, true, how, false, null, null, 0));
                 } else {
                     try {
                         PrivateKeyInfo info = encrypted.decryptPrivateKeyInfo(
                                 new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password));
-                        keys.add(readable("PKCS#8 encrypted", true, how, convert(info)));
+                        keys.add(readable(format, true, how, convert(info)));
                     } catch (Exception e) {
                         throw PkiException.because(e, "password", "keyWrongPassword", String.valueOf(source));
                     }
                 }
             } else if (object instanceof PEMEncryptedKeyPair encrypted) {
-                String how = "traditional OpenSSL, " + encrypted.getDekAlgName();
+                Message how = Message.of("inspect.encryption.traditional", encrypted.getDekAlgName());
+                Message format = Message.of("inspect.format.traditionalEncrypted");
                 if (password == null || password.length == 0) {
-                    keys.add(new PrivateKeyDetails("traditional OpenSSL (PKCS#1/SEC1) encrypted", true, how, false,
-                            null, null, 0));
+                    keys.add(new PrivateKeyDetails(format, true, how, false, null, null, 0));
                 } else {
                     try {
                         PEMKeyPair pair = encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password));
-                        keys.add(readable("traditional OpenSSL (PKCS#1/SEC1) encrypted", true, how,
-                                convert(pair.getPrivateKeyInfo())));
+                        keys.add(readable(format, true, how, convert(pair.getPrivateKeyInfo())));
                     } catch (Exception e) {
                         throw PkiException.because(e, "password", "keyWrongPassword", String.valueOf(source));
                     }
@@ -352,7 +356,7 @@ public final class Inspector {
             }
         }
 
-        private static PrivateKeyDetails readable(String format, boolean encrypted, String how, PrivateKey key) {
+        private static PrivateKeyDetails readable(Message format, boolean encrypted, Message how, PrivateKey key) {
             return new PrivateKeyDetails(format, encrypted, how, true, publicAlgorithm(key), Keys.describe(key),
                     Keys.bits(key));
         }

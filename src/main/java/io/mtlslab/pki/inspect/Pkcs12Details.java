@@ -1,5 +1,6 @@
 package io.mtlslab.pki.inspect;
 
+import io.mtlslab.text.Message;
 import java.util.List;
 
 /**
@@ -12,6 +13,6 @@ import java.util.List;
  * @param hasPrivateKey  whether it holds a key (a truststore does not)
  * @param keyMatchesCertificate whether the key belongs to one of its certificates
  */
-public record Pkcs12Details(String macAlgorithm, int macIterations, List<String> encryption,
+public record Pkcs12Details(String macAlgorithm, int macIterations, List<Message> encryption,
                             List<String> friendlyNames, boolean hasPrivateKey, boolean keyMatchesCertificate) {
 }

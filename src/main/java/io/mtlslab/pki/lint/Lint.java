@@ -1,60 +1,93 @@
 package io.mtlslab.pki.lint;
 
 import io.mtlslab.pki.AlgorithmNames;
+import io.mtlslab.pki.BasicConstraints;
 import io.mtlslab.pki.Certificates;
-import io.mtlslab.pki.HostNames;
 import io.mtlslab.pki.Chains;
+import io.mtlslab.pki.ExtendedKeyUsage;
+import io.mtlslab.pki.HostNames;
+import io.mtlslab.pki.KeyUsage;
 import io.mtlslab.pki.Keys;
+import io.mtlslab.pki.PeerText;
+import io.mtlslab.pki.Revocation;
 import io.mtlslab.pki.Role;
-import io.mtlslab.pki.inspect.CertificateDetails;
-import io.mtlslab.pki.inspect.Inspector;
+import io.mtlslab.pki.SubjectAltName;
 import io.mtlslab.pki.lint.Finding.Severity;
-import java.net.InetAddress;
+import io.mtlslab.text.Message;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECKey;
-import java.security.interfaces.RSAKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The mTLS pre-flight lint (P7b): everything that would make a handshake or the peer's identity
  * check fail, found before the first connection — EKU/KU against the role, SANs against the host,
- * the chain up to the trust anchor, key/certificate match, validity, weak keys, SHA-1, CA pathLen.
+ * the chain up to the trust anchor, key/certificate match, validity, revocation, weak keys, SHA-1,
+ * CA pathLen.
+ *
+ * <p>It reads typed facts from the certificate ({@link BasicConstraints}, {@link KeyUsage},
+ * {@link ExtendedKeyUsage}, {@link SubjectAltName}), never the inspector's display strings, and
+ * reports codes with {@link Message}s ({@code lint.<code>} keys), so the words follow the language.
  */
 public final class Lint {
 
     private static final Duration SOON = Duration.ofDays(30);
+    private static final Message THE_CERTIFICATE = Message.of("lint.which.certificate");
+    private static final Message THE_ISSUING_CA = Message.of("lint.which.issuingCa");
 
     private Lint() {
+    }
+
+    /** The facts the checks below read, taken once from the certificate. */
+    private record Facts(X509Certificate certificate, BasicConstraints basic, boolean hasKeyUsage,
+                         Set<KeyUsage> keyUsage, List<String> extendedKeyUsage, List<SubjectAltName> subjectAltNames, String keyAlgorithm) {
+
+        static Facts of(X509Certificate certificate) {
+            BasicConstraints basic;
+            try {
+                basic = BasicConstraints.of(certificate);
+            } catch (RuntimeException e) {
+                basic = BasicConstraints.ABSENT;
+            }
+            return new Facts(certificate, basic, KeyUsage.present(certificate), KeyUsage.of(certificate), ExtendedKeyUsage.namesOf(certificate),
+                    SubjectAltName.of(certificate), Keys.algorithm(certificate.getPublicKey()));
+        }
+
+        boolean ca() {
+            return basic.ca();
+        }
+
+        boolean rsa() {
+            return "RSA".equals(keyAlgorithm);
+        }
     }
 
     /** All findings, errors first. An empty list means nothing to report. */
     public static List<Finding> check(LintRequest request) {
         List<Finding> findings = new ArrayList<>();
         X509Certificate certificate = request.certificate();
-        CertificateDetails details = Inspector.certificate(certificate);
-        Role role = request.role() != null ? request.role() : inferRole(details);
+        Facts facts = Facts.of(certificate);
+        Role role = request.role() != null ? request.role() : inferRole(facts);
 
-        checkValidity(findings, "the certificate", certificate, request);
-        checkVersionAndSerial(findings, details, certificate);
-        checkKeyStrength(findings, "the certificate", certificate);
-        checkSignature(findings, "the certificate", certificate);
-        checkKeyIdentifiers(findings, details);
+        checkValidity(findings, THE_CERTIFICATE, certificate, request);
+        checkRevocation(findings, certificate, request.revocation());
+        checkVersionAndSerial(findings, certificate);
+        checkKeyStrength(findings, THE_CERTIFICATE, certificate);
+        checkSignature(findings, THE_CERTIFICATE, certificate);
+        checkKeyIdentifiers(findings, facts);
         if (role != null && role.isCa()) {
-            checkCa(findings, details);
+            checkCa(findings, facts);
         } else if (role == Role.SERVER) {
-            checkServer(findings, details, request.certificate(), request.host());
+            checkServer(findings, facts, request.host());
         } else if (role == Role.CLIENT) {
-            checkClient(findings, details, request.certificate(), request.host());
+            checkClient(findings, facts, request.host());
         } else if (request.host() != null) {
-            checkHost(findings, details, request.certificate(), request.host(), Severity.ERROR);
+            checkHost(findings, facts, request.host(), Severity.ERROR);
         }
         if (request.privateKey() != null && !Keys.matches(certificate.getPublicKey(), request.privateKey())) {
-            findings.add(new Finding(Severity.ERROR, "key-mismatch",
-                    "the private key does not belong to this certificate",
-                    "use the key generated together with this certificate (compare openssl pkey -pubout and openssl x509 -pubkey)"));
+            findings.add(finding(Severity.ERROR, "key-mismatch"));
         }
         checkChain(findings, request);
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
@@ -66,164 +99,174 @@ public final class Lint {
         return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
     }
 
-    private static Role inferRole(CertificateDetails details) {
-        if (details.ca()) {
-            return details.selfSigned() ? Role.ROOT_CA : Role.INTERMEDIATE_CA;
+    private static Finding finding(Severity severity, String code, Object... args) {
+        return new Finding(severity, code, Message.of("lint." + code, args), Message.of("lint." + code + ".fix"));
+    }
+
+    private static Finding finding(Severity severity, String code, Message what, Message fix) {
+        return new Finding(severity, code, what, fix);
+    }
+
+    /** A certificate's subject or issuer as the peer wrote it, escaped: it may hide line breaks or escapes. */
+    private static String subject(X509Certificate certificate) {
+        return PeerText.escape(Certificates.subjectLine(certificate));
+    }
+
+    private static String issuer(X509Certificate certificate) {
+        return PeerText.escape(Certificates.issuerLine(certificate));
+    }
+
+    private static Role inferRole(Facts facts) {
+        if (facts.ca()) {
+            return Certificates.isSelfSigned(facts.certificate()) ? Role.ROOT_CA : Role.INTERMEDIATE_CA;
         }
-        boolean server = details.extendedKeyUsage().contains("serverAuth");
-        boolean client = details.extendedKeyUsage().contains("clientAuth");
+        boolean server = facts.extendedKeyUsage().contains(ExtendedKeyUsage.SERVER_AUTH.displayName());
+        boolean client = facts.extendedKeyUsage().contains(ExtendedKeyUsage.CLIENT_AUTH.displayName());
         return server && !client ? Role.SERVER : client && !server ? Role.CLIENT : null;
     }
 
-    private static void checkValidity(List<Finding> findings, String which, X509Certificate certificate,
+    private static void checkValidity(List<Finding> findings, Message which, X509Certificate certificate,
                                       LintRequest request) {
-        String subject = Certificates.subjectLine(certificate);
+        String subject = subject(certificate);
+        String notAfter = certificate.getNotAfter().toInstant().toString();
         if (request.now().isAfter(certificate.getNotAfter().toInstant())) {
-            findings.add(new Finding(Severity.ERROR, "expired", which + " (" + subject + ") expired on "
-                    + certificate.getNotAfter().toInstant(), "renew it: issue it again with a new validity"));
+            findings.add(finding(Severity.ERROR, "expired", which, subject, notAfter));
         } else if (request.now().isBefore(certificate.getNotBefore().toInstant())) {
-            findings.add(new Finding(Severity.ERROR, "not-yet-valid", which + " (" + subject
-                    + ") is not valid before " + certificate.getNotBefore().toInstant(),
-                    "check the clock of this machine, or issue it again starting now"));
+            findings.add(finding(Severity.ERROR, "not-yet-valid", which, subject,
+                    certificate.getNotBefore().toInstant().toString()));
         } else if (request.now().plus(SOON).isAfter(certificate.getNotAfter().toInstant())) {
-            findings.add(new Finding(Severity.WARNING, "expires-soon", which + " (" + subject + ") expires on "
-                    + certificate.getNotAfter().toInstant(), "renew it before then"));
+            findings.add(finding(Severity.WARNING, "expires-soon", which, subject, notAfter));
         }
     }
 
-    private static void checkVersionAndSerial(List<Finding> findings, CertificateDetails details,
-                                              X509Certificate certificate) {
-        if (details.version() != 3) {
-            findings.add(new Finding(Severity.ERROR, "not-v3", "the certificate is X.509 version "
-                    + details.version() + ", so it has no extensions (no SAN, EKU or CA flag)",
-                    "issue a version 3 certificate (OpenSSL: pass -extfile with the extensions)"));
+    private static void checkRevocation(List<Finding> findings, X509Certificate certificate, Revocation revocation) {
+        if (revocation != null && revocation.serialHex().equalsIgnoreCase(Certificates.serialHex(certificate))) {
+            findings.add(finding(Severity.ERROR, "revoked", revocation.serialHex(),
+                    String.valueOf(revocation.revokedAt()), revocation.reason().id()));
+        }
+    }
+
+    private static void checkVersionAndSerial(List<Finding> findings, X509Certificate certificate) {
+        if (certificate.getVersion() != 3) {
+            findings.add(finding(Severity.ERROR, "not-v3", String.valueOf(certificate.getVersion())));
         }
         if (certificate.getSerialNumber().signum() <= 0) {
-            findings.add(new Finding(Severity.WARNING, "serial-not-positive", "the serial number is zero or negative",
-                    "issue it again with a random positive serial"));
+            findings.add(finding(Severity.WARNING, "serial-not-positive"));
         } else if (certificate.getSerialNumber().bitLength() > 159) {
-            findings.add(new Finding(Severity.ERROR, "serial-too-long", "the serial number is longer than 20 bytes",
-                    "issue it again with a serial of at most 20 bytes"));
+            findings.add(finding(Severity.ERROR, "serial-too-long"));
         }
     }
 
-    private static void checkKeyStrength(List<Finding> findings, String which, X509Certificate certificate) {
+    private static void checkKeyStrength(List<Finding> findings, Message which, X509Certificate certificate) {
         java.security.PublicKey key = certificate.getPublicKey();
-        if (key instanceof RSAKey rsa && rsa.getModulus().bitLength() < 2048) {
-            findings.add(new Finding(Severity.ERROR, "weak-key", which + " has a " + rsa.getModulus().bitLength()
-                    + "-bit RSA key; TLS stacks reject keys under 2048 bits", "issue it again with --key rsa-2048 or ec-p256"));
-        } else if (key instanceof ECKey ec && ec.getParams().getCurve().getField().getFieldSize() < 256) {
-            findings.add(new Finding(Severity.ERROR, "weak-key", which + " has an EC key under 256 bits",
-                    "issue it again with --key ec-p256 or larger"));
+        String algorithm = Keys.algorithm(key);
+        int bits = Keys.bits(key);
+        if ("RSA".equals(algorithm) && bits < 2048) {
+            findings.add(finding(Severity.ERROR, "weak-key", Message.of("lint.weak-key.rsa", which, String.valueOf(bits)),
+                    Message.of("lint.weak-key.rsa.fix")));
+        } else if ("EC".equals(algorithm) && bits < 256) {
+            findings.add(finding(Severity.ERROR, "weak-key", Message.of("lint.weak-key.ec", which),
+                    Message.of("lint.weak-key.ec.fix")));
         }
     }
 
-    private static void checkSignature(List<Finding> findings, String which, X509Certificate certificate) {
+    private static void checkSignature(List<Finding> findings, Message which, X509Certificate certificate) {
         if (AlgorithmNames.isSha1Signature(Certificates.holder(certificate).getSignatureAlgorithm())) {
             // A root's own signature is never checked by TLS; SHA-1 there is only a warning.
             boolean root = Certificates.isSelfSigned(certificate);
-            findings.add(new Finding(root ? Severity.WARNING : Severity.ERROR, "sha1-signature",
-                    which + " (" + Certificates.subjectLine(certificate) + ") is signed with SHA-1, which modern "
-                            + "TLS stacks (OpenSSL 3 at security level 1+, Go, browsers) reject",
-                    "issue it again signed with SHA-256 (OpenSSL: -sha256)"));
+            findings.add(finding(root ? Severity.WARNING : Severity.ERROR, "sha1-signature", which, subject(certificate)));
         }
     }
 
-    private static void checkKeyIdentifiers(List<Finding> findings, CertificateDetails details) {
-        if (details.subjectKeyId() == null) {
-            findings.add(new Finding(details.ca() ? Severity.WARNING : Severity.INFO, "missing-ski",
-                    "the certificate has no subjectKeyIdentifier", details.ca()
-                            ? "issue the CA again with a subjectKeyIdentifier so that chains can be built by key id"
-                            : "add subjectKeyIdentifier=hash to the extensions"));
+    private static void checkKeyIdentifiers(List<Finding> findings, Facts facts) {
+        X509Certificate certificate = facts.certificate();
+        if (keyId(certificate, true) == null) {
+            findings.add(finding(facts.ca() ? Severity.WARNING : Severity.INFO, "missing-ski",
+                    Message.of("lint.missing-ski"),
+                    Message.of(facts.ca() ? "lint.missing-ski.fix.ca" : "lint.missing-ski.fix.leaf")));
         }
-        if (details.authorityKeyId() == null && !details.selfSigned()) {
-            findings.add(new Finding(Severity.WARNING, "missing-aki",
-                    "the certificate has no authorityKeyIdentifier, so its issuer is found by name only",
-                    "issue it again with authorityKeyIdentifier=keyid (mTLS Lab always adds it)"));
+        if (keyId(certificate, false) == null && !Certificates.isSelfSigned(certificate)) {
+            findings.add(finding(Severity.WARNING, "missing-aki"));
         }
     }
 
-    private static void checkCa(List<Finding> findings, CertificateDetails details) {
-        if (!details.ca()) {
-            findings.add(new Finding(Severity.ERROR, "not-a-ca", "the certificate is not a CA (basicConstraints "
-                    + "CA:TRUE is missing), so nothing it signs will be trusted",
-                    "use the CA certificate, or create one with mtls-lab ca create"));
+    /** The subject (or authority) key identifier; a damaged one counts as absent. */
+    private static String keyId(X509Certificate certificate, boolean subject) {
+        try {
+            return subject ? Certificates.subjectKeyId(certificate) : Certificates.authorityKeyId(certificate);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void checkCa(List<Finding> findings, Facts facts) {
+        if (!facts.ca()) {
+            findings.add(finding(Severity.ERROR, "not-a-ca"));
             return;
         }
-        if (!details.keyUsage().isEmpty() && !details.keyUsage().contains("keyCertSign")) {
-            findings.add(new Finding(Severity.ERROR, "ca-key-usage", "the CA's keyUsage lacks keyCertSign",
-                    "issue the CA again with keyUsage keyCertSign, cRLSign"));
+        if (facts.hasKeyUsage() && !facts.keyUsage().contains(KeyUsage.KEY_CERT_SIGN)) {
+            findings.add(finding(Severity.ERROR, "ca-key-usage"));
         }
-        if (details.keyUsage().isEmpty()) {
-            findings.add(new Finding(Severity.WARNING, "ca-no-key-usage", "the CA has no keyUsage extension",
-                    "issue the CA again with a critical keyUsage keyCertSign, cRLSign (openssl verify -x509_strict requires it)"));
+        if (!facts.hasKeyUsage()) {
+            findings.add(finding(Severity.WARNING, "ca-no-key-usage"));
         }
-        details.extensions().stream().filter(e -> e.name().equals("basicConstraints") && !e.critical()).findFirst()
-                .ifPresent(e -> findings.add(new Finding(Severity.ERROR, "ca-basic-constraints-not-critical",
-                        "the CA's basicConstraints is not critical (RFC 5280 requires it; openssl verify -x509_strict fails)",
-                        "issue the CA again with basicConstraints critical,CA:TRUE")));
+        if (facts.basic().present() && !facts.basic().critical()) {
+            findings.add(finding(Severity.ERROR, "ca-basic-constraints-not-critical"));
+        }
     }
 
-    private static void checkServer(List<Finding> findings, CertificateDetails details, X509Certificate certificate,
-                                    String host) {
-        checkLeaf(findings, details, "serverAuth", "a server");
-        if (details.subjectAltNames().stream().noneMatch(s -> s.startsWith("DNS:") || s.startsWith("IP:"))) {
-            findings.add(new Finding(Severity.ERROR, "cn-only", "the server certificate has no DNS or IP "
-                    + "subjectAltName; clients (Go, browsers, curl) ignore the CN and will reject it",
-                    "issue it again with --san dns:" + (host != null ? host : "localhost")
-                            + " (the seed's recipe: subjectAltName = @alt_names)"));
+    private static void checkServer(List<Finding> findings, Facts facts, String host) {
+        checkLeaf(findings, facts, ExtendedKeyUsage.SERVER_AUTH);
+        if (facts.subjectAltNames().stream().noneMatch(HostNames::namesHost)) {
+            findings.add(finding(Severity.ERROR, "cn-only", Message.of("lint.cn-only"),
+                    Message.of("lint.cn-only.fix", host != null ? host : "localhost")));
         } else if (host != null) {
-            checkHost(findings, details, certificate, host, Severity.ERROR);
+            checkHost(findings, facts, host, Severity.ERROR);
         }
-        if (!details.keyUsage().isEmpty() && "RSA".equals(details.publicKey().algorithm())
-                && !details.keyUsage().contains("keyEncipherment")) {
-            findings.add(new Finding(Severity.INFO, "rsa-no-key-encipherment", "the RSA server certificate lacks "
-                    + "keyEncipherment, so TLS 1.2 RSA key-exchange suites cannot use it",
-                    "fine for TLS 1.3 and ECDHE suites; add keyEncipherment for old clients"));
+        if (facts.hasKeyUsage() && facts.rsa() && !facts.keyUsage().contains(KeyUsage.KEY_ENCIPHERMENT)) {
+            findings.add(finding(Severity.INFO, "rsa-no-key-encipherment"));
         }
     }
 
-    private static void checkClient(List<Finding> findings, CertificateDetails details, X509Certificate certificate,
-                                    String host) {
-        checkLeaf(findings, details, "clientAuth", "a client");
+    private static void checkClient(List<Finding> findings, Facts facts, String host) {
+        checkLeaf(findings, facts, ExtendedKeyUsage.CLIENT_AUTH);
         if (host != null) {
-            checkHost(findings, details, certificate, host, Severity.WARNING);
+            checkHost(findings, facts, host, Severity.WARNING);
         }
     }
 
-    private static void checkLeaf(List<Finding> findings, CertificateDetails details, String purpose, String role) {
-        if (details.ca()) {
-            findings.add(new Finding(Severity.ERROR, "ca-as-leaf", "the certificate is a CA (CA:TRUE) but is used "
-                    + "as " + role + " certificate", "issue a separate " + purpose.replace("Auth", "")
-                    + " certificate from the CA"));
+    private static void checkLeaf(List<Finding> findings, Facts facts, ExtendedKeyUsage purpose) {
+        String role = purpose == ExtendedKeyUsage.SERVER_AUTH ? "server" : "client";
+        if (facts.ca()) {
+            findings.add(finding(Severity.ERROR, "ca-as-leaf", Message.of("lint.ca-as-leaf." + role),
+                    Message.of("lint.ca-as-leaf." + role + ".fix")));
         }
-        List<String> eku = details.extendedKeyUsage();
+        List<String> eku = facts.extendedKeyUsage();
         if (eku.isEmpty()) {
-            findings.add(new Finding(Severity.WARNING, "no-eku", "the certificate has no extendedKeyUsage; "
-                    + "most stacks accept it for any purpose, strict ones do not",
-                    "issue it again with extendedKeyUsage " + purpose));
-        } else if (!eku.contains(purpose) && !eku.contains("anyExtendedKeyUsage")) {
-            findings.add(new Finding(Severity.ERROR, "wrong-eku", "the extendedKeyUsage (" + String.join(", ", eku)
-                    + ") lacks " + purpose + ", so the peer will reject it as " + role + " certificate",
-                    "issue it again as " + role + " certificate (extendedKeyUsage " + purpose + ")"));
+            findings.add(finding(Severity.WARNING, "no-eku", Message.of("lint.no-eku"),
+                    Message.of("lint.no-eku.fix", purpose.displayName())));
+        } else if (!purpose.allows(facts.certificate())) {
+            findings.add(finding(Severity.ERROR, "wrong-eku", Message.of("lint.wrong-eku." + role,
+                    PeerText.escape(String.join(", ", eku))), Message.of("lint.wrong-eku." + role + ".fix")));
         }
-        List<String> ku = details.keyUsage();
-        if (!ku.isEmpty() && !ku.contains("digitalSignature")) {
-            boolean rsaKeyExchange = "RSA".equals(details.publicKey().algorithm()) && ku.contains("keyEncipherment")
-                    && purpose.equals("serverAuth");
-            findings.add(new Finding(rsaKeyExchange ? Severity.WARNING : Severity.ERROR, "key-usage",
-                    "the keyUsage (" + String.join(", ", ku) + ") lacks digitalSignature, which TLS 1.3 and "
-                            + (purpose.equals("clientAuth") ? "client authentication" : "ECDHE suites") + " need",
-                    "issue it again with keyUsage digitalSignature"));
+        Set<KeyUsage> ku = facts.keyUsage();
+        if (facts.hasKeyUsage() && !ku.contains(KeyUsage.DIGITAL_SIGNATURE)) {
+            boolean rsaKeyExchange = facts.rsa() && ku.contains(KeyUsage.KEY_ENCIPHERMENT)
+                    && purpose == ExtendedKeyUsage.SERVER_AUTH;
+            String names = ku.stream().map(KeyUsage::displayName).collect(Collectors.joining(", "));
+            findings.add(finding(rsaKeyExchange ? Severity.WARNING : Severity.ERROR, "key-usage",
+                    Message.of("lint.key-usage." + role, names), Message.of("lint.key-usage.fix")));
         }
     }
 
-    private static void checkHost(List<Finding> findings, CertificateDetails details, X509Certificate certificate,
-                                  String host, Severity severity) {
-        if (!HostNames.matches(certificate, host)) {
-            findings.add(new Finding(severity, "host-not-covered", "'" + host + "' is not among the certificate's "
-                    + "subjectAltNames (" + String.join(", ", details.subjectAltNames()) + ")",
-                    "issue it again with --san " + (HostNames.isIpLiteral(host) ? "ip:" : "dns:") + host + ", or connect with a name it has"));
+    private static void checkHost(List<Finding> findings, Facts facts, String host, Severity severity) {
+        if (!HostNames.matches(facts.certificate(), host)) {
+            String names = facts.subjectAltNames().stream().filter(HostNames::namesHost).map(SubjectAltName::toString)
+                    .collect(Collectors.joining(", "));
+            String san = (HostNames.isIpLiteral(host) ? "ip:" : "dns:") + host;
+            findings.add(finding(severity, "host-not-covered",
+                    Message.of("lint.host-not-covered", PeerText.escape(host), PeerText.escape(names)),
+                    Message.of("lint.host-not-covered.fix", PeerText.escape(san))));
         }
     }
 
@@ -239,39 +282,51 @@ public final class Lint {
         boolean anchored = !selfSignedLeaf && (request.anchors().isEmpty() ? Certificates.isSelfSigned(top)
                 : request.anchors().stream().anyMatch(a -> a.equals(top)));
         if (!anchored) {
-            findings.add(new Finding(Severity.ERROR, selfSignedLeaf ? "self-signed" : "chain-incomplete",
-                    selfSignedLeaf ? "the certificate is self-signed and not a CA: no peer will trust it"
-                            : request.anchors().isEmpty() && request.chain().isEmpty()
-                            ? "the issuer (" + Certificates.issuerLine(top) + ") was not given, so the chain cannot be checked"
-                            : "the chain stops at " + Certificates.subjectLine(top) + ": its issuer ("
-                            + Certificates.issuerLine(top) + ") is not " + (request.anchors().isEmpty()
-                            ? "in the chain" : "the trust anchor"),
-                    request.anchors().isEmpty() && request.chain().isEmpty()
-                            ? "give the CA certificate (--ca ca.pem) to check the chain"
-                            : "send the missing intermediate with the certificate (a -chain.pem file), or trust the CA that issued it"));
+            findings.add(unanchored(request, top, selfSignedLeaf));
         }
         // Every CA above the leaf: valid, a real CA, signed with a strong algorithm, pathLen respected.
         for (int i = 1; i < path.size(); i++) {
             X509Certificate ca = path.get(i);
-            String which = "the issuing CA";
-            checkValidity(findings, which, ca, request);
-            checkKeyStrength(findings, which, ca);
+            checkValidity(findings, THE_ISSUING_CA, ca, request);
+            checkKeyStrength(findings, THE_ISSUING_CA, ca);
             if (!Certificates.isSelfSigned(ca)) {
-                checkSignature(findings, which, ca);
+                checkSignature(findings, THE_ISSUING_CA, ca);
             }
             if (!Certificates.isCa(ca)) {
-                findings.add(new Finding(Severity.ERROR, "issuer-not-ca", Certificates.subjectLine(ca)
-                        + " signed a certificate but is not a CA", "issue certificates only from a CA"));
+                findings.add(finding(Severity.ERROR, "issuer-not-ca", subject(ca)));
                 continue;
             }
             // CA certificates below this one on the path; the linted certificate counts when it is a CA.
             int casBelow = (i - 1) + (Certificates.isCa(leaf) ? 1 : 0);
             int pathLen = ca.getBasicConstraints();
             if (pathLen != Integer.MAX_VALUE && casBelow > pathLen) {
-                findings.add(new Finding(Severity.ERROR, "path-length", Certificates.subjectLine(ca) + " has pathLen "
-                        + pathLen + " but " + casBelow + " CA certificate(s) follow it in the chain",
-                        "issue the intermediate from a CA with a larger (or no) pathLen"));
+                findings.add(finding(Severity.ERROR, "path-length", subject(ca), String.valueOf(pathLen),
+                        String.valueOf(casBelow)));
             }
         }
+    }
+
+    /** Why the chain does not reach a trust anchor, as precisely as the certificates tell. */
+    private static Finding unanchored(LintRequest request, X509Certificate top, boolean selfSignedLeaf) {
+        if (selfSignedLeaf) {
+            return finding(Severity.ERROR, "self-signed");
+        }
+        // An anchor with the issuer's name but another key: the CA was replaced (or is a look-alike).
+        X509Certificate namesake = request.anchors().stream()
+                .filter(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()) && !a.equals(top))
+                .findFirst().orElse(null);
+        if (namesake != null) {
+            String signedBy = Certificates.isSelfSigned(top) ? keyId(top, true) : keyId(top, false);
+            return finding(Severity.ERROR, "not-from-this-ca", Message.of("lint.not-from-this-ca", subject(namesake),
+                    signedBy == null ? "?" : signedBy, String.valueOf(keyId(namesake, true))),
+                    Message.of("lint.not-from-this-ca.fix"));
+        }
+        if (request.anchors().isEmpty() && request.chain().isEmpty()) {
+            return finding(Severity.ERROR, "chain-incomplete", Message.of("lint.chain-incomplete.no-issuer", issuer(top)),
+                    Message.of("lint.chain-incomplete.no-issuer.fix"));
+        }
+        return finding(Severity.ERROR, "chain-incomplete", Message.of(request.anchors().isEmpty()
+                        ? "lint.chain-incomplete.not-in-chain" : "lint.chain-incomplete.not-anchor",
+                subject(top), issuer(top)), Message.of("lint.chain-incomplete.fix"));
     }
 }

@@ -1,6 +1,11 @@
 package io.mtlslab.pki.lint;
 
+import io.mtlslab.pki.Certificates;
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.CrlIssuer;
+import io.mtlslab.pki.Revocation;
 import io.mtlslab.pki.Role;
+import io.mtlslab.pki.Workspace;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -15,9 +20,11 @@ import java.util.List;
  * @param anchors the CA certificates the peer trusts; empty: the chain must end in a self-signed root
  * @param role    {@code null}: inferred from the certificate (CA, serverAuth, clientAuth)
  * @param host    {@code null}: no host check
+ * @param revocation the CA's record that the certificate was revoked; {@code null}: not revoked (or unknown)
  */
 public record LintRequest(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain,
-                          List<X509Certificate> anchors, Role role, String host, Instant now) {
+                          List<X509Certificate> anchors, Role role, String host, Instant now,
+                          Revocation revocation) {
 
     public LintRequest {
         chain = chain == null ? List.of() : List.copyOf(chain);
@@ -27,30 +34,58 @@ public record LintRequest(X509Certificate certificate, PrivateKey privateKey, Li
 
     /** Only the certificate, checked against the clock now. */
     public static LintRequest of(X509Certificate certificate) {
-        return new LintRequest(certificate, null, List.of(), List.of(), null, null, null);
+        return new LintRequest(certificate, null, List.of(), List.of(), null, null, null, null);
     }
 
     public LintRequest withKey(PrivateKey key) {
-        return new LintRequest(certificate, key, chain, anchors, role, host, now);
+        return new LintRequest(certificate, key, chain, anchors, role, host, now, revocation);
     }
 
     public LintRequest withChain(List<X509Certificate> value) {
-        return new LintRequest(certificate, privateKey, value, anchors, role, host, now);
+        return new LintRequest(certificate, privateKey, value, anchors, role, host, now, revocation);
     }
 
     public LintRequest withAnchors(List<X509Certificate> value) {
-        return new LintRequest(certificate, privateKey, chain, value, role, host, now);
+        return new LintRequest(certificate, privateKey, chain, value, role, host, now, revocation);
     }
 
     public LintRequest withRole(Role value) {
-        return new LintRequest(certificate, privateKey, chain, anchors, value, host, now);
+        return new LintRequest(certificate, privateKey, chain, anchors, value, host, now, revocation);
     }
 
     public LintRequest withHost(String value) {
-        return new LintRequest(certificate, privateKey, chain, anchors, role, value, now);
+        return new LintRequest(certificate, privateKey, chain, anchors, role, value, now, revocation);
+    }
+
+    public LintRequest withRevocation(Revocation value) {
+        return new LintRequest(certificate, privateKey, chain, anchors, role, host, now, value);
+    }
+
+    /**
+     * The pre-flight for a workspace identity, as the GUI shows it: its certificate, key (when readable
+     * without a password), chain and role, checked against the workspace's current CA and the CA's own
+     * record of revocations (so a revoked certificate, or one from a replaced CA, is not "valid").
+     */
+    public static LintRequest forIdentity(Workspace workspace, String name, Role role, Credential credential) {
+        X509Certificate certificate = credential.certificate();
+        LintRequest request = of(certificate).withChain(credential.issuers()).withRole(role);
+        if (credential.privateKey() != null) {
+            request = request.withKey(credential.privateKey());
+        }
+        if (workspace.hasCa()) {
+            request = request.withAnchors(List.of(workspace.caCertificate()));
+        }
+        return request.withRevocation(revocationOf(workspace, certificate));
+    }
+
+    /** The workspace's record that this very certificate (by its random serial) was revoked, or {@code null}. */
+    public static Revocation revocationOf(Workspace workspace, X509Certificate certificate) {
+        String serial = Certificates.serialHex(certificate);
+        return CrlIssuer.revocations(workspace).stream().filter(r -> r.serialHex().equalsIgnoreCase(serial))
+                .reduce((a, b) -> b).orElse(null);
     }
 
     public LintRequest at(Instant value) {
-        return new LintRequest(certificate, privateKey, chain, anchors, role, host, value);
+        return new LintRequest(certificate, privateKey, chain, anchors, role, host, value, revocation);
     }
 }

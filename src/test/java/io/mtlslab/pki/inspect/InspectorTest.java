@@ -111,14 +111,20 @@ class InspectorTest {
         InspectedFile plain = Inspector.inspect(dir.resolve("server.key"), null);
         assertThat(plain.kind()).isEqualTo(InspectedFile.Kind.PRIVATE_KEY);
         assertThat(plain.privateKeys().get(0)).isEqualTo(
-                new PrivateKeyDetails("PKCS#8", false, null, true, "EC", "EC P-256", 256));
+                new PrivateKeyDetails(io.mtlslab.text.Message.of("inspect.format.pkcs8"), false, null, true, "EC",
+                        "EC P-256", 256));
 
         Path encrypted = dir.resolve("enc.key");
         writeString(encrypted, Pem.encryptedPrivateKey(client.privateKey(), "s3cret".toCharArray()));
         PrivateKeyDetails locked = Inspector.inspect(encrypted, null).privateKeys().get(0);
         assertThat(locked.encrypted()).isTrue();
         assertThat(locked.readable()).isFalse();
-        assertThat(locked.encryption()).startsWith("PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC");
+        assertThat(locked.encryption().text()).startsWith("PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC").endsWith(" iterations");
+        assertThat(locked.format().text()).isEqualTo("PKCS#8, encrypted");
+        // the words of inspect's encryption line follow the language; the algorithm names do not change
+        assertThat(locked.encryption().text(io.mtlslab.text.Texts.PT_BR))
+                .startsWith("PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC").endsWith(" iterações");
+        assertThat(locked.format().text(io.mtlslab.text.Texts.PT_BR)).isEqualTo("PKCS#8, criptografada");
         assertThat(Inspector.inspect(encrypted, "s3cret".toCharArray()).privateKeys().get(0).description())
                 .isEqualTo("EC P-256");
         assertThatThrownBy(() -> Inspector.inspect(encrypted, "wrong".toCharArray()))
@@ -148,7 +154,10 @@ class InspectorTest {
         assertThat(file.certificates()).extracting(CertificateDetails::subject)
                 .anyMatch(s -> s.contains("CN=Alice")).anyMatch(s -> s.contains("CN=MinhaCA"));
         assertThat(file.pkcs12().macAlgorithm()).isEqualTo("SHA-256");
-        assertThat(file.pkcs12().encryption()).allMatch(e -> e.contains("AES-256-CBC") && e.contains("HMAC-SHA256"));
+        assertThat(file.pkcs12().encryption()).extracting(io.mtlslab.text.Message::text)
+                .allMatch(e -> e.contains("AES-256-CBC") && e.contains("HMAC-SHA256"));
+        assertThat(file.pkcs12().encryption()).extracting(m -> m.text(io.mtlslab.text.Texts.PT_BR))
+                .anyMatch(e -> e.startsWith("chave: PBES2")).anyMatch(e -> e.startsWith("certificados: PBES2"));
         assertThat(file.pkcs12().keyMatchesCertificate()).isTrue();
         assertThat(file.pkcs12().friendlyNames()).contains("alice");
 

@@ -90,8 +90,11 @@ class LintTest {
         assertThat(codes(Lint.check(LintRequest.of(server.certificate())))).containsExactly("chain-incomplete");
         Credential rogue = CertificateIssuer.createRootCa(CertificateSpec.builder(Role.ROOT_CA)
                 .subject(SubjectName.seed("TI", "MinhaCA")).keyType(KeyType.EC_P256).build());
+        // A trust anchor with the issuer's name but another key: said precisely, with both key ids.
         List<Finding> findings = Lint.check(LintRequest.of(server.certificate()).withAnchors(List.of(rogue.certificate())));
-        assertThat(codes(findings)).containsExactly("chain-incomplete");
+        assertThat(codes(findings)).containsExactly("not-from-this-ca");
+        assertThat(findings.get(0).what()).contains(io.mtlslab.pki.Certificates.authorityKeyId(server.certificate()),
+                io.mtlslab.pki.Certificates.subjectKeyId(rogue.certificate()));
         Credential lookalike = CertificateIssuer.selfSignedLeaf(CertificateSpec.builder(Role.CLIENT)
                 .subject(SubjectName.seed("CODIGODOCLIENTE", "Cliente")).keyType(KeyType.EC_P256).build());
         assertThat(codes(Lint.check(LintRequest.of(lookalike.certificate()).withRole(Role.CLIENT))))
@@ -135,6 +138,46 @@ class LintTest {
                 .withAnchors(List.of(strictRoot.certificate())));
         assertThat(codes(findings)).containsExactly("path-length");
         assertThat(findings.get(0).what()).contains("CN=Root0", "pathLen 1", "2 CA certificate(s)");
+    }
+
+    @Test
+    void anIpSanWithANetMaskNamesNoHost() throws Exception {
+        // Shown as "IP:0a000001ffffff00", which starts like a host name; a client matches no host against it.
+        KeyPair keys = KeyType.EC_P256.generate();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                io.mtlslab.pki.Certificates.x500Name(ca.certificate()), BigInteger.valueOf(78),
+                new Date(System.currentTimeMillis() - 60_000), new Date(System.currentTimeMillis() + 86_400_000L * 90),
+                new X500Name("CN=10.0.0.1"), keys.getPublic());
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.extendedKeyUsage, false,
+                new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.subjectAlternativeName, false,
+                new org.bouncycastle.asn1.x509.GeneralNames(new org.bouncycastle.asn1.x509.GeneralName(
+                        org.bouncycastle.asn1.x509.GeneralName.iPAddress, new org.bouncycastle.asn1.DEROctetString(
+                                new byte[] {10, 0, 0, 1, (byte) 255, (byte) 255, (byte) 255, 0}))));
+        X509Certificate masked = new JcaX509CertificateConverter().getCertificate(builder.build(
+                new JcaContentSignerBuilder("SHA256withECDSA").build(ca.privateKey())));
+
+        assertThat(codes(Lint.check(LintRequest.of(masked).withRole(Role.SERVER)
+                .withAnchors(List.of(ca.certificate()))))).contains("cn-only");
+    }
+
+    @Test
+    void everyFindingHasItsWordsInBothLanguages() throws Exception {
+        X509Certificate weak = handMade("CN=weak", null, "SHA1withRSA", 1024, true);
+        List<Finding> findings = new java.util.ArrayList<>();
+        findings.addAll(Lint.check(LintRequest.of(weak).withRole(Role.SERVER).withHost("api.example.com")));
+        findings.addAll(Lint.check(LintRequest.of(server.certificate()).withRole(Role.CLIENT).withKey(client.privateKey())));
+        findings.addAll(Lint.check(LintRequest.of(client.certificate()).withRole(Role.ROOT_CA)));
+        findings.addAll(Lint.check(LintRequest.of(ca.certificate()).withRole(Role.SERVER)));
+        assertThat(codes(findings)).contains("weak-key", "sha1-signature", "cn-only", "wrong-eku", "key-mismatch",
+                "not-a-ca", "ca-as-leaf", "chain-incomplete", "self-signed");
+        for (Finding finding : findings) {
+            for (io.mtlslab.text.Message message : List.of(finding.problem(), finding.remedy())) {
+                assertThat(io.mtlslab.text.Texts.has(message.key())).as(message.key()).isTrue();
+                assertThat(message.text(io.mtlslab.text.Texts.PT_BR)).as(message.key())
+                        .isNotEqualTo(message.key()).isNotEqualTo(message.text(java.util.Locale.ENGLISH));
+            }
+        }
     }
 
     /** A certificate without the hygiene mTLS Lab adds (no SAN, no SKI/AKI), as hand-made ones often are. */
