@@ -2,6 +2,7 @@ package io.mtlslab.call;
 
 import io.mtlslab.diagnose.CallOutcome;
 import io.mtlslab.diagnose.Diagnosis;
+import io.mtlslab.text.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.Map;
  *
  * <p>{@code outcome.code} is one of {@code MUTUALLY_AUTHENTICATED}, {@code ANSWERED_WITHOUT_CLIENT_AUTH},
  * {@code REFUSED_IN_HANDSHAKE}, {@code REFUSED_BY_APPLICATION}, {@code HTTP_ERROR}, {@code NETWORK};
- * {@code clientAuthenticated} is the string {@code "true"}, {@code "false"} or {@code "unknown"}.
+ * {@code clientAuthenticated} is the string {@code "true"}, {@code "false"} or {@code "unknown"}. The words
+ * (headline, explanation, summary, cause, fix, notes) are in the chosen language, named by {@code language}.
  */
 public final class CallResultJson {
 
@@ -24,6 +26,8 @@ public final class CallResultJson {
     public static Map<String, Object> toMap(CallResult result) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("url", result.request().url().toString());
+        // Codes are stable; the words (headline, summary, notes, ...) are in this language.
+        root.put("language", Texts.locale().toLanguageTag());
         root.put("outcome", outcome(result.outcome()));
         root.put("clientAuthenticated", result.outcome().clientAuthenticated().id());
         root.put("succeeded", result.succeeded());

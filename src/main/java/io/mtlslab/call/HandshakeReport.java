@@ -1,5 +1,6 @@
 package io.mtlslab.call;
 
+import io.mtlslab.text.Message;
 import java.util.List;
 
 /**
@@ -16,17 +17,22 @@ import java.util.List;
  * @param readAfterHandshake whether the call read from the server after the handshake (it always tries)
  * @param rejectedAfterHandshake whether the server refused us only after our handshake completed — TLS
  *     1.3's late rejection of a client certificate
- * @param notes plain-language remarks, e.g. how a late rejection was caught
+ * @param noteMessages plain-language remarks, e.g. how a late rejection was caught ({@link #notes()} renders them)
  */
 public record HandshakeReport(String host, int port, String connectedAddress, List<String> offeredProtocols,
                               boolean completed, String protocol, String cipherSuite, String alpn, boolean resumed,
                               List<CertificateSummary> serverChain, boolean serverTrusted, AskedVsPresented askedVsPresented,
                               Timings timings, boolean readAfterHandshake, boolean rejectedAfterHandshake,
-                              List<String> notes) {
+                              List<Message> noteMessages) {
 
     public HandshakeReport {
         offeredProtocols = List.copyOf(offeredProtocols);
         serverChain = List.copyOf(serverChain);
-        notes = List.copyOf(notes);
+        noteMessages = List.copyOf(noteMessages);
+    }
+
+    /** The remarks in the current language. */
+    public List<String> notes() {
+        return noteMessages.stream().map(Message::text).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.mtlslab.call;
 
+import io.mtlslab.text.Message;
 import java.util.List;
 
 /**
@@ -9,11 +10,16 @@ import java.util.List;
  *
  * @param clientAsSeenByServer parsed from the echo server's JSON or text response, or {@code null}
  * @param serverAsSeenByClient from the server's leaf certificate, or {@code null} before it arrived
- * @param notes e.g. "the response did not carry an identity (not mTLS Lab's echo server?)"
+ * @param noteMessages e.g. "the response did not carry an identity (not mTLS Lab's echo server?)"
  */
-public record PeerIdentities(PeerIdentity clientAsSeenByServer, PeerIdentity serverAsSeenByClient, List<String> notes) {
+public record PeerIdentities(PeerIdentity clientAsSeenByServer, PeerIdentity serverAsSeenByClient, List<Message> noteMessages) {
 
     public PeerIdentities {
-        notes = List.copyOf(notes);
+        noteMessages = List.copyOf(noteMessages);
+    }
+
+    /** The remarks in the current language. */
+    public List<String> notes() {
+        return noteMessages.stream().map(Message::text).toList();
     }
 }

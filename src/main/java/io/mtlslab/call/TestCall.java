@@ -9,6 +9,7 @@ import io.mtlslab.diagnose.Diagnoser;
 import io.mtlslab.diagnose.Diagnosis;
 import io.mtlslab.tls.ClientKeyManager;
 import io.mtlslab.tls.ClientTrustManager;
+import io.mtlslab.text.Message;
 import io.mtlslab.tls.TlsContexts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ public final class TestCall {
         private boolean readAfterHandshake;
         private HttpResponse response;
         private Throwable error;
-        private final List<String> notes = new ArrayList<>();
+        private final List<Message> notes = new ArrayList<>();
 
         Run(CallRequest request) {
             this.request = request;
@@ -200,17 +201,13 @@ public final class TestCall {
             CallOutcome outcome = CallOutcomes.of(seen, diagnosis);
 
             if (late) {
-                notes.add("The handshake completed on our side (" + session.getProtocol() + "), then the server"
-                        + " refused the connection before answering: a late rejection of the client certificate"
-                        + " (TLS 1.3 servers check it after the client's Finished). mTLS Lab always sends the request"
-                        + " and reads once before declaring success, so this was caught"
-                        + (Diagnoser.alert(error) == null ? "; the server closed before its alert could be read." : "."));
+                notes.add(Message.of(Diagnoser.alert(error) == null ? "report.note.lateRejection.noAlert"
+                        : "report.note.lateRejection", session.getProtocol()));
             } else if (handshakeDone && readAfterHandshake && response != null && outcome.answered()) {
-                notes.add("Read after the handshake: the server answered " + response.status() + ", so it accepted the"
-                        + " connection" + (keyManager.sent() ? " with our certificate." : " without a client certificate."));
+                notes.add(Message.of(keyManager.sent() ? "report.note.accepted.withCertificate"
+                        : "report.note.accepted.withoutCertificate", String.valueOf(response.status())));
             } else if (handshakeDone && readAfterHandshake && response != null) {
-                notes.add("Read after the handshake: the server completed the handshake, then answered "
-                        + response.status() + " — an error, not an acceptance.");
+                notes.add(Message.of("report.note.errorAfterHandshake", String.valueOf(response.status())));
             }
 
             List<String> caNames = keyManager.acceptedIssuers() == null ? List.of()
@@ -220,7 +217,7 @@ public final class TestCall {
                     keyManager.sent() && !clientChain.isEmpty() ? CertificateSummary.of(clientChain.get(0)) : null,
                     keyManager.notSentReason());
             if (!handshakeDone && !keyManager.asked() && request.identity() != null && error != null) {
-                notes.add("The handshake stopped before the server asked for a client certificate.");
+                notes.add(Message.of("report.note.stoppedBeforeRequest"));
             }
             HandshakeReport report = new HandshakeReport(request.host(), request.port(), connectedAddress,
                     request.protocols(), handshakeDone, session == null ? null : session.getProtocol(),
@@ -228,10 +225,10 @@ public final class TestCall {
                     resumed, CertificateSummary.of(serverChain), trustManager.accepted(),
                     asked, new Timings(connect, handshake, firstByte, total), readAfterHandshake, late, notes);
 
-            List<String> peerNotes = new ArrayList<>();
+            List<Message> peerNotes = new ArrayList<>();
             PeerIdentity client = EchoIdentityReader.read(response);
             if (response != null && client == null && keyManager.sent()) {
-                peerNotes.add("The response carries no client identity (is it mTLS Lab's echo server?).");
+                peerNotes.add(Message.of("report.note.noEchoIdentity"));
             }
             PeerIdentity server = serverChain.isEmpty() ? null
                     : PeerIdentity.ofServer(serverChain.get(0), CertificateFacts.matchesHost(serverChain.get(0), request.host()));

@@ -17,6 +17,7 @@ import io.mtlslab.hmac.HmacSecrets;
 import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,13 +106,14 @@ final class CallCommand implements Callable<Integer> {
         out.flush();
         CallOutcome outcome = result.outcome();
         if (!result.succeeded()) {
-            spec.commandLine().getErr().println("error: " + result.diagnosis().code() + ": " + result.diagnosis().summary());
+            spec.commandLine().getErr().println(t("cli.call.error", result.diagnosis().code().name(),
+                    result.diagnosis().summary()));
         } else if (outcome.kind() == CallOutcome.Kind.ANSWERED_WITHOUT_CLIENT_AUTH) {
-            spec.commandLine().getErr().println((expectAuth ? "error: " : "warning: ") + outcome.kind() + ": "
-                    + outcome.headline());
+            spec.commandLine().getErr().println(t(expectAuth ? "cli.call.error" : "cli.call.warning", outcome.kind().name(),
+                    outcome.headline()));
         } else if (expectAuth && outcome.clientAuthenticated() != CallOutcome.ClientAuthentication.TRUE) {
-            spec.commandLine().getErr().println("error: --expect-auth: the server's authentication of this client is "
-                    + outcome.clientAuthenticated().id() + ": " + outcome.headline());
+            spec.commandLine().getErr().println(t("cli.call.expectAuth", outcome.clientAuthenticated().id(),
+                    outcome.headline()));
         }
         return exitStatus(result, expectAuth);
     }
@@ -126,74 +128,84 @@ final class CallCommand implements Callable<Integer> {
 
     private static void print(CallResult result, PrintWriter out) {
         HandshakeReport report = result.report();
-        out.println("== Handshake with " + report.host() + ":" + report.port()
+        out.println(t("cli.call.handshake", report.host() + ":" + report.port())
                 + (report.connectedAddress() != null ? " (" + report.connectedAddress() + ")" : ""));
-        out.println("  offered:   " + String.join(", ", report.offeredProtocols()));
-        out.println("  protocol:  " + orDash(report.protocol()) + "   cipher: " + orDash(report.cipherSuite())
-                + "   ALPN: " + orDash(report.alpn()) + "   " + (report.resumed() ? "resumed" : "full handshake"));
-        out.println("  timings:   connect " + ms(report.timings().connect()) + ", handshake " + ms(report.timings().handshake())
-                + ", first byte " + ms(report.timings().firstByte()) + ", total " + ms(report.timings().total()));
-        out.println("  server chain (" + (report.serverTrusted() ? "trusted" : "NOT trusted") + "):");
+        out.println(t("cli.call.offered", String.join(", ", report.offeredProtocols())));
+        out.println(t("cli.call.negotiated", orDash(report.protocol()), orDash(report.cipherSuite()), orDash(report.alpn()),
+                t(report.resumed() ? "cli.call.resumed" : "cli.call.fullHandshake")));
+        out.println(t("cli.call.timings", ms(report.timings().connect()), ms(report.timings().handshake()),
+                ms(report.timings().firstByte()), ms(report.timings().total())));
+        out.println(t(report.serverTrusted() ? "cli.call.serverChain.trusted" : "cli.call.serverChain.notTrusted"));
         for (CertificateSummary certificate : report.serverChain()) {
             out.println("    - " + certificate.subject());
-            out.println("      issuer " + certificate.issuer() + ", serial " + certificate.serialHex() + ", " + certificate.key());
-            out.println("      valid " + certificate.notBefore() + " .. " + certificate.notAfter()
-                    + (certificate.subjectAltNames().isEmpty() ? "" : ", SANs " + String.join(" ", certificate.subjectAltNames())));
+            out.println(t("cli.call.certificate.issuer", certificate.issuer(), certificate.serialHex(), certificate.key()));
+            out.println(t("cli.call.certificate.valid", certificate.notBefore().toString(), certificate.notAfter().toString())
+                    + (certificate.subjectAltNames().isEmpty() ? ""
+                            : t("cli.call.certificate.sans", String.join(" ", certificate.subjectAltNames()))));
         }
         AskedVsPresented asked = report.askedVsPresented();
-        out.println("== Asked vs presented");
-        out.println("  server asked for a client certificate: " + (asked.serverAsked() ? "yes" : "no"));
+        out.println(t("cli.call.asked"));
+        out.println(t("cli.call.asked.serverAsked", t(asked.serverAsked() ? "cli.yes" : "cli.no")));
         if (asked.serverAsked()) {
-            out.println("  CA names it accepts: " + (asked.caNamesListed() ? String.join(" | ", asked.acceptedCaNames())
-                    : "(none listed: any issuer)"));
-            out.println("  key types it accepts: " + String.join(", ", asked.keyTypes()));
+            out.println(t("cli.call.asked.caNames", asked.caNamesListed() ? String.join(" | ", asked.acceptedCaNames())
+                    : t("cli.call.asked.anyIssuer")));
+            out.println(t("cli.call.asked.keyTypes", String.join(", ", asked.keyTypes())));
         }
-        out.println("  client chain on offer: " + (asked.chainOnOffer().isEmpty() ? "(none)"
-                : asked.chainOnOffer().get(0).subject() + " issued by " + asked.chainOnOffer().get(0).issuer()));
-        out.println("  sent: " + (asked.sent() != null ? asked.sent().subject() : asked.notSentReason()));
+        out.println(t("cli.call.asked.onOffer", asked.chainOnOffer().isEmpty() ? t("cli.none")
+                : t("cli.call.asked.issuedBy", asked.chainOnOffer().get(0).subject(), asked.chainOnOffer().get(0).issuer())));
+        out.println(t("cli.call.asked.sent", asked.sent() != null ? asked.sent().subject() : asked.notSentReason()));
         for (String note : report.notes()) {
-            out.println("  note: " + note);
+            out.println(t("cli.call.note", note));
         }
-        out.println("== Peer identities");
+        out.println(t("cli.call.peers"));
         PeerIdentity client = result.peers().clientAsSeenByServer();
         PeerIdentity server = result.peers().serverAsSeenByClient();
-        int width = Math.max(22, client == null ? 0 : Math.max(length(client.issuer()), length(client.serialHex())) + 2);
-        out.printf("  %-18s %-" + width + "s %s%n", "", "server saw (client)", "client saw (server)");
+        String serverSaw = t("cli.call.peers.serverSaw");
+        int width = Math.max(Math.max(22, serverSaw.length() + 1),
+                client == null ? 0 : Math.max(length(client.issuer()), length(client.serialHex())) + 2);
+        out.printf("  %-18s %-" + width + "s %s%n", "", serverSaw, t("cli.call.peers.clientSaw"));
         row(out, width, "CN", client == null ? null : client.commonName(), server == null ? null : server.commonName());
         row(out, width, "OU", client == null ? null : String.join(",", client.organizationalUnits()),
                 server == null ? null : String.join(",", server.organizationalUnits()));
-        row(out, width, "serial", client == null ? null : client.serialHex(), server == null ? null : server.serialHex());
-        row(out, width, "issuer", client == null ? null : client.issuer(), server == null ? null : server.issuer());
+        row(out, width, t("cli.call.peers.serial"), client == null ? null : client.serialHex(),
+                server == null ? null : server.serialHex());
+        row(out, width, t("cli.call.peers.issuer"), client == null ? null : client.issuer(),
+                server == null ? null : server.issuer());
         row(out, width, "SANs", client == null ? null : String.join(" ", client.subjectAltNames()),
                 server == null ? null : String.join(" ", server.subjectAltNames()));
-        row(out, width, "host name matches", null, server == null ? null : String.valueOf(server.hostnameMatch()));
-        result.peers().notes().forEach(note -> out.println("  note: " + note));
+        row(out, width, t("cli.call.peers.hostMatches"), null,
+                server == null ? null : t(server.hostnameMatch() ? "cli.true" : "cli.false"));
+        result.peers().notes().forEach(note -> out.println(t("cli.call.note", note)));
         if (result.response() != null) {
-            out.println("== Response: " + result.response().status() + " " + PeerText.escape(result.response().reason()));
+            out.println(t("cli.call.response", result.response().status() + " " + PeerText.escape(result.response().reason())));
             result.response().body().strip().lines().map(PeerText::escape).forEach(out::println);
         }
         CallOutcome outcome = result.outcome();
-        out.println("== Outcome: " + outcome.kind() + " (client authenticated: " + outcome.clientAuthenticated().id() + ")"
-                + (outcome.likelyBypass() ? "   !! LIKELY AUTHENTICATION BYPASS !!" : ""));
+        out.println(t("cli.call.outcome", outcome.kind().name(), outcome.clientAuthenticated().id())
+                + (outcome.likelyBypass() ? t("cli.call.outcome.bypass") : ""));
         out.println("  " + outcome.headline());
-        out.println("  why: " + outcome.explanation());
-        outcome.fixes().forEach((stack, fix) -> out.println("  fix (" + stack + "): " + fix));
+        out.println(t("cli.call.why", outcome.explanation()));
+        outcome.fixes().forEach((stack, fix) -> out.println(t("cli.call.fixFor", stack, fix)));
         Diagnosis diagnosis = result.diagnosis();
         if (diagnosis != null) {
-            out.println("== Diagnosis: " + diagnosis.code() + " (" + diagnosis.side().name().toLowerCase() + " side)");
+            out.println(t("cli.call.diagnosis", diagnosis.code().name(), t("cli.call.side." + diagnosis.side().name())));
             out.println("  " + diagnosis.summary());
-            out.println("  why: " + diagnosis.cause());
-            out.println("  fix: " + diagnosis.fix());
+            out.println(t("cli.call.why", diagnosis.cause()));
+            out.println(t("cli.call.fix", diagnosis.fix()));
             for (Map.Entry<String, String> elsewhere : diagnosis.elsewhere().entrySet()) {
-                out.println("  " + elsewhere.getKey() + " says: " + elsewhere.getValue());
+                out.println(t("cli.call.says", elsewhere.getKey(), elsewhere.getValue()));
             }
-            out.println("  raw: " + diagnosis.rawMessage().replace("\n", "\n       "));
+            out.println(t("cli.call.raw", diagnosis.rawMessage().replace("\n", "\n       ")));
         }
-        out.println("== The same call elsewhere");
+        out.println(t("cli.call.elsewhere"));
         result.equivalents().asMap().forEach((tool, snippet) -> {
             out.println("-- " + tool);
             out.println(snippet.strip());
         });
+    }
+
+    private static String t(String key, Object... args) {
+        return Texts.text(key, args);
     }
 
     private static void row(PrintWriter out, int width, String label, String left, String right) {

@@ -1,12 +1,13 @@
 package io.mtlslab.cli;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.mtlslab.pki.Workspace;
 import io.mtlslab.scenario.CrlSource;
 import io.mtlslab.scenario.ScenarioMatrix;
 import io.mtlslab.scenario.ScenarioResult;
 import io.mtlslab.scenario.ScenarioResultJson;
 import io.mtlslab.scenario.ServerMode;
-import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,8 +42,15 @@ final class ScenariosCommand implements Callable<Integer> {
                 : List.of(ServerMode.parse(mode));
         Workspace ws = workspace.open();
         PrintWriter out = spec.commandLine().getOut();
+        ServerMode[] shownMode = {null};
         List<ScenarioResult> results = ScenarioMatrix.run(ws, modes, null, CrlSource.ISSUED,
                 (result, done, total) -> {
+                    if (!json && result.mode() != shownMode[0]) {
+                        // Rows grouped by mode, each group named in words as well as by the id --mode takes.
+                        shownMode[0] = result.mode();
+                        out.println(Texts.text("cli.scenarios.mode", result.mode().displayName(), result.mode().id(),
+                                result.mode().description()));
+                    }
                     if (!json) {
                         out.printf("%-16s %-58s %-32s %-48s %s%n", result.mode().id(), result.scenario().label(),
                                 result.expected().shortText(), result.actualText(), mark(result));
@@ -56,19 +64,15 @@ final class ScenariosCommand implements Callable<Integer> {
             long failed = results.stream().filter(r -> !r.matchesExpectation()).count();
             long bypasses = results.stream().filter(ScenarioResult::attackSucceeded).count();
             out.println();
-            out.println(results.size() + " cells, " + failed + " unexpected, " + bypasses
-                    + " attacks that got through (expected in the pitfall modes)");
+            out.println(Texts.text("cli.scenarios.summary", String.valueOf(results.size()), String.valueOf(failed),
+                    String.valueOf(bypasses)));
         }
         out.flush();
         return results.stream().allMatch(ScenarioResult::matchesExpectation) ? 0 : 1;
     }
 
     private static String mark(ScenarioResult result) {
-        String status = switch (result.status()) {
-            case PASS -> "as expected";
-            case FAIL -> "UNEXPECTED";
-            case SKIPPED -> "skipped";
-        };
-        return status + (result.attackSucceeded() ? " — ATTACK SUCCEEDS: " + result.expected().meaning() : "");
+        String status = Texts.text("cli.scenarios.status." + result.status().name());
+        return status + (result.attackSucceeded() ? Texts.text("cli.scenarios.attack", result.expected().meaning()) : "");
     }
 }

@@ -1,5 +1,9 @@
 package io.mtlslab.diagnose;
 
+import io.mtlslab.text.Message;
+import io.mtlslab.text.Texts;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,13 +20,13 @@ import java.util.Objects;
  * @param kind the verdict; its name is a stable code ({@code outcome} in JSON)
  * @param clientAuthenticated whether the server authenticated the client by its certificate
  * @param likelyBypass the server answered 2xx without a client certificate
- * @param headline one sentence for a banner
- * @param explanation why this verdict, from the facts of the call
- * @param fixes what to change, keyed by stack ({@code go}, {@code nginx}, {@code java}); empty when
- *     nothing needs fixing or the {@link Diagnosis} already says it
+ * @param headlineMessage one sentence for a banner ({@link #headline()} in the current language)
+ * @param explanationMessage why this verdict, from the facts of the call ({@link #explanation()})
+ * @param fixMessages what to change, keyed by stack ({@code go}, {@code nginx}, {@code java}); empty when
+ *     nothing needs fixing or the {@link Diagnosis} already says it ({@link #fixes()})
  */
-public record CallOutcome(Kind kind, ClientAuthentication clientAuthenticated, boolean likelyBypass, String headline,
-                          String explanation, Map<String, String> fixes) {
+public record CallOutcome(Kind kind, ClientAuthentication clientAuthenticated, boolean likelyBypass,
+                          Message headlineMessage, Message explanationMessage, Map<String, Message> fixMessages) {
 
     /** The verdicts, in the order of how far the call got. */
     public enum Kind {
@@ -56,9 +60,38 @@ public record CallOutcome(Kind kind, ClientAuthentication clientAuthenticated, b
     public CallOutcome {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(clientAuthenticated, "clientAuthenticated");
-        Objects.requireNonNull(headline, "headline");
-        explanation = explanation == null ? "" : explanation;
-        fixes = fixes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fixes));
+        Objects.requireNonNull(headlineMessage, "headlineMessage");
+        fixMessages = fixMessages == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixMessages));
+    }
+
+    /** One sentence for a banner, in the current language. */
+    public String headline() {
+        return headlineMessage.text();
+    }
+
+    /** Why this verdict, in the current language; empty when there is nothing to add. */
+    public String explanation() {
+        return explanationMessage == null ? "" : explanationMessage.text();
+    }
+
+    /** The fixes by stack, in the current language. */
+    public Map<String, String> fixes() {
+        return fixes(Texts.locale());
+    }
+
+    public String headline(Locale locale) {
+        return headlineMessage.text(locale);
+    }
+
+    public String explanation(Locale locale) {
+        return explanationMessage == null ? "" : explanationMessage.text(locale);
+    }
+
+    public Map<String, String> fixes(Locale locale) {
+        Map<String, String> fixes = new LinkedHashMap<>();
+        fixMessages.forEach((stack, fix) -> fixes.put(stack, fix.text(locale)));
+        return fixes;
     }
 
     /** The server answered with a status below 400 (with or without authenticating the client). */

@@ -1,6 +1,7 @@
 package io.mtlslab.diagnose;
 
 import io.mtlslab.pki.Certificates;
+import io.mtlslab.text.Message;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -29,10 +30,6 @@ public final class Diagnoser {
 
     private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
 
-    static final String LATE_REJECTION = "In TLS 1.3 the server checks the client certificate after the client"
-            + " has already finished its handshake, so the refusal arrived as an alert at the first read."
-            + " A client that only connects (or never reads) would wrongly believe it was accepted.";
-
     private Diagnoser() {
     }
 
@@ -49,43 +46,38 @@ public final class Diagnoser {
             return clientRefusedServer(seen);
         }
         String alert = alert(seen.error());
+        String where = seen.host() + ":" + seen.port();
         if (alert == null && (containsMessage(seen.error(), "Unsupported or unrecognized SSL message")
                 || containsMessage(seen.error(), "plaintext connection"))) {
             return make(DiagnosisCode.NOT_TLS, Side.NETWORK, seen,
-                    "The server at " + seen.host() + ":" + seen.port() + " did not answer in TLS.",
-                    "What came back is not a TLS record; it is most likely a plain HTTP server (or another"
-                            + " protocol) on that port.",
-                    "Call it with http://, or call the port where the HTTPS server listens.");
+                    Message.of("diagnose.notTls.summary", where),
+                    Message.of("diagnose.notTls.cause"),
+                    Message.of("diagnose.notTls.fix"));
         }
         if ("protocol_version".equals(alert)) {
             return make(DiagnosisCode.PROTOCOL_VERSION, Side.SERVER, seen,
-                    "The server refused the TLS versions this client offered (" + offered(seen) + ").",
-                    "The server and the client have no TLS version in common; the server answered with a"
-                            + " protocol_version alert. Secure servers accept only TLS 1.2 and 1.3.",
+                    Message.of("diagnose.protocolVersion.server.summary", offered(seen)),
+                    Message.of("diagnose.protocolVersion.server.cause"),
                     protocolVersionFix(seen.offeredProtocols()));
         }
         if (alert == null && localProtocolRefusal(seen.error())) {
             return make(DiagnosisCode.PROTOCOL_VERSION, Side.CLIENT, seen,
-                    "This client refused the TLS version on offer (" + offered(seen) + ").",
-                    "Either the server chose a version this client does not accept, or this Java runtime has"
-                            + " disabled the requested versions (TLS 1.0/1.1 are disabled by"
-                            + " jdk.tls.disabledAlgorithms).",
-                    "Offer TLS 1.2 and 1.3, and upgrade a server that only speaks older versions.");
+                    Message.of("diagnose.protocolVersion.client.summary", offered(seen)),
+                    Message.of("diagnose.protocolVersion.client.cause"),
+                    Message.of("diagnose.protocolVersion.client.fix"));
         }
         if (alert != null || serverDroppedAfterHandshake(seen)) {
             return serverRefusedClient(seen, alert, null);
         }
         if (seen.error() instanceof SSLException || seen.failedAt() == CallPhase.HANDSHAKE) {
             return make(DiagnosisCode.HANDSHAKE_FAILED, Side.NETWORK, seen,
-                    "The TLS handshake with " + seen.host() + ":" + seen.port() + " failed.",
-                    "The connection ended during the handshake without an alert mTLS Lab can explain: "
-                            + rootMessage(seen.error()),
-                    "Compare with openssl s_client -connect " + seen.host() + ":" + seen.port()
-                            + " and check the server's log.");
+                    Message.of("diagnose.handshakeFailed.summary", where),
+                    Message.of("diagnose.handshakeFailed.cause", rootMessage(seen.error())),
+                    Message.of("diagnose.handshakeFailed.fix", where));
         }
         return make(DiagnosisCode.HANDSHAKE_FAILED, Side.NETWORK, seen,
-                "The call to " + seen.host() + ":" + seen.port() + " failed.",
-                rootMessage(seen.error()), "Check the server's log and the raw message.");
+                Message.of("diagnose.callFailed.summary", where),
+                verbatim(rootMessage(seen.error())), Message.of("diagnose.callFailed.fix"));
     }
 
     private static Diagnosis network(CallObservation seen) {
@@ -93,25 +85,24 @@ public final class Diagnoser {
         String where = seen.host() + ":" + seen.port();
         if (has(error, ConnectException.class)) {
             return make(DiagnosisCode.CONNECTION_REFUSED, Side.NETWORK, seen,
-                    "Nothing listens on " + where + ".",
-                    "The connection was refused: no server is running on that port, or it listens on another"
-                            + " address (the echo server binds 127.0.0.1 by default).",
-                    "Start the server (mtls-lab serve --port " + seen.port() + ") or correct the port in the URL.");
+                    Message.of("diagnose.connectionRefused.summary", where),
+                    Message.of("diagnose.connectionRefused.cause"),
+                    Message.of("diagnose.connectionRefused.fix", String.valueOf(seen.port())));
         }
         if (has(error, UnknownHostException.class)) {
             return make(DiagnosisCode.HOST_NOT_FOUND, Side.NETWORK, seen,
-                    "The host name " + seen.host() + " does not resolve.",
-                    "The name is not in DNS or in the hosts file.",
-                    "Check the spelling, use an IP address, or add the name to the hosts file.");
+                    Message.of("diagnose.hostNotFound.summary", seen.host()),
+                    Message.of("diagnose.hostNotFound.cause"),
+                    Message.of("diagnose.hostNotFound.fix"));
         }
         if (has(error, SocketTimeoutException.class) || has(error, java.net.http.HttpTimeoutException.class)) {
-            String phase = seen.failedAt() == CallPhase.CONNECT ? "to accept the connection"
-                    : seen.failedAt() == CallPhase.HANDSHAKE ? "to complete the TLS handshake" : "to answer";
+            Message phase = seen.failedAt() == CallPhase.CONNECT ? Message.of("diagnose.timeout.phase.connect")
+                    : seen.failedAt() == CallPhase.HANDSHAKE ? Message.of("diagnose.timeout.phase.handshake")
+                    : Message.of("diagnose.timeout.phase.answer");
             return make(DiagnosisCode.TIMEOUT, Side.NETWORK, seen,
-                    "The server at " + where + " took too long " + phase + ".",
-                    "No answer came within the time limit; the server may be stalled, overloaded, or"
-                            + " something in between drops the packets.",
-                    "Check that the server is healthy and reachable, or allow a longer timeout.");
+                    Message.of("diagnose.timeout.summary", where, phase),
+                    Message.of("diagnose.timeout.cause"),
+                    Message.of("diagnose.timeout.fix"));
         }
         return null;
     }
@@ -121,16 +112,16 @@ public final class Diagnoser {
         X509Certificate leaf = chain.get(0);
         String subject = CertificateFacts.subjectName(leaf);
         String issuer = CertificateFacts.issuerName(leaf);
-        String trust = seen.systemTrust() ? "the system CA store" : "the trust anchor you chose ("
-                + seen.trustAnchors().stream().map(CertificateFacts::subjectName).collect(Collectors.joining(", ")) + ")";
+        Message trust = seen.systemTrust() ? Message.of("diagnose.trust.system")
+                : Message.of("diagnose.trust.chosen",
+                        seen.trustAnchors().stream().map(CertificateFacts::subjectName).collect(Collectors.joining(", ")));
         boolean trusted = CertificateFacts.chainsTo(chain, seen.trustAnchors());
         if (!trusted && chain.size() == 1 && Certificates.isSelfSigned(leaf)) {
             return make(DiagnosisCode.SELF_SIGNED, Side.CLIENT, seen,
-                    "The server presented a self-signed certificate (" + subject + ") that this client does not trust.",
-                    "No CA vouches for it: it signed itself, and it is not in " + trust + ".",
-                    "Give the server a certificate issued by your CA"
-                            + (seen.referenceCa() != null ? " (" + CertificateFacts.subjectName(seen.referenceCa()) + ")" : "")
-                            + ", or — only if you really mean to pin it — trust this exact certificate with --ca.");
+                    Message.of("diagnose.serverSelfSigned.summary", subject),
+                    Message.of("diagnose.serverSelfSigned.cause", trust),
+                    Message.of("diagnose.serverSelfSigned.fix", seen.referenceCa() != null
+                            ? " (" + CertificateFacts.subjectName(seen.referenceCa()) + ")" : ""));
         }
         if (!trusted) {
             X509Certificate top = chain.get(chain.size() - 1);
@@ -138,56 +129,52 @@ public final class Diagnoser {
             boolean sameName = seen.trustAnchors().stream()
                     .anyMatch(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()));
             return make(DiagnosisCode.UNKNOWN_CA, Side.CLIENT, seen,
-                    "This client does not trust the issuer of the server's certificate (" + unknown + ").",
-                    sameName ? "A CA named " + unknown + " signed the server's certificate, but not the " + unknown
-                            + " you trust: same name, different key (another workspace's CA, or a look-alike)."
-                            : "The server's chain (" + subject + ", issued by " + issuer + ") does not lead to " + trust + ".",
-                    "Trust the CA that issued the server certificate (--ca with that CA's PEM file), or give the"
-                            + " server a certificate from the CA you trust.");
+                    Message.of("diagnose.serverUnknownCa.summary", unknown),
+                    sameName ? Message.of("diagnose.serverUnknownCa.cause.sameName", unknown)
+                            : Message.of("diagnose.serverUnknownCa.cause", subject, issuer, trust),
+                    Message.of("diagnose.serverUnknownCa.fix"));
         }
         for (X509Certificate certificate : chain) {
             if (CertificateFacts.expired(certificate, seen.at())) {
                 return make(DiagnosisCode.EXPIRED, Side.CLIENT, seen,
-                        "The server's certificate " + CertificateFacts.subjectName(certificate) + " has expired.",
-                        "It was valid until " + certificate.getNotAfter().toInstant() + "; it is now " + seen.at() + ".",
-                        "Renew the server certificate (mtls-lab server issue --force ...) and restart the server.");
+                        Message.of("diagnose.serverExpired.summary", CertificateFacts.subjectName(certificate)),
+                        Message.of("diagnose.serverExpired.cause", certificate.getNotAfter().toInstant().toString(),
+                                seen.at().toString()),
+                        Message.of("diagnose.serverExpired.fix"));
             }
             if (CertificateFacts.notYetValid(certificate, seen.at())) {
                 return make(DiagnosisCode.NOT_YET_VALID, Side.CLIENT, seen,
-                        "The server's certificate " + CertificateFacts.subjectName(certificate) + " is not valid yet.",
-                        "It becomes valid at " + certificate.getNotBefore().toInstant() + "; it is now " + seen.at()
-                                + ". Either it was issued with a future start date or one of the clocks is wrong.",
-                        "Check the clocks of both machines, or re-issue the certificate valid from now.");
+                        Message.of("diagnose.serverNotYetValid.summary", CertificateFacts.subjectName(certificate)),
+                        Message.of("diagnose.serverNotYetValid.cause", certificate.getNotBefore().toInstant().toString(),
+                                seen.at().toString()),
+                        Message.of("diagnose.serverNotYetValid.fix"));
             }
         }
         if (CertificateFacts.lacksServerAuth(leaf)) {
             return make(DiagnosisCode.MISSING_SERVER_AUTH_EKU, Side.CLIENT, seen,
-                    "The server's certificate (" + subject + ") is not allowed for TLS servers.",
-                    "Its extended key usage lacks serverAuth — it looks like a client certificate installed on the"
-                            + " server.",
-                    "Issue a server certificate (EKU serverAuth) for the server: mtls-lab server issue.");
+                    Message.of("diagnose.serverEku.summary", subject),
+                    Message.of("diagnose.serverEku.cause"),
+                    Message.of("diagnose.serverEku.fix"));
         }
         if (CertificateFacts.revoked(leaf, seen.crls()) || has(seen.serverRejectedByClient(), "revoked")) {
             return make(DiagnosisCode.REVOKED, Side.CLIENT, seen,
-                    "The server's certificate (" + subject + ", serial " + Certificates.serialHex(leaf) + ") is revoked.",
-                    "Its CA's revocation list names it"
-                            + dateSuffix(CertificateFacts.revocationDate(leaf, seen.crls())) + ".",
-                    "Issue the server a new certificate and restart it with that identity.");
+                    Message.of("diagnose.serverRevoked.summary", subject, Certificates.serialHex(leaf)),
+                    Message.of("diagnose.serverRevoked.cause", dateSuffix(CertificateFacts.revocationDate(leaf, seen.crls()))),
+                    Message.of("diagnose.serverRevoked.fix"));
         }
         if (!CertificateFacts.matchesHost(leaf, seen.host())) {
             boolean ip = CertificateFacts.isIpLiteral(seen.host());
             List<String> names = CertificateFacts.hostNames(leaf);
             return make(DiagnosisCode.HOSTNAME_MISMATCH, Side.CLIENT, seen,
-                    "The server's certificate is not valid for " + (ip ? "the address " : "the name ") + seen.host() + ".",
-                    "Its subject alternative names are " + (names.isEmpty() ? "missing (a CN alone is not checked)"
-                            : String.join(", ", names)) + "; " + seen.host() + " is not among them.",
-                    "Call the server by a name in its SANs, or re-issue its certificate with --san "
-                            + (ip ? "ip:" : "dns:") + seen.host() + ".");
+                    Message.of(ip ? "diagnose.hostname.summary.ip" : "diagnose.hostname.summary.name", seen.host()),
+                    names.isEmpty() ? Message.of("diagnose.hostname.cause.noSans", seen.host())
+                            : Message.of("diagnose.hostname.cause", String.join(", ", names), seen.host()),
+                    Message.of("diagnose.hostname.fix", (ip ? "ip:" : "dns:") + seen.host()));
         }
         return make(DiagnosisCode.UNKNOWN_CA, Side.CLIENT, seen,
-                "This client refused the server's certificate chain (" + subject + ").",
-                rootMessage(seen.serverRejectedByClient()),
-                "Check the chain with: openssl verify -CAfile ca.pem server.pem");
+                Message.of("diagnose.serverChainRefused.summary", subject),
+                verbatim(rootMessage(seen.serverRejectedByClient())),
+                Message.of("diagnose.serverChainRefused.fix"));
     }
 
     /**
@@ -196,22 +183,19 @@ public final class Diagnoser {
      * checking the certificate that was (or was not) sent.
      */
     private static Diagnosis serverRefusedClient(CallObservation seen, String alert, TerminatorRefusal terminator) {
-        String late = seen.failedAt() == CallPhase.FIRST_READ ? " " + LATE_REJECTION : "";
+        Object late = seen.failedAt() == CallPhase.FIRST_READ ? Message.of("diagnose.lateRejection") : "";
         String ref = seen.referenceCa() == null ? null : CertificateFacts.subjectName(seen.referenceCa());
-        String alertText = terminator != null ? terminator.how()
-                : alert == null ? "closed the connection" : "sent the alert " + alert;
+        Message alertText = terminator != null ? terminator.how()
+                : alert == null ? Message.of("diagnose.alert.closed") : Message.of("diagnose.alert.sent", alert);
         Refusal say = (code, summary, cause, fix) -> terminator == null ? make(code, Side.SERVER, seen, summary, cause, fix)
                 : new Diagnosis(code, Side.SERVER, summary, cause, fix, terminator.serverText(),
                         ElsewhereMessages.ofTerminator(code, terminator.certificateSent()));
         if (terminator == null && !seen.certificateRequested() && !"certificate_required".equals(alert)) {
             return make(DiagnosisCode.HANDSHAKE_FAILED, Side.SERVER, seen,
-                    "The server ended the handshake (" + (alert == null ? "no alert" : alert)
-                            + ") before asking for a client certificate.",
-                    "The refusal came before any certificate of ours was involved: typically the two sides share"
-                            + " no cipher suite, key-exchange group or signature algorithm, or the server refuses"
-                            + " the name we asked for (SNI).",
-                    "Compare what each side enables: openssl s_client -connect " + seen.host() + ":" + seen.port()
-                            + " shows what the server accepts.");
+                    alert == null ? Message.of("diagnose.endedBeforeRequest.summary.noAlert")
+                            : Message.of("diagnose.endedBeforeRequest.summary", alert),
+                    Message.of("diagnose.endedBeforeRequest.cause"),
+                    Message.of("diagnose.endedBeforeRequest.fix", seen.host() + ":" + seen.port()));
         }
         if (!seen.clientCertificateSent() || "certificate_required".equals(alert)) {
             List<X500Principal> names = seen.acceptedIssuers();
@@ -220,22 +204,18 @@ public final class Diagnoser {
                 X509Certificate leaf = seen.clientChain().get(0);
                 String accepted = names.stream().map(CertificateFacts::shortName).collect(Collectors.joining(", "));
                 return say.make(DiagnosisCode.CLIENT_CERT_NOT_SENT_ISSUER_NOT_ACCEPTED,
-                        "Your client certificate was not sent: its issuer " + CertificateFacts.issuerName(leaf)
-                                + " is not among the names the server accepts (" + accepted + ").",
-                        "The server's CertificateRequest lists the CAs it accepts; like Go and most TLS stacks,"
-                                + " the client then withholds a certificate from any other CA and sends none, so"
-                                + " the server " + alertText + "." + late,
-                        "Use a client certificate issued by " + accepted + ", or make the server trust "
-                                + CertificateFacts.issuerName(leaf) + ".");
+                        Message.of("diagnose.issuerNotAccepted.summary", CertificateFacts.issuerName(leaf), accepted),
+                        Message.of("diagnose.issuerNotAccepted.cause", alertText, late),
+                        Message.of("diagnose.issuerNotAccepted.fix", accepted, CertificateFacts.issuerName(leaf)));
             }
-            String why = !seen.certificateRequested() ? "the server did not ask for one during the handshake"
-                    : seen.clientChain().isEmpty() ? "no client identity was chosen for this call"
-                    : "the client had none matching the key types the server asked for (" + seen.requestedKeyTypes() + ")";
+            Message why = !seen.certificateRequested() ? Message.of("diagnose.noClientCertificate.why.notAsked")
+                    : seen.clientChain().isEmpty() ? Message.of("diagnose.noClientCertificate.why.noIdentity")
+                    : Message.of("diagnose.noClientCertificate.why.keyType", String.valueOf(seen.requestedKeyTypes()));
             return say.make(DiagnosisCode.NO_CLIENT_CERTIFICATE,
-                    "The server requires a client certificate and none was sent.",
-                    "No certificate was sent because " + why + "; the server " + alertText + "." + late,
-                    "Choose a client identity (--client NAME)" + (ref != null ? " issued by " + ref : "")
-                            + "; in Go set tls.Config.Certificates, in curl give --cert and --key.");
+                    Message.of("diagnose.noClientCertificate.summary"),
+                    Message.of("diagnose.noClientCertificate.cause", why, alertText, late),
+                    ref != null ? Message.of("diagnose.noClientCertificate.fix.ref", ref)
+                            : Message.of("diagnose.noClientCertificate.fix"));
         }
         X509Certificate leaf = seen.clientChain().get(0);
         String subject = CertificateFacts.subjectName(leaf);
@@ -243,104 +223,87 @@ public final class Diagnoser {
         boolean expired = CertificateFacts.expired(leaf, seen.at());
         if ("certificate_expired".equals(alert) || expired) {
             return say.make(DiagnosisCode.EXPIRED,
-                    "The server refused your client certificate (" + subject + "): it has expired.",
-                    "It was valid until " + leaf.getNotAfter().toInstant() + "; the server " + alertText + "." + late,
-                    "Renew the client certificate: mtls-lab client issue --name <name> --force"
-                            + (ref != null ? " (issued by " + ref + ")" : "") + ".");
+                    Message.of("diagnose.clientExpired.summary", subject),
+                    Message.of("diagnose.clientExpired.cause", leaf.getNotAfter().toInstant().toString(), alertText, late),
+                    ref != null ? Message.of("diagnose.clientExpired.fix.ref", ref) : Message.of("diagnose.clientExpired.fix"));
         }
         if (CertificateFacts.notYetValid(leaf, seen.at())) {
             return say.make(DiagnosisCode.NOT_YET_VALID,
-                    "The server refused your client certificate (" + subject + "): it is not valid yet.",
-                    "It becomes valid at " + leaf.getNotBefore().toInstant() + "; the server " + alertText
-                            + ". Either it was issued with a future start date or a clock is wrong." + late,
-                    "Check the clocks, or re-issue the client certificate valid from now.");
+                    Message.of("diagnose.clientNotYetValid.summary", subject),
+                    Message.of("diagnose.clientNotYetValid.cause", leaf.getNotBefore().toInstant().toString(), alertText,
+                            late),
+                    Message.of("diagnose.clientNotYetValid.fix"));
         }
         if ("certificate_revoked".equals(alert) || CertificateFacts.revoked(leaf, seen.crls())) {
             return say.make(DiagnosisCode.REVOKED,
-                    "The server refused your client certificate (" + subject + ", serial "
-                            + Certificates.serialHex(leaf) + "): it is revoked.",
-                    "The CA's revocation list names it" + dateSuffix(CertificateFacts.revocationDate(leaf, seen.crls()))
-                            + "; the server checks that list and " + alertText + "." + late,
-                    "Ask for a new client certificate; a revoked one cannot be reinstated.");
+                    Message.of("diagnose.clientRevoked.summary", subject, Certificates.serialHex(leaf)),
+                    Message.of("diagnose.clientRevoked.cause", dateSuffix(CertificateFacts.revocationDate(leaf, seen.crls())),
+                            alertText, late),
+                    Message.of("diagnose.clientRevoked.fix"));
         }
         if ("unsupported_certificate".equals(alert) || CertificateFacts.lacksClientAuth(leaf)) {
             return say.make(DiagnosisCode.MISSING_CLIENT_AUTH_EKU,
-                    "The server refused your certificate (" + subject + "): it is not a client certificate.",
-                    "Its extended key usage lacks clientAuth (a server certificate used as a client?); the server "
-                            + alertText + "." + late,
-                    "Use a client certificate (EKU clientAuth): mtls-lab client issue.");
+                    Message.of("diagnose.clientEku.summary", subject),
+                    Message.of("diagnose.clientEku.cause", alertText, late),
+                    Message.of("diagnose.clientEku.fix"));
         }
         if (seen.clientChain().size() == 1 && Certificates.isSelfSigned(leaf)) {
             return say.make(DiagnosisCode.SELF_SIGNED,
-                    "The server refused your client certificate (" + subject + "): it is self-signed.",
-                    "No CA the server trusts vouches for it, even though its name may look right; the server "
-                            + alertText + "." + late,
-                    "Use a client certificate issued by " + (ref != null ? ref : "the server's CA") + ".");
+                    Message.of("diagnose.clientSelfSigned.summary", subject),
+                    Message.of("diagnose.clientSelfSigned.cause", alertText, late),
+                    ref != null ? Message.of("diagnose.clientSelfSigned.fix.ref", ref)
+                            : Message.of("diagnose.clientSelfSigned.fix"));
         }
         X509Certificate referenceCa = seen.referenceCa();
         if (referenceCa != null && leaf.getIssuerX500Principal().equals(referenceCa.getSubjectX500Principal())
                 && !CertificateFacts.chainsTo(seen.clientChain(), List.of(referenceCa))) {
+            Object workspaceKey = keyId(CertificateFacts.subjectKeyId(referenceCa));
             return say.make(DiagnosisCode.UNKNOWN_CA,
-                    "The server does not trust the issuer of your client certificate: a CA named " + issuer
-                            + " signed it, but not the " + issuer + " of this workspace.",
-                    "The two CAs have the same name and different keys: your certificate was signed by key "
-                            + keyId(CertificateFacts.authorityKeyId(leaf)) + ", the workspace CA's key is "
-                            + keyId(CertificateFacts.subjectKeyId(referenceCa)) + ". It comes from a look-alike (rogue)"
-                            + " CA or another workspace; names prove nothing, signatures do. The server " + alertText
-                            + "." + late,
-                    "Present a client certificate signed by the workspace CA's own key ("
-                            + keyId(CertificateFacts.subjectKeyId(referenceCa)) + "): issue one with mtls-lab client"
-                            + " issue in this workspace, or call with the identity the server's CA really issued.");
+                    Message.of("diagnose.clientRogueCa.summary", issuer),
+                    Message.of("diagnose.clientRogueCa.cause", keyId(CertificateFacts.authorityKeyId(leaf)), workspaceKey,
+                            alertText, late),
+                    Message.of("diagnose.clientRogueCa.fix", workspaceKey));
         }
         if (referenceCa != null && seen.clientChain().size() > 1 && !CertificateFacts.signedBy(leaf, referenceCa)
                 && CertificateFacts.chainsTo(seen.clientChain(), List.of(referenceCa))) {
             long intermediates = seen.clientChain().stream().skip(1).filter(c -> !Certificates.isSelfSigned(c)).count();
             return say.make(DiagnosisCode.CHAIN_TOO_LONG,
-                    "The server refused your client certificate (" + subject + "), which reaches " + ref
-                            + " only through " + intermediates + (intermediates == 1 ? " intermediate CA (" : " intermediate CAs (")
-                            + issuer + ").",
-                    "Your chain is valid up to the workspace CA, so the server either allows fewer intermediates"
-                            + " than your chain has (nginx: ssl_verify_depth, the number of intermediates allowed"
-                            + " between a client certificate and the trusted CA) or does not accept the intermediate."
-                            + " The server " + alertText + "." + late,
-                    "Raise the server's verify depth to at least " + intermediates + " (nginx: ssl_verify_depth "
-                            + Math.max(1, intermediates) + ";) and make sure it trusts " + ref
-                            + ", or issue the client certificate directly from " + ref + ".");
+                    Message.of(intermediates == 1 ? "diagnose.chainTooLong.summary.one" : "diagnose.chainTooLong.summary.many",
+                            subject, ref, String.valueOf(intermediates), issuer),
+                    Message.of("diagnose.chainTooLong.cause", alertText, late),
+                    Message.of("diagnose.chainTooLong.fix", String.valueOf(intermediates),
+                            String.valueOf(Math.max(1, intermediates)), ref));
         }
         return say.make(DiagnosisCode.UNKNOWN_CA,
-                "The server does not trust the issuer of your client certificate (" + issuer + ").",
-                "The server could not build a path from your certificate (issued by " + issuer
-                        + ") to a CA it trusts. The server " + alertText + "." + late,
-                "Make the server trust " + issuer + " (nginx: ssl_client_certificate; Go: ClientCAs; Java: the"
-                        + " trust store)" + (ref != null && !ref.equals(issuer)
-                                ? ", or present a client certificate issued by " + ref : "") + ".");
+                Message.of("diagnose.clientUnknownCa.summary", issuer),
+                Message.of("diagnose.clientUnknownCa.cause", issuer, alertText, late),
+                ref != null && !ref.equals(issuer) ? Message.of("diagnose.clientUnknownCa.fix.ref", issuer, ref)
+                        : Message.of("diagnose.clientUnknownCa.fix", issuer));
     }
 
     /** A functional shape for the refusal texts, so one branch list serves TLS alerts and HTTP refusals. */
     @FunctionalInterface
     private interface Refusal {
-        Diagnosis make(DiagnosisCode code, String summary, String cause, String fix);
+        Diagnosis make(DiagnosisCode code, Message summary, Message cause, Message fix);
     }
 
-    private static String keyId(String hex) {
-        return hex == null ? "(no key identifier)" : hex;
+    private static Object keyId(String hex) {
+        return hex == null ? Message.of("diagnose.noKeyId") : hex;
     }
 
-    private static String protocolVersionFix(List<String> offered) {
+    private static Message protocolVersionFix(List<String> offered) {
         boolean modern12 = offered.contains("TLSv1.2");
         boolean modern13 = offered.contains("TLSv1.3");
         if (modern12 && modern13) {
-            return "This client already offered TLS 1.2 and 1.3, so the server speaks only obsolete versions (TLS 1.0"
-                    + " or 1.1) or is misconfigured: upgrade the server to TLS 1.2 or 1.3. Only to test such a server,"
-                    + " call it with --tls 1.1.";
+            return Message.of("diagnose.protocolVersion.fix.obsoleteServer");
         }
         if (modern12) {
-            return "Offer TLS 1.3 as well (--tls 1.2,1.3): the server may accept only TLS 1.3.";
+            return Message.of("diagnose.protocolVersion.fix.add13");
         }
         if (modern13) {
-            return "Offer TLS 1.2 as well (--tls 1.2,1.3): the server may not speak TLS 1.3 yet.";
+            return Message.of("diagnose.protocolVersion.fix.add12");
         }
-        return "Offer TLS 1.2 and 1.3 (--tls 1.2,1.3); never re-enable TLS 1.0/1.1 on the server.";
+        return Message.of("diagnose.protocolVersion.fix.modern");
     }
 
     private static Diagnosis httpError(CallObservation seen) {
@@ -354,24 +317,19 @@ public final class Diagnoser {
             return serverRefusedClient(seen, null, terminator);
         }
         boolean sent = seen.clientCertificateSent();
-        String said = body.isEmpty() ? "" : " It said: " + excerpt(body);
+        Object said = body.isEmpty() ? "" : Message.of("diagnose.http.said", excerpt(body));
         if (status == 401 || status == 403) {
             String answer = status == 401 ? "401 Unauthorized" : "403 Forbidden";
             return make(status == 401 ? DiagnosisCode.HTTP_UNAUTHORIZED : DiagnosisCode.HTTP_FORBIDDEN, Side.SERVER, seen,
-                    "The TLS handshake succeeded, but the server's application answered " + answer + ".",
-                    (sent ? "Your client certificate was accepted at the TLS layer, yet the application refused"
-                            + (status == 403 ? " this identity." : " the request.")
-                            : "No client certificate was sent; the server let the handshake through (client"
-                                    + " certificates optional or not requested) and its application refused the request.")
-                            + said,
-                    sent ? "Check which identities the application authorizes (CN, OU, serial)."
-                            : "Send a client certificate (--client NAME).");
+                    Message.of("diagnose.http.refused.summary", answer),
+                    Message.of(sent ? (status == 403 ? "diagnose.http.refused.cause.sent403" : "diagnose.http.refused.cause.sent")
+                            : "diagnose.http.refused.cause.notSent", said),
+                    Message.of(sent ? "diagnose.http.refused.fix.sent" : "diagnose.http.refused.fix.notSent"));
         }
         return make(DiagnosisCode.HTTP_ERROR, Side.SERVER, seen,
-                "The TLS handshake succeeded, but the server answered HTTP " + status + ".",
-                body.isEmpty() ? "The application returned an error status." : said.strip(),
-                status >= 500 ? "The server failed while handling the call: check the server's log."
-                        : "Check the path and method of the call and the server's log.");
+                Message.of("diagnose.http.error.summary", String.valueOf(status)),
+                body.isEmpty() ? Message.of("diagnose.http.error.cause") : Message.of("diagnose.http.error.said", excerpt(body)),
+                Message.of(status >= 500 ? "diagnose.http.error.fix.5xx" : "diagnose.http.error.fix"));
     }
 
     /** The first few hundred characters of a body a peer sent, safe to print on one line. */
@@ -384,17 +342,15 @@ public final class Diagnoser {
     private static Diagnosis hmacRejected(CallObservation seen, String body) {
         java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"(hmac-[a-z-]+)\"").matcher(body);
         String reason = code.find() ? code.group(1) : "hmac-wrong-signature";
-        String fix = switch (reason) {
-            case "hmac-missing" -> "Sign the call with the client's HMAC secret (headers X-Mtlslab-Timestamp and"
-                    + " X-Mtlslab-Signature).";
-            case "hmac-stale" -> "Sign each request when it is sent and check that both clocks are right (at most"
-                    + " 5 minutes apart).";
-            case "hmac-unknown-client" -> "Create an HMAC secret for this client identity (mtls-lab bundle NAME --hmac).";
-            default -> "Sign exactly the method, path, timestamp and body that are sent, with this client's own secret.";
+        Message fix = switch (reason) {
+            case "hmac-missing" -> Message.of("diagnose.hmac.fix.missing");
+            case "hmac-stale" -> Message.of("diagnose.hmac.fix.stale");
+            case "hmac-unknown-client" -> Message.of("diagnose.hmac.fix.unknownClient");
+            default -> Message.of("diagnose.hmac.fix.wrongSignature");
         };
         return make(DiagnosisCode.HTTP_UNAUTHORIZED, Side.SERVER, seen,
-                "The TLS handshake succeeded, but the server's HMAC layer refused the request's signature (" + reason + ").",
-                "The server requires an HMAC-SHA256 signature of each request under the client's secret. It said: " + excerpt(body),
+                Message.of("diagnose.hmac.summary", reason),
+                Message.of("diagnose.hmac.cause", excerpt(body)),
                 fix);
     }
 
@@ -504,16 +460,22 @@ public final class Diagnoser {
         return false;
     }
 
-    private static String offered(CallObservation seen) {
-        return seen.offeredProtocols().isEmpty() ? "the default versions" : String.join(", ", seen.offeredProtocols());
+    private static Object offered(CallObservation seen) {
+        return seen.offeredProtocols().isEmpty() ? Message.of("diagnose.defaultVersions")
+                : String.join(", ", seen.offeredProtocols());
     }
 
-    private static String dateSuffix(java.util.Date date) {
-        return date == null ? "" : " (revoked " + date.toInstant() + ")";
+    private static Object dateSuffix(java.util.Date date) {
+        return date == null ? "" : Message.of("diagnose.revokedOn", date.toInstant().toString());
     }
 
-    private static Diagnosis make(DiagnosisCode code, Side side, CallObservation seen, String summary, String cause,
-                                  String fix) {
+    /** A text Java or the peer wrote, shown as it is in every language. */
+    private static Message verbatim(String text) {
+        return Message.of("diagnose.verbatim", text);
+    }
+
+    private static Diagnosis make(DiagnosisCode code, Side side, CallObservation seen, Message summary, Message cause,
+                                  Message fix) {
         return new Diagnosis(code, side, summary, cause, fix, rawMessage(seen.error()), ElsewhereMessages.of(code, side));
     }
 }

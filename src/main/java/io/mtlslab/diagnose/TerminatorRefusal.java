@@ -1,5 +1,6 @@
 package io.mtlslab.diagnose;
 
+import io.mtlslab.text.Message;
 import java.util.Locale;
 
 /**
@@ -35,8 +36,7 @@ public record TerminatorRefusal(boolean certificateSent, String serverText) {
     }
 
     /** How the refusal reads in a diagnosis: "answered HTTP 400 "…" after the handshake". */
-    String how() {
-        return "answered " + serverText + " after completing the handshake (nginx and other TLS terminators"
-                + " judge the client certificate after the handshake and refuse at the HTTP layer)";
+    Message how() {
+        return Message.of("diagnose.terminator.how", serverText);
     }
 }

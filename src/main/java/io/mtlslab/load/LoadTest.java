@@ -324,8 +324,7 @@ public final class LoadTest {
                     summary = probe.diagnosis().summary();
                 } else {
                     code = FailureGroup.TRANSIENT;
-                    summary = "did not happen again on a single call afterwards: the load caused it ("
-                            + kind.example.lines().findFirst().orElse("") + ")";
+                    summary = io.mtlslab.text.Texts.text("load.transient", kind.example.lines().findFirst().orElse(""));
                 }
                 FailureGroup merged = groups.get(code);
                 long count = kind.count.get() + (merged == null ? 0 : merged.count());

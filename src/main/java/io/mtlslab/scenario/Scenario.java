@@ -1,30 +1,30 @@
 package io.mtlslab.scenario;
 
+import io.mtlslab.text.Texts;
+
 /** One client behaviour of the matrix: the valid client, and each attack or mistake mTLS must stop. */
 public enum Scenario {
-    VALID_CLIENT("valid client", false),
-    NO_CLIENT_CERTIFICATE("no client certificate", true),
-    ROGUE_CA_SAME_NAME("client certificate from a rogue CA with the real CA's name", true),
-    EXPIRED_CLIENT("expired client certificate", true),
-    NOT_YET_VALID_CLIENT("client certificate not valid yet", true),
-    SERVER_CERT_AS_CLIENT("server certificate used as client (no clientAuth EKU)", true),
-    REVOKED_CLIENT("revoked client certificate", true),
-    SELF_SIGNED_LOOKALIKE("self-signed look-alike of the real client", true),
-    WRONG_HOST_NAME("server name not in the certificate's SANs", true),
-    CLIENT_DISTRUSTS_SERVER_CA("client that does not trust the server's CA", true),
-    TLS11_ONLY_CLIENT("TLS 1.1-only client", true);
+    VALID_CLIENT(false),
+    NO_CLIENT_CERTIFICATE(true),
+    ROGUE_CA_SAME_NAME(true),
+    EXPIRED_CLIENT(true),
+    NOT_YET_VALID_CLIENT(true),
+    SERVER_CERT_AS_CLIENT(true),
+    REVOKED_CLIENT(true),
+    SELF_SIGNED_LOOKALIKE(true),
+    WRONG_HOST_NAME(true),
+    CLIENT_DISTRUSTS_SERVER_CA(true),
+    TLS11_ONLY_CLIENT(true);
 
-    private final String label;
     private final boolean attack;
 
-    Scenario(String label, boolean attack) {
-        this.label = label;
+    Scenario(boolean attack) {
         this.attack = attack;
     }
 
-    /** How the matrix names it. */
+    /** How the matrix names it, in the current language ({@code scenario.name.<NAME>} in the core bundle). */
     public String label() {
-        return label;
+        return Texts.text("scenario.name." + name());
     }
 
     /** Whether a secure setup must refuse it. */

@@ -9,6 +9,7 @@ import io.mtlslab.diagnose.DiagnosisCode;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.EchoServer;
+import io.mtlslab.text.Message;
 import io.mtlslab.tls.ServerTlsProfile;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -67,7 +68,7 @@ public final class ScenarioMatrix {
                                          boolean legacyAvailable) {
         Expectation expected = Expectations.of(scenario, mode, legacyAvailable, credentials.revocationAvailable());
         if (expected.outcome() == Outcome.NOT_AVAILABLE) {
-            return new ScenarioResult(mode, scenario, expected, Outcome.NOT_AVAILABLE, expected.meaning(),
+            return new ScenarioResult(mode, scenario, expected, Outcome.NOT_AVAILABLE, expected.meaningMessage(),
                     ScenarioResult.Status.SKIPPED, null, null);
         }
         CallResult call = TestCall.run(request(credentials, port, scenario));
@@ -110,15 +111,17 @@ public final class ScenarioMatrix {
         return builder.build();
     }
 
-    private static String actualText(CallResult call) {
+    private static Message actualText(CallResult call) {
         if (call.succeeded()) {
             var client = call.peers().clientAsSeenByServer();
-            return call.response().status() + " OK" + (client != null && client.commonName() != null
-                    ? " as CN=" + client.commonName() : " without a client identity");
+            String status = String.valueOf(call.response().status());
+            return client != null && client.commonName() != null
+                    ? Message.of("scenario.actual.accepted.as", status, client.commonName())
+                    : Message.of("scenario.actual.accepted.anonymous", status);
         }
         var diagnosis = call.diagnosis();
-        return "refused (" + diagnosis.code() + ", " + diagnosis.side().name().toLowerCase(java.util.Locale.ROOT)
-                + " side)";
+        return Message.of("scenario.actual.refused", diagnosis.code().name(),
+                Message.of("scenario.side." + diagnosis.side().name()));
     }
 
     private static InetAddress loopback() {
@@ -136,62 +139,60 @@ public final class ScenarioMatrix {
 
         static Expectation of(Scenario scenario, ServerMode mode, boolean legacyAvailable, boolean revocationAvailable) {
             if (scenario == Scenario.REVOKED_CLIENT && !revocationAvailable) {
-                return Expectation.notAvailable("not available: no revocation list could be issued for the scenario area");
+                return Expectation.notAvailable(Message.of("scenario.meaning.noRevocationList"));
             }
             if (scenario == Scenario.TLS11_ONLY_CLIENT && !legacyAvailable) {
-                return Expectation.notAvailable("not available: this Java runtime refuses TLS 1.1 itself (it used TLS"
-                        + " before the matrix could lift jdk.tls.disabledAlgorithms); run mtls-lab scenarios in a fresh process");
+                return Expectation.notAvailable(Message.of("scenario.meaning.noTls11"));
             }
             // the client's own checks hold whatever the server does
             switch (scenario) {
                 case VALID_CLIENT:
-                    return Expectation.accepted("the valid client is served");
+                    return Expectation.accepted(Message.of("scenario.meaning.validServed"));
                 case WRONG_HOST_NAME:
-                    return Expectation.refused(DiagnosisCode.HOSTNAME_MISMATCH, "the client refuses a server whose certificate does not name it");
+                    return Expectation.refused(DiagnosisCode.HOSTNAME_MISMATCH, Message.of("scenario.meaning.wrongHost"));
                 case CLIENT_DISTRUSTS_SERVER_CA:
-                    return Expectation.refused(DiagnosisCode.UNKNOWN_CA, "the client refuses a server from a CA it does not trust");
+                    return Expectation.refused(DiagnosisCode.UNKNOWN_CA, Message.of("scenario.meaning.distrustedServerCa"));
                 case TLS11_ONLY_CLIENT:
                     return mode == ServerMode.LEGACY_TLS
-                            ? Expectation.accepted("downgrade: the server accepts TLS 1.1")
-                            : Expectation.refused(DiagnosisCode.PROTOCOL_VERSION, "TLS 1.1 is refused");
+                            ? Expectation.accepted(Message.of("scenario.meaning.downgrade"))
+                            : Expectation.refused(DiagnosisCode.PROTOCOL_VERSION, Message.of("scenario.meaning.tls11Refused"));
                 default:
                     break;
             }
             return switch (mode) {
                 case SECURE, SYSTEM_TRUST, LEGACY_TLS -> secure(scenario);
                 case EMPTY_CA_NAMES -> scenario == Scenario.SELF_SIGNED_LOOKALIKE
-                        ? Expectation.refused(DiagnosisCode.SELF_SIGNED, "with no CA names the look-alike is sent, and refused")
+                        ? Expectation.refused(DiagnosisCode.SELF_SIGNED, Message.of("scenario.meaning.emptyCaNamesLookalike"))
                         : secure(scenario);
                 case OPTIONAL -> switch (scenario) {
                     case NO_CLIENT_CERTIFICATE, SELF_SIGNED_LOOKALIKE ->
-                            Expectation.refused(DiagnosisCode.HTTP_UNAUTHORIZED, "the handshake passes without a certificate;"
-                                    + " only the handler's 401 stops it");
+                            Expectation.refused(DiagnosisCode.HTTP_UNAUTHORIZED, Message.of("scenario.meaning.handler401"));
                     default -> secure(scenario);
                 };
                 case OPTIONAL_BYPASS -> switch (scenario) {
                     case NO_CLIENT_CERTIFICATE, SELF_SIGNED_LOOKALIKE ->
-                            Expectation.accepted("authentication bypass: served without a client certificate");
+                            Expectation.accepted(Message.of("scenario.meaning.bypassOptional"));
                     default -> secure(scenario);
                 };
-                case NONE -> Expectation.accepted("authentication bypass: the server never asks for a certificate");
+                case NONE -> Expectation.accepted(Message.of("scenario.meaning.bypassNone"));
                 case INSPECT -> switch (scenario) {
                     case NO_CLIENT_CERTIFICATE, SELF_SIGNED_LOOKALIKE ->
-                            Expectation.refused(DiagnosisCode.HTTP_UNAUTHORIZED, "no certificate reaches the handler: 401");
-                    default -> Expectation.accepted("inspect mode accepts any certificate (secure mode would refuse it)");
+                            Expectation.refused(DiagnosisCode.HTTP_UNAUTHORIZED, Message.of("scenario.meaning.inspect401"));
+                    default -> Expectation.accepted(Message.of("scenario.meaning.inspectAccepts"));
                 };
             };
         }
 
         private static Expectation secure(Scenario scenario) {
             return switch (scenario) {
-                case NO_CLIENT_CERTIFICATE -> Expectation.refused(DiagnosisCode.NO_CLIENT_CERTIFICATE, "refused in the handshake");
-                case ROGUE_CA_SAME_NAME -> Expectation.refused(DiagnosisCode.UNKNOWN_CA, "the look-alike CA's signature does not verify");
-                case EXPIRED_CLIENT -> Expectation.refused(DiagnosisCode.EXPIRED, "an expired certificate is refused");
-                case NOT_YET_VALID_CLIENT -> Expectation.refused(DiagnosisCode.NOT_YET_VALID, "a future certificate is refused");
-                case SERVER_CERT_AS_CLIENT -> Expectation.refused(DiagnosisCode.MISSING_CLIENT_AUTH_EKU, "a server certificate cannot log in");
-                case REVOKED_CLIENT -> Expectation.refused(DiagnosisCode.REVOKED, "the CRL is enforced");
+                case NO_CLIENT_CERTIFICATE -> Expectation.refused(DiagnosisCode.NO_CLIENT_CERTIFICATE, Message.of("scenario.meaning.refusedInHandshake"));
+                case ROGUE_CA_SAME_NAME -> Expectation.refused(DiagnosisCode.UNKNOWN_CA, Message.of("scenario.meaning.rogueCa"));
+                case EXPIRED_CLIENT -> Expectation.refused(DiagnosisCode.EXPIRED, Message.of("scenario.meaning.expired"));
+                case NOT_YET_VALID_CLIENT -> Expectation.refused(DiagnosisCode.NOT_YET_VALID, Message.of("scenario.meaning.notYetValid"));
+                case SERVER_CERT_AS_CLIENT -> Expectation.refused(DiagnosisCode.MISSING_CLIENT_AUTH_EKU, Message.of("scenario.meaning.serverCertAsClient"));
+                case REVOKED_CLIENT -> Expectation.refused(DiagnosisCode.REVOKED, Message.of("scenario.meaning.revoked"));
                 case SELF_SIGNED_LOOKALIKE -> Expectation.refused(DiagnosisCode.CLIENT_CERT_NOT_SENT_ISSUER_NOT_ACCEPTED,
-                        "its issuer is not among the CA names, so nothing is sent and the handshake fails");
+                        Message.of("scenario.meaning.issuerNotListed"));
                 default -> throw new IllegalStateException(scenario.name());
             };
         }

@@ -2,16 +2,23 @@ package io.mtlslab.scenario;
 
 import io.mtlslab.call.CallResult;
 import io.mtlslab.diagnose.Diagnosis;
+import io.mtlslab.text.Message;
 
 /**
  * One cell of the matrix: a scenario run against a server mode, expected vs actual, whether they
  * match, and the diagnosis of the call.
  *
- * @param actualText e.g. {@code 200 OK as CN=Cliente} or {@code refused (UNKNOWN_CA, server side)}
+ * @param actualMessage e.g. {@code 200 OK as CN=Cliente} or {@code refused (UNKNOWN_CA, server side)};
+ *     {@link #actualText()} renders it in the current language
  * @param call the full call (handshake report, equivalents); {@code null} when the scenario did not run
  */
 public record ScenarioResult(ServerMode mode, Scenario scenario, Expectation expected, Outcome actual,
-                             String actualText, Status status, Diagnosis diagnosis, CallResult call) {
+                             Message actualMessage, Status status, Diagnosis diagnosis, CallResult call) {
+
+    /** What happened, in the current language. */
+    public String actualText() {
+        return actualMessage.text();
+    }
 
     /** Whether actual matched expected. */
     public enum Status { PASS, FAIL, SKIPPED }

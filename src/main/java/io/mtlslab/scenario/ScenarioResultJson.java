@@ -1,6 +1,7 @@
 package io.mtlslab.scenario;
 
 import io.mtlslab.call.CallResultJson;
+import io.mtlslab.text.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,14 @@ public final class ScenarioResultJson {
 
     public static Map<String, Object> toMap(List<ScenarioResult> results) {
         Map<String, Object> root = new LinkedHashMap<>();
+        // Codes and ids are stable; label, modeName, meaning and actualText are in this language.
+        root.put("language", Texts.locale().toLanguageTag());
         root.put("allAsExpected", results.stream().allMatch(ScenarioResult::matchesExpectation));
         List<Object> cells = new ArrayList<>();
         for (ScenarioResult result : results) {
             Map<String, Object> cell = new LinkedHashMap<>();
             cell.put("mode", result.mode().id());
+            cell.put("modeName", result.mode().displayName());
             cell.put("scenario", result.scenario().name());
             cell.put("label", result.scenario().label());
             cell.put("expected", result.expected().outcome().name());

@@ -5,35 +5,40 @@ import io.mtlslab.server.CaNamesMode;
 import io.mtlslab.server.ClientAuthMode;
 import io.mtlslab.server.ServerSettings;
 import io.mtlslab.server.TrustMode;
+import io.mtlslab.text.Texts;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The echo-server setups the matrix runs against: the secure default and each pitfall of the seeds. */
 public enum ServerMode {
-    SECURE("secure", "client certificate required and verified against the workspace CA only"),
-    OPTIONAL("optional", "certificate optional; the handler refuses requests without one (401)"),
-    OPTIONAL_BYPASS("optional-bypass", "certificate optional and a handler that does not check: the seed's pitfall"),
-    NONE("none", "no certificate requested and a handler that does not check: one-way TLS"),
-    INSPECT("inspect", "any client certificate accepted; the response says what secure mode would reject"),
-    SYSTEM_TRUST("system-trust", "certificate required, but the system CA store is trusted too"),
-    LEGACY_TLS("legacy-tls", "certificate required, TLS 1.0/1.1 allowed"),
-    EMPTY_CA_NAMES("empty-ca-names", "certificate required; the CertificateRequest lists no CA names");
+    SECURE("secure"),
+    OPTIONAL("optional"),
+    OPTIONAL_BYPASS("optional-bypass"),
+    NONE("none"),
+    INSPECT("inspect"),
+    SYSTEM_TRUST("system-trust"),
+    LEGACY_TLS("legacy-tls"),
+    EMPTY_CA_NAMES("empty-ca-names");
 
     private final String id;
-    private final String description;
 
-    ServerMode(String id, String description) {
+    ServerMode(String id) {
         this.id = id;
-        this.description = description;
     }
 
     public String id() {
         return id;
     }
 
+    /** What the mode does, in the current language ({@code scenario.mode.description.<NAME>}). */
     public String description() {
-        return description;
+        return Texts.text("scenario.mode.description." + name());
+    }
+
+    /** The mode in words ("optional, handler does not check"), not its CLI id ({@code optional-bypass}). */
+    public String displayName() {
+        return Texts.text("scenario.mode.name." + name());
     }
 
     /** The echo server's settings for this mode, on any free loopback port. */

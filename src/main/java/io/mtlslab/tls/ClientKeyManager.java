@@ -1,6 +1,7 @@
 package io.mtlslab.tls;
 
 import io.mtlslab.pki.Credential;
+import io.mtlslab.text.Message;
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
@@ -32,7 +33,7 @@ public final class ClientKeyManager extends X509ExtendedKeyManager {
     private List<X500Principal> acceptedIssuers;
     private boolean asked;
     private boolean chosen;
-    private String notSentReason;
+    private Message notSentReason;
 
     private final boolean ignoreCaNames;
 
@@ -71,15 +72,15 @@ public final class ClientKeyManager extends X509ExtendedKeyManager {
     }
 
     /** Why no certificate was sent, in the user's words; {@code null} when it was sent. */
-    public synchronized String notSentReason() {
+    public synchronized Message notSentReason() {
         if (chosen) {
             return null;
         }
         if (identity == null) {
-            return "no client identity chosen";
+            return Message.of("report.notSent.noIdentity");
         }
         if (!asked) {
-            return "server did not ask";
+            return Message.of("report.notSent.notAsked");
         }
         return notSentReason;
     }
@@ -117,13 +118,12 @@ public final class ClientKeyManager extends X509ExtendedKeyManager {
         }
         if (!keyTypeMatches(keyTypes)) {
             if (notSentReason == null) {
-                notSentReason = "not sent: its key (" + identity.privateKey().getAlgorithm()
-                        + ") is not among the key types the server accepts";
+                notSentReason = Message.of("report.notSent.keyType", identity.privateKey().getAlgorithm());
             }
             return null;
         }
         if (!ignoreCaNames && issuers != null && issuers.length > 0 && !issuerAccepted(issuers)) {
-            notSentReason = "not sent: its issuer " + shortIssuer() + " is not among the names the server accepts";
+            notSentReason = Message.of("report.notSent.issuer", shortIssuer());
             return null;
         }
         chosen = true;

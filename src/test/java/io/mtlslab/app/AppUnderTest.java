@@ -1,6 +1,8 @@
 package io.mtlslab.app;
 
+import io.mtlslab.text.Texts;
 import java.nio.file.Path;
+import java.util.Locale;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,5 +46,7 @@ abstract class AppUnderTest {
     @AfterEach
     void stop(FxRobot robot) {
         driver.stop(robot);
+        // The core's language is the process's: a test that switched to Portuguese must not leave it to the next.
+        Texts.use(Locale.ENGLISH);
     }
 }

@@ -2,6 +2,7 @@ package io.mtlslab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlslab.scenario.Scenario;
 import io.mtlslab.scenario.ScenarioResult;
 import io.mtlslab.testing.TestPki;
 import javafx.scene.control.TableView;
@@ -45,5 +46,25 @@ class ScenarioMatrixUiTest extends AppUnderTest {
         assertThat(UiText.shown(robot, "#scenarioSummary"))
                 .startsWith(attacks + " of " + attacks + " attacks blocked · 0 bypasses · ").endsWith(" · 0 failed");
         assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo("secure");
+
+        // The same rows after the language switch: scenario, expected, actual and mode cells in Portuguese.
+        robot.clickOn("#languageButton");
+        driver.waitIdle(10);
+        robot.clickOn("#navScenarios");
+        driver.waitIdle(10);
+        @SuppressWarnings("unchecked")
+        TableView<ScenarioResult> portuguese = robot.lookup("#scenarioTable").queryAs(TableView.class);
+        int valid = portuguese.getItems().indexOf(portuguese.getItems().stream()
+                .filter(row -> row.scenario() == Scenario.VALID_CLIENT).findFirst().orElseThrow());
+        int expired = portuguese.getItems().indexOf(portuguese.getItems().stream()
+                .filter(row -> row.scenario() == Scenario.EXPIRED_CLIENT).findFirst().orElseThrow());
+        assertThat(portuguese.getColumns().get(0).getText()).isEqualTo("Modo");
+        assertThat(portuguese.getColumns().get(0).getCellData(valid)).isEqualTo("seguro");
+        assertThat(portuguese.getColumns().get(1).getCellData(valid)).isEqualTo("cliente válido");
+        assertThat(portuguese.getColumns().get(1).getCellData(expired)).isEqualTo("certificado do cliente expirado");
+        assertThat(portuguese.getColumns().get(2).getCellData(expired)).isEqualTo("recusada (EXPIRED)");
+        assertThat((String) portuguese.getColumns().get(3).getCellData(expired)).startsWith("recusada (EXPIRED, lado do");
+        assertThat((String) portuguese.getColumns().get(5).getCellData(expired)).startsWith("O servidor recusou seu certificado");
+        assertThat(UiText.shown(robot, "#scenarioSummary")).startsWith(attacks + " de " + attacks + " ataques bloqueados");
     }
 }

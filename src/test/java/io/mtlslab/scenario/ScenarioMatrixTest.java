@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import io.mtlslab.text.Texts;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +35,33 @@ class ScenarioMatrixTest {
         workspace = TestPki.seedWorkspace(dir);
         results = ScenarioMatrix.run(workspace, List.of(ServerMode.values()), null, CrlSource.ISSUED,
                 (result, done, total) -> progress.add(done));
+    }
+
+    @AfterEach
+    void backToEnglish() {
+        Texts.use(Locale.ENGLISH);
+    }
+
+    @Test
+    void aMatrixRowReadsInPortugueseAfterTheLanguageSwitch() {
+        ScenarioResult bypass = cell(ServerMode.OPTIONAL_BYPASS, Scenario.NO_CLIENT_CERTIFICATE);
+        ScenarioResult rogue = cell(ServerMode.SECURE, Scenario.ROGUE_CA_SAME_NAME);
+        assertThat(bypass.actualText()).isEqualTo("200 OK without a client identity");
+
+        Texts.use(Texts.PT_BR);
+
+        assertThat(bypass.scenario().label()).isEqualTo("sem certificado do cliente");
+        assertThat(bypass.mode().displayName()).isEqualTo("opcional, o handler não verifica (desvio)");
+        assertThat(bypass.mode().description()).contains("handler que não verifica");
+        assertThat(bypass.expected().meaning()).isEqualTo("desvio de autenticação: atendido sem certificado do cliente");
+        assertThat(bypass.actualText()).isEqualTo("200 OK sem identidade de cliente");
+        assertThat(rogue.expected().shortText()).isEqualTo("recusada (UNKNOWN_CA)");
+        assertThat(rogue.actualText()).isEqualTo("recusada (UNKNOWN_CA, lado do servidor)");
+        assertThat(rogue.diagnosis().summary()).startsWith("O servidor não confia no emissor");
+        // JSON keeps its ids and codes and adds the words in the chosen language
+        Object json = ScenarioResultJson.toMap(List.of(rogue)).get("results");
+        assertThat(json.toString()).contains("mode=secure", "scenario=ROGUE_CA_SAME_NAME", "expectedCode=UNKNOWN_CA",
+                "label=certificado do cliente de uma CA impostora");
     }
 
     private static ScenarioResult cell(ServerMode mode, Scenario scenario) {

@@ -131,7 +131,7 @@ public class ScenariosController {
 
     /** The mode in words ("optional, handler does not check"), not its CLI id ({@code optional-bypass}). */
     private String modeName(ServerMode mode) {
-        return context.text("scenarios.modeName." + mode.name());
+        return mode.displayName();
     }
 
     private void detail(ScenarioResult row) {
