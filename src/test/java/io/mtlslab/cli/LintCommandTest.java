@@ -63,7 +63,7 @@ class LintCommandTest {
 
         CliRun lint = CliRun.of("lint", client, "--dir", dir.toString());
         assertThat(lint.exitCode()).as(lint.toString()).isEqualTo(1);
-        assertThat(lint.out()).contains("revoked:", "keyCompromise");
+        assertThat(lint.out()).contains("revoked:", "Key compromise");
         // without the workspace, the file alone cannot tell
         assertThat(CliRun.of("lint", client, "--ca", dir.resolve("ca.pem").toString()).exitCode()).isZero();
     }

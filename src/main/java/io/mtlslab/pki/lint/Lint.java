@@ -142,7 +142,7 @@ public final class Lint {
     private static void checkRevocation(List<Finding> findings, X509Certificate certificate, Revocation revocation) {
         if (revocation != null && revocation.serialHex().equalsIgnoreCase(Certificates.serialHex(certificate))) {
             findings.add(finding(Severity.ERROR, "revoked", revocation.serialHex(),
-                    String.valueOf(revocation.revokedAt()), revocation.reason().id()));
+                    String.valueOf(revocation.revokedAt()), revocation.reason().message()));
         }
     }
 

@@ -49,10 +49,10 @@ class WorkspaceLintTest {
         List<Finding> findings = lint(Workspace.open(dir), Workspace.CLIENT, Role.CLIENT);
         assertThat(codes(findings)).containsExactly("revoked");
         assertThat(findings.get(0).severity()).isEqualTo(Finding.Severity.ERROR);
-        assertThat(findings.get(0).what()).contains("revoked", "keyCompromise",
+        assertThat(findings.get(0).what()).contains("revoked", "Key compromise",
                 Certificates.serialHex(workspace.credential(Workspace.CLIENT, null).certificate()));
         Texts.use(Texts.PT_BR);
-        assertThat(findings.get(0).what()).contains("foi revogado", "keyCompromise");
+        assertThat(findings.get(0).what()).contains("foi revogado", "Comprometimento da chave");
         // the server was not revoked
         assertThat(lint(Workspace.open(dir), Workspace.SERVER, Role.SERVER)).isEmpty();
     }
