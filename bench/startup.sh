@@ -7,8 +7,68 @@
 #
 #   bench/startup.sh            # 5 runs, plain and with an application class-data-sharing archive
 #   RUNS=10 bench/startup.sh
+#   bench/startup.sh image      # the packaged app (target/jpackage, packaging/build.sh app-image):
+#                               # `mtls-lab --version`, `mtls-lab ca create --key ec-p256` (wall time
+#                               # of the launcher) and the GUI launcher's first window, each with
+#                               # no CDS at all (-Xshare:off: the image as it was before it shipped
+#                               # archives), with jlink's JDK archive only, and as shipped (JDK archive
+#                               # + the launcher's trained archive); the variants take turns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+if [ "${1:-}" = image ]; then
+    RUNS=${RUNS:-5}
+    image="$PWD/target/jpackage/mTLS Lab"
+    [ -x "$image/bin/mtls-lab" ] || { echo "no app image: run packaging/build.sh app-image" >&2; exit 1; }
+    command -v xvfb-run >/dev/null || { echo "xvfb-run is needed (apt-get install xvfb)" >&2; exit 1; }
+    scratch=$(mktemp -d)
+    trap 'rm -rf "$scratch"' EXIT
+    # The same image without the launchers' archives: the runtime's JDK archive is then the default one.
+    cp -a "$image" "$scratch/jdk-only"
+    sed -i '/SharedArchiveFile/d' "$scratch/jdk-only/lib/app/"*.cfg
+    export HOME=$scratch/home
+    mkdir -p "$HOME"
+    variant_dir() { case $1 in jdk-only) echo "$scratch/jdk-only" ;; *) echo "$image" ;; esac; }
+    variant_opts() { case $1 in off) echo "-Xshare:off" ;; *) echo "" ;; esac; }
+    ms_of() { # command...: wall milliseconds
+        local start end
+        start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
+        echo $(((end - start) / 1000000))
+    }
+    gui_ms() { # variant: first window, ms since JVM start (the app's startup probe)
+        local dir; dir=$(mktemp -d -p "$scratch")
+        local options="$(variant_opts "$1") -Duser.home=$HOME -Dmtlslab.startupProbe=true"
+        JAVA_TOOL_OPTIONS="$options -Dmtlslab.workspace=$dir/workspace -Dmtlslab.settings=$dir/gui.properties" \
+            xvfb-run -a "$(variant_dir "$1")/bin/mTLS Lab" 2>&1 \
+            | sed -n 's/.*first window shown after \([0-9]*\) ms.*/\1/p'
+    }
+    variants=(off jdk-only shipped)
+    declare -A version create gui
+    echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs per variant, taking turns"
+    for v in "${variants[@]}"; do # warm the file cache
+        JAVA_TOOL_OPTIONS="$(variant_opts "$v")" "$(variant_dir "$v")/bin/mtls-lab" --version >/dev/null 2>&1
+    done
+    for i in $(seq "$RUNS"); do
+        for v in "${variants[@]}"; do
+            dir=$(variant_dir "$v")
+            export JAVA_TOOL_OPTIONS="$(variant_opts "$v") -Duser.home=$HOME"
+            version[$v]+=" $(ms_of "$dir/bin/mtls-lab" --version)"
+            create[$v]+=" $(ms_of "$dir/bin/mtls-lab" ca create --key ec-p256 --dir "$scratch/ws-$v-$i")"
+            unset JAVA_TOOL_OPTIONS
+            gui[$v]+=" $(gui_ms "$v")"
+        done
+    done
+    echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+    for v in "${variants[@]}"; do
+        # shellcheck disable=SC2086 # the lists are space-separated numbers
+        printf '%-9s --version: %5s ms (%s)  ca create: %5s ms (%s)  first window: %5s ms (%s)\n' "$v" \
+            "$(median ${version[$v]})" "${version[$v]# }" "$(median ${create[$v]})" "${create[$v]# }" \
+            "$(median ${gui[$v]})" "${gui[$v]# }"
+    done
+    exit 0
+fi
 
 JAR=target/mtls-lab.jar
 RUNS=${RUNS:-5}
@@ -30,8 +90,7 @@ probe() { # extra JVM options...
 
 report() { # label values...
     local label=$1; shift
-    printf '%-28s runs: %s  median: %s ms\n' "$label" "$*" \
-        "$(printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+    printf '%-28s runs: %s  median: %s ms\n' "$label" "$*" "$(median "$@")"
 }
 
 probe >/dev/null # warm the OS file cache: we measure the JVM's cold start, not the disk's
