@@ -7,8 +7,77 @@
 #
 #   bench/startup.sh            # 5 runs, plain and with an application class-data-sharing archive
 #   RUNS=10 bench/startup.sh
+#   bench/startup.sh image      # the packaged app (target/jpackage, packaging/build.sh app-image):
+#                               # `mtls-lab --version`, `mtls-lab ca create --key ec-p256` (wall time
+#                               # of the launcher) and the GUI launcher's first window, each with
+#                               # no CDS at all (-Xshare:off: the image as it was before it shipped
+#                               # archives), with jlink's JDK archive only, and as shipped (JDK archive
+#                               # + the launcher's trained archive); the variants take turns.
+#   GUI=0 bench/startup.sh image  # the console launcher only
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+if [ "${1:-}" = image ]; then
+    RUNS=${RUNS:-5}
+    image="$PWD/target/jpackage/mTLS Lab"
+    [ -x "$image/bin/mtls-lab" ] || { echo "no app image: run packaging/build.sh app-image" >&2; exit 1; }
+    command -v xvfb-run >/dev/null || { echo "xvfb-run is needed (apt-get install xvfb)" >&2; exit 1; }
+    [ -x /usr/bin/time ] || { echo "GNU time is needed (apt-get install time)" >&2; exit 1; }
+    scratch=$(mktemp -d)
+    trap 'rm -rf "$scratch"' EXIT
+    # The same image without the launchers' archives: the runtime's JDK archive is then the default one.
+    cp -a "$image" "$scratch/jdk-only"
+    sed -i '/SharedArchiveFile/d' "$scratch/jdk-only/lib/app/"*.cfg
+    export HOME=$scratch/home
+    mkdir -p "$HOME"
+    variant_dir() { case $1 in jdk-only) echo "$scratch/jdk-only" ;; *) echo "$image" ;; esac; }
+    variant_opts() { case $1 in off) echo "-Xshare:off" ;; *) echo "" ;; esac; }
+    # Wall time swings with the machine's load; the CPU time the process used (user + system, from
+    # GNU time) much less: both are reported, as "wall/cpu" milliseconds.
+    ms_of() { # command...: "wall/cpu" milliseconds
+        /usr/bin/time -f '%e %U %S' -o "$scratch/time" "$@" >/dev/null 2>&1
+        awk '{ printf "%d/%d\n", $1 * 1000, ($2 + $3) * 1000 }' "$scratch/time"
+    }
+    gui_ms() { # variant: first window, ms since JVM start (the app's startup probe)
+        local dir; dir=$(mktemp -d -p "$scratch")
+        local options="$(variant_opts "$1") -Duser.home=$HOME -Dmtlslab.startupProbe=true"
+        JAVA_TOOL_OPTIONS="$options -Dmtlslab.workspace=$dir/workspace -Dmtlslab.settings=$dir/gui.properties" \
+            xvfb-run -a /usr/bin/time -f '%U %S' -o "$dir/time" "$(variant_dir "$1")/bin/mTLS Lab" >"$dir/log" 2>&1
+        # the probe's milliseconds since the JVM started, then the CPU the app used until it exited
+        printf '%s/%s\n' "$(sed -n 's/.*first window shown after \([0-9]*\) ms.*/\1/p' "$dir/log")" \
+            "$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$dir/time")"
+    }
+    medians() { # "wall/cpu" values...: "median wall / median cpu"
+        echo "$(median $(printf '%s\n' "$@" | cut -d/ -f1))/$(median $(printf '%s\n' "$@" | cut -d/ -f2))"
+    }
+    variants=(off jdk-only shipped)
+    declare -A version create gui
+    echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs per variant, taking turns"
+    for v in "${variants[@]}"; do # warm the file cache
+        JAVA_TOOL_OPTIONS="$(variant_opts "$v")" "$(variant_dir "$v")/bin/mtls-lab" --version >/dev/null 2>&1
+    done
+    for i in $(seq "$RUNS"); do
+        for v in "${variants[@]}"; do
+            dir=$(variant_dir "$v")
+            export JAVA_TOOL_OPTIONS="$(variant_opts "$v") -Duser.home=$HOME"
+            version[$v]+=" $(ms_of "$dir/bin/mtls-lab" --version)"
+            create[$v]+=" $(ms_of "$dir/bin/mtls-lab" ca create --key ec-p256 --dir "$scratch/ws-$v-$i")"
+            unset JAVA_TOOL_OPTIONS
+            [ "${GUI:-1}" = 0 ] || gui[$v]+=" $(gui_ms "$v")"
+            echo "round $i, $v: --version ${version[$v]##* }, ca create ${create[$v]##* }, first window ${gui[$v]:-}"
+        done
+    done
+    echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+    for v in "${variants[@]}"; do
+        # shellcheck disable=SC2086 # the lists are space-separated numbers
+        printf '%-9s medians, wall/cpu ms: --version %s, ca create %s, first window %s\n' "$v" \
+            "$(medians ${version[$v]})" "$(medians ${create[$v]})" "$(medians ${gui[$v]:-0/0})"
+        printf '          runs: --version%s; ca create%s; first window%s\n' "${version[$v]}" "${create[$v]}" "${gui[$v]:-}"
+    done
+    exit 0
+fi
 
 JAR=target/mtls-lab.jar
 RUNS=${RUNS:-5}
@@ -30,8 +99,7 @@ probe() { # extra JVM options...
 
 report() { # label values...
     local label=$1; shift
-    printf '%-28s runs: %s  median: %s ms\n' "$label" "$*" \
-        "$(printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+    printf '%-28s runs: %s  median: %s ms\n' "$label" "$*" "$(median "$@")"
 }
 
 probe >/dev/null # warm the OS file cache: we measure the JVM's cold start, not the disk's

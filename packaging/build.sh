@@ -48,7 +48,7 @@ used=$("${jdk_bin}jdeps" -q --multi-release 17 --ignore-missing-deps --print-mod
 modules=$(tr ',' '\n' <<<"$used,javafx.controls,javafx.fxml,jdk.crypto.ec,jdk.localedata" | sort -u | paste -sd, -)
 echo "runtime modules: $modules"
 "${jdk_bin}jlink" --module-path "$fx_jars" --add-modules "$modules" --include-locales=en,pt \
-    --strip-debug --no-header-files --no-man-pages --compress=2 --output "$target/runtime"
+    --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$target/runtime"
 # The Maven JavaFX jars carry their native libraries as resources; JavaFX loads them from the
 # runtime's own library folder first, so put them there (no extraction into the user's home).
 natives=$target/javafx-natives
@@ -67,6 +67,57 @@ rm -rf "$natives"
     @packaging/image.args @packaging/$os/image.args
 image=$(ls -d "$target"/jpackage/*/ | head -1)
 image=${image%/}
+
+# --- class-data sharing (start-up). jlink's --generate-cds-archive above gave the runtime its JDK
+# archive (lib/server/classes.jsa); here a training run of each launcher adds an application archive
+# on top of it (JDK 17's dynamic archive, -XX:ArchiveClassesAtExit): the GUI shows its window and
+# closes (app/SmokeExit), the console launcher creates a CA. Each launcher's .cfg then maps its own
+# archive with -XX:SharedArchiveFile=$APPDIR/...; under -Xshare:auto (the JVM's default) a missing,
+# damaged or stale archive (other jars, other runtime) is skipped silently and the app just starts
+# slower. A failed training run leaves its launcher without an archive and says so.
+case "$os" in
+    linux) app_dir=$image/lib/app; gui_launcher="$image/bin/mTLS Lab"; cli_launcher=$image/bin/mtls-lab ;;
+    mac) app_dir=$image/Contents/app; gui_launcher="$image/Contents/MacOS/mTLS Lab"; cli_launcher=$image/Contents/MacOS/mtls-lab ;;
+    windows) app_dir=$image/app; gui_launcher="$image/mTLS Lab.exe"; cli_launcher=$image/mtls-lab.exe ;;
+esac
+cds_work=$(mktemp -d)
+# JAVA_TOOL_OPTIONS splits at spaces: the training files live in a temporary folder without any.
+native_path() { if command -v cygpath >/dev/null 2>&1; then cygpath -w "$1"; else printf '%s' "$1"; fi; }
+train_cds() { # ARCHIVE-NAME CFG-NAME LAUNCHER [ARGS...]: one training run, then the .cfg maps the archive
+    local name=$1 cfg=$app_dir/$2 launcher=$3; shift 3
+    local archive=$cds_work/$name home=$cds_work/home-$name
+    mkdir -p "$home"
+    # A throw-away home, workspace and settings: the build machine's user is never read or written.
+    local options="-XX:ArchiveClassesAtExit=$(native_path "$archive") -Duser.home=$(native_path "$home")"
+    options+=" -Dmtlslab.workspace=$(native_path "$home/workspace") -Dmtlslab.settings=$(native_path "$home/gui.properties")"
+    if HOME=$home MTLSLAB_SMOKE_EXIT=1 JAVA_TOOL_OPTIONS=$options "$@" "$launcher" ${train_args[@]+"${train_args[@]}"} \
+            >"$cds_work/$name.log" 2>&1 && [ -s "$archive" ]; then
+        cp "$archive" "$app_dir/$name"
+        chmod 644 "$app_dir/$name"
+        # After the [JavaOptions] header: the launcher passes each line as one argument ($APPDIR may hold spaces).
+        awk -v name="$name" '{ print } /^\[JavaOptions\]/ {
+            print "java-options=-XX:SharedArchiveFile=$APPDIR/" name }' \
+            "$cfg" >"$cds_work/cfg" && cat "$cds_work/cfg" >"$cfg"
+        echo "class-data archive: $name ($(du -h "$app_dir/$name" | cut -f1), trained by $(basename "$launcher") ${train_args[*]-})"
+    else
+        echo "build.sh: WARNING: no class-data archive $name (the launcher starts without it):" >&2
+        tail -5 "$cds_work/$name.log" >&2
+    fi
+}
+train_args=(ca create --key ec-p256 --dir "$(native_path "$cds_work/ws")")
+train_cds mtls-lab-cli.jsa mtls-lab.cfg "$cli_launcher"
+train_args=()
+if [ "$os" = linux ] && [ -z "${DISPLAY:-}" ]; then
+    # No display on a build server: a virtual one (xvfb-run, as the smoke test uses).
+    if command -v xvfb-run >/dev/null; then
+        train_cds mtls-lab-gui.jsa "mTLS Lab.cfg" "$gui_launcher" xvfb-run -a -s "-screen 0 1280x1024x24"
+    else
+        echo "build.sh: WARNING: no display and no xvfb-run: the GUI launcher gets no class-data archive" >&2
+    fi
+else
+    train_cds mtls-lab-gui.jsa "mTLS Lab.cfg" "$gui_launcher" env
+fi
+rm -rf "$cds_work"
 echo "app-image: $image ($(du -sh "$image" | cut -f1))"
 
 # --- Linux: what jpackage 17 cannot place outside /opt/mtls-lab. The desktop entry, MIME types,

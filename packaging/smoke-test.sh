@@ -8,7 +8,9 @@
 #   2. without --dir the workspace goes to the per-user data folder ($HOME/.local/share/mtls-lab),
 #      and nothing is ever written into the app image (the install folder);
 #   3. the GUI launcher, handed a certificate file as a desktop "open with" does, shows its main
-#      window on a virtual display and exits cleanly (status 0) when closed.
+#      window on a virtual display and exits cleanly (status 0) when closed;
+#   4. both launchers load classes from their class-data archives (packaging/build.sh trains them),
+#      and the console launcher still starts when its archive is gone.
 # Usage: packaging/smoke-test.sh [--no-build]   (--no-build: reuse target/jpackage)
 # The installed .deb is tested by packaging/smoke-test-deb.sh.
 set -euo pipefail
@@ -17,7 +19,9 @@ image="$PWD/target/jpackage/mTLS Lab"
 
 if [ "${1:-}" = gui-under-xvfb ]; then
     # Second half of step 3, run inside xvfb-run.
-    MTLSLAB_SMOKE_EXIT=3 "$image/bin/mTLS Lab" "$2" >"$3" 2>&1 &
+    # -Xlog:class+load names where each class came from: step 4 counts those from the trained archive.
+    JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xlog:class+load=info:file=$3.classes" \
+        MTLSLAB_SMOKE_EXIT=3 "$image/bin/mTLS Lab" "$2" >"$3" 2>&1 &
     app=$!
     for _ in $(seq 90); do
         if window=$(xdotool search --onlyvisible --name '^mTLS Lab$' 2>/dev/null); then
@@ -68,6 +72,30 @@ step "console launcher: the default workspace is the per-user data folder"
 step "GUI launcher: opens a double-clicked certificate, shows its window, exits cleanly"
 xvfb-run -a -s "-screen 0 1280x1024x24" "$0" gui-under-xvfb "$ws/client.pem" "$work/gui.log" \
     || { sed 's/^/  gui: /' "$work/gui.log" >&2; fail "GUI smoke test"; }
+
+step "both launchers map their class-data archives (start-up)"
+# A class "source: shared objects file (top)" came from the launcher's own archive, layered on the
+# runtime's JDK archive: proof that the .cfg maps it and that this JVM accepts it.
+from_archive() { grep -c 'source: shared objects file (top)' "$1" || true; }
+for name in mtls-lab-cli.jsa mtls-lab-gui.jsa; do
+    [ -s "$image/lib/app/$name" ] || fail "the app image has no class-data archive lib/app/$name"
+done
+JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xlog:class+load=info:file=$work/cli.classes" "$cli" ca create \
+    --dir "$work/ws-cds" --key ec-p256 >/dev/null 2>&1 || fail "ca create with class loading logged"
+cli_classes=$(from_archive "$work/cli.classes")
+gui_classes=$(from_archive "$work/gui.log.classes")
+echo "  classes from the trained archive: console launcher $cli_classes, GUI launcher $gui_classes"
+[ "$cli_classes" -gt 100 ] || fail "the console launcher does not use its class-data archive"
+[ "$gui_classes" -gt 100 ] || fail "the GUI launcher does not use its class-data archive"
+# -Xshare:on turns "could not map the archive" from a silent fallback into an error.
+JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xshare:on" "$cli" --version >/dev/null 2>"$work/share-on.log" \
+    || { cat "$work/share-on.log" >&2; fail "the console launcher's archive cannot be mapped (-Xshare:on)"; }
+# Without the archive (deleted, or from another build) the launcher starts all the same.
+cp -a "$image" "$work/no-archive"
+rm "$work/no-archive/lib/app/mtls-lab-cli.jsa"
+[ "$("$work/no-archive/bin/mtls-lab" --version 2>&1)" = "$("$cli" --version 2>&1)" ] \
+    || fail "the console launcher does not start without its class-data archive"
+rm -rf "$work/no-archive"
 
 step "nothing was written into the app image"
 (cd "$image" && find . -type f -exec md5sum {} + | sort -k2) >"$work/image-after"

@@ -2,7 +2,9 @@ package io.mtlslab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlslab.server.TlsProviderChoice;
 import io.mtlslab.testing.TestPki;
+import io.mtlslab.tls.NativeTls;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,25 @@ class ServerModesUiTest extends AppUnderTest {
         assertThat(robot.lookup("#diagnosisFix").queryLabeled().getText()).contains("tls.RequireAndVerifyClientCert",
                 "ssl_verify_client on",
                 "setNeedClientAuth(true)");
+    }
+
+    /** Issue 11: the screen and the status bar say which TLS runs (BoringSSL by default where it loads). */
+    @Test
+    void serverScreenAndStatusBarNameTheTlsProviderTheServerRunsOn(FxRobot robot) {
+        boolean boringSsl = TlsProviderChoice.processDefault() != TlsProviderChoice.JDK && NativeTls.available();
+        String expected = boringSsl ? "BoringSSL" : "JDK " + Runtime.version().feature() + " (SunJSSE)";
+
+        startServer(robot, "#modeRequired");
+
+        assertThat(UiText.shown(robot, "#tlsProvider")).startsWith("TLS by " + expected);
+        assertThat(UiText.shown(robot, "#serverStatus")).contains("· TLS: " + expected);
+        if (!boringSsl && TlsProviderChoice.processDefault() == TlsProviderChoice.AUTO) {
+            assertThat(UiText.shown(robot, "#tlsProvider")).contains("did not load");
+        }
+        robot.clickOn("#stopButton");
+        driver.waitIdle(30);
+        assertThat(UiText.shown(robot, "#serverStatus")).doesNotContain("TLS");
+        assertThat(robot.lookup("#tlsProvider").query().isVisible()).isFalse();
     }
 
     @Test

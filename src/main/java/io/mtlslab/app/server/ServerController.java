@@ -62,6 +62,7 @@ public class ServerController {
     @FXML private Label secureBadge;
     @FXML private VBox unsafeList;
     @FXML private Label runningMode;
+    @FXML private Label tlsProvider;
     @FXML private StackPane cardsHolder;
     @FXML private VBox optionsCard;
     @FXML private VBox runCard;
@@ -105,7 +106,7 @@ public class ServerController {
         portError.managedProperty().bind(portError.visibleProperty());
         port.pseudoClassStateChanged(INVALID, model.portErrorProperty().get() != null);
         model.portErrorProperty().addListener((obs, old, now) -> port.pseudoClassStateChanged(INVALID, now != null));
-        for (Label label : List.of(pendingChanges, runningMode)) {
+        for (Label label : List.of(pendingChanges, runningMode, tlsProvider)) {
             label.visibleProperty().bind(label.textProperty().isNotEmpty());
             label.managedProperty().bind(label.visibleProperty());
         }
@@ -165,6 +166,8 @@ public class ServerController {
             }
         }
         runningMode.setText(running == null ? "" : context.text("server.state.mode", model.modeName(running)));
+        tlsProvider.setText(running == null ? ""
+                : context.text("server.state.tls", model.tlsProviderName(model.serverProperty().get().tlsProvider())));
         secureBadge.setVisible(shown != null);
         if (shown != null) {
             boolean unsafe = shown.unsafe();

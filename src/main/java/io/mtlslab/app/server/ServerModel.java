@@ -7,6 +7,7 @@ import io.mtlslab.server.ConnectionEvent;
 import io.mtlslab.server.EchoServer;
 import io.mtlslab.server.HmacGate;
 import io.mtlslab.server.ServerSettings;
+import io.mtlslab.server.TlsProviderInUse;
 import io.mtlslab.server.TrustMode;
 import io.mtlslab.pki.Workspace;
 import java.util.List;
@@ -266,7 +267,18 @@ public final class ServerModel {
     private void updateStatus() {
         EchoServer running = server.get();
         statusText.set(running == null ? context.text("server.status.stopped")
-                : context.text("server.status.running", running.url(), modeName(running.settings())));
+                : context.text("server.status.runningTls", running.url(), modeName(running.settings()),
+                        tlsProviderName(running.tlsProvider())));
+    }
+
+    /**
+     * The TLS implementation a running server uses, in words: BoringSSL's library name, or the JDK's and,
+     * when BoringSSL was the default but did not load, that it fell back (the technical reason is in the
+     * server's start-up line and the JSON, not here).
+     */
+    public String tlsProviderName(TlsProviderInUse provider) {
+        return provider.fallbackReason() == null ? provider.library()
+                : context.text("server.tls.fallback", provider.library());
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
