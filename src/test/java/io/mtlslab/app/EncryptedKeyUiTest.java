@@ -73,6 +73,9 @@ class EncryptedKeyUiTest extends AppUnderTest {
         robot.clickOn("#keyPasswordUnlock");
         driver.waitIdle(20);
         driver.waitUntil(() -> robot.lookup("#keyPasswordField").tryQuery().isEmpty(), 10);
+        // The export starts when the dialog closes: wait for it too.
+        driver.waitIdle(20);
+        driver.waitUntil(() -> !UiText.shown(robot, "#exportResult").isEmpty(), 20);
 
         assertThat(UiText.shown(robot, "#exportResult")).startsWith("Written:");
         KeyStore store = KeyStore.getInstance("PKCS12");

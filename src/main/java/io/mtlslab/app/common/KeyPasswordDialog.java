@@ -71,7 +71,9 @@ public final class KeyPasswordDialog {
         dialog.setResultConverter(button -> null);
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            dialog.getDialogPane().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+            // The window's looks (dark, presenter, font step), so the dialog reads like the rest.
+            dialog.getDialogPane().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass().stream()
+                    .filter(c -> c.equals("dark") || c.equals("presenter") || c.startsWith("font-")).toList());
         }
     }
 
