@@ -4,6 +4,7 @@ import io.mtlslab.app.common.ErrorLog;
 import io.mtlslab.app.common.I18n;
 import io.mtlslab.app.common.Problem;
 import io.mtlslab.app.common.Tasks;
+import io.mtlslab.app.common.ViewScope;
 import io.mtlslab.pki.UserDataFolder;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.text.Texts;
@@ -43,6 +44,7 @@ public final class AppContext {
     private Consumer<String> navigator = screen -> { };
     private final ErrorLog errorLog;
     private Map.Entry<Problem, String> problemTopic;
+    private ViewScope viewScope = new ViewScope();
 
     public AppContext(AppConfig config) {
         this.config = config;
@@ -87,6 +89,17 @@ public final class AppContext {
         // The core's messages render in the same language, before the screens re-render.
         Texts.use(next.locale());
         i18n.set(next);
+    }
+
+    /** Where the screens built now register their listeners on long-lived objects (see {@link ViewScope}). */
+    public ViewScope viewScope() {
+        return viewScope;
+    }
+
+    /** Drops the listeners of the screens built so far, before they are rebuilt (a language switch). */
+    public void renewViewScope() {
+        viewScope.dispose();
+        viewScope = new ViewScope();
     }
 
     public Tasks tasks() {

@@ -70,6 +70,8 @@ public class MtlsLabApp extends Application {
         });
         context.i18nProperty().addListener((obs, old, now) -> {
             String screen = mainWindow.current();
+            // The old screens' listeners on the models go with them, or every switch would leave a copy behind.
+            context.renewViewScope();
             scene.setRoot(buildMainWindow(screen));
         });
         context.darkProperty().addListener((obs, old, now) -> applyLooks(scene.getRoot()));

@@ -59,6 +59,14 @@ public final class BatchIssuance {
     public interface Progress {
         void update(int done, int total, String name);
 
+        /**
+         * Asked before each row: true stops the batch there, keeping (and recording) the rows already
+         * made, like an interrupt but without one, so the last chunk's files are still written.
+         */
+        default boolean cancelled() {
+            return false;
+        }
+
         Progress NONE = (done, total, name) -> { };
     }
 
@@ -136,7 +144,7 @@ public final class BatchIssuance {
                 boolean cancelled = false;
                 for (int i = 0; i < chunkRows.size(); i++) {
                     Row row = chunkRows.get(i);
-                    if (cancelled || Thread.currentThread().isInterrupted()) {
+                    if (cancelled || Thread.currentThread().isInterrupted() || progress.cancelled()) {
                         cancelled = true;
                         futures.get(i).cancel(true);
                         continue;

@@ -66,6 +66,29 @@ final class AppDriver {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Occupies every worker thread of the app until the returned action runs, so that the next task a
+     * click starts waits in the queue: what the screen does between the click and the work shows.
+     */
+    Runnable holdWorkers(FxRobot robot) {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(WORKERS);
+        robot.interact(() -> {
+            for (int i = 0; i < WORKERS; i++) {
+                app.context().tasks().run(progress -> {
+                    started.countDown();
+                    release.await();
+                    return null;
+                }, nothing -> { });
+            }
+        });
+        waitUntil(() -> started.getCount() == 0, 10);
+        return release::countDown;
+    }
+
+    /** The size of the app's worker pool (io.mtlslab.app.common.Tasks). */
+    static final int WORKERS = 3;
+
     void stop(FxRobot robot) {
         robot.interact(app::stop);
     }

@@ -29,8 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * Issue 10 §3: every screen fits from 1024×700 to 1920×1080, at the smallest and largest font step
  * and in presenter mode, in English and in Portuguese. Fails when a button, label, option or column
  * header shows its text cut with an ellipsis (read from the skin's displayed text, not the property),
- * when a control lies outside the window where nothing can scroll to it, or when the status bar is
- * pushed out or covered.
+ * when a control lies outside the window where nothing can scroll to it, when a screen (or a pane
+ * in it) is wider than its view and needs sideways scrolling, or when the status bar is pushed out or
+ * covered. An identity is selected, so that its details are checked too.
  *
  * <p>One app start per language; sizes and looks change in place, as a user changes them.
  */
@@ -125,6 +126,11 @@ class ScreensFitUiTest extends AppUnderTest {
         robot.interact(() -> driver.context().model(InspectModel.class, InspectModel::new)
                 .open(driver.workspaceDir().resolve("client.pem")));
         driver.waitIdle(30);
+        // An identity's details, with their longest labels, in the narrow half of the identities screen.
+        robot.clickOn("#navIdentities");
+        robot.interact(() -> robot.lookup("#identityList").queryAs(javafx.scene.control.TableView.class)
+                .getSelectionModel().select(2));
+        driver.waitIdle(30);
     }
 
     /** What is wrong on the scene as shown: cut texts, controls out of reach, a hidden status bar. */
@@ -181,6 +187,14 @@ class ScreensFitUiTest extends AppUnderTest {
                         + " to " + (int) bounds.getMaxX() + "," + (int) bounds.getMaxY() + ": " + describe(node));
             }
         }
+        if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
+            double content = scroll.getContent().getLayoutBounds().getWidth();
+            double viewport = scroll.getViewportBounds().getWidth();
+            if (viewport > 0 && content > viewport + 1) {
+                problems.add(where + ": needs sideways scrolling, " + (int) content + " px wide in a " + (int) viewport
+                        + " px view: " + describe(scroll) + whyTooWide(scroll.getContent()));
+            }
+        }
         if (node instanceof Parent parent) {
             boolean inside = scrollable || node instanceof ScrollPane || node instanceof VirtualFlow<?>;
             for (Node child : parent.getChildrenUnmodifiable()) {
@@ -208,6 +222,27 @@ class ScreensFitUiTest extends AppUnderTest {
             }
         }
         return null;
+    }
+
+    /** Why the content cannot be as narrow as the view: the chain of nodes whose minimum width is too large. */
+    private static String whyTooWide(Node content) {
+        List<String> chain = new ArrayList<>();
+        Node node = content;
+        while (node != null && chain.size() < 12) {
+            chain.add(describe(node) + " min " + (int) node.minWidth(-1));
+            Node next = null;
+            if (node instanceof Parent parent && !(node instanceof Control)) {
+                double most = 0;
+                for (Node child : parent.getChildrenUnmodifiable()) {
+                    if (child.isManaged() && child.isVisible() && child.minWidth(-1) > most) {
+                        most = child.minWidth(-1);
+                        next = child;
+                    }
+                }
+            }
+            node = next;
+        }
+        return " (why: " + String.join(" > ", chain) + ")";
     }
 
     private static String describe(Node node) {

@@ -1,31 +1,30 @@
 package io.mtlslab.app.identities;
 
-import io.mtlslab.pki.Revocation;
-
-import io.mtlslab.app.common.Tables;
-
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
+import io.mtlslab.app.common.KeyPasswordDialog;
+import io.mtlslab.app.common.Tables;
 import io.mtlslab.app.inspect.InspectModel;
 import io.mtlslab.app.workshop.WorkshopModel;
 import io.mtlslab.call.CertificateSummary;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.ExportFormat;
-import io.mtlslab.pki.lint.Finding;
-import io.mtlslab.pki.lint.Lint;
-import io.mtlslab.pki.lint.LintRequest;
-import java.util.List;
 import io.mtlslab.pki.Exports;
 import io.mtlslab.pki.IdentityEntry;
 import io.mtlslab.pki.IdentityStatus;
-import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Pem;
+import io.mtlslab.pki.Revocation;
+import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.pki.lint.Finding;
+import io.mtlslab.pki.lint.Lint;
+import io.mtlslab.pki.lint.LintRequest;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -42,7 +41,7 @@ public class IdentitiesController {
 
     /** What the detail pane shows for the selected identity. */
     private record Selected(IdentityEntry entry, X509Certificate certificate, CertificateSummary summary, Path file,
-                            List<Finding> findings, Revocation revocation) {
+                            List<Finding> findings, Revocation revocation, boolean keyLocked) {
     }
 
     /** The detail being read in the background; a newer selection cancels it and ignores what it finds. */
@@ -51,6 +50,10 @@ public class IdentitiesController {
     private final AppContext context;
     private Selected selected;
 
+    /** Below this width (in em of the screen's text) the details go under the list instead of beside it. */
+    private static final double SIDE_BY_SIDE_EM = 46;
+
+    @FXML private javafx.scene.control.SplitPane split;
     @FXML private TableView<IdentityEntry> identityList;
     @FXML private Label detailTitle;
     @FXML private GridPane detailGrid;
@@ -118,11 +121,32 @@ public class IdentitiesController {
                 return null;
             }
         });
+        // The chosen format by its short name, so the drop-down stays narrow; the list shows the long names.
+        exportFormat.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ExportFormat format, boolean empty) {
+                super.updateItem(format, empty);
+                setText(empty || format == null ? "" : context.text("export.format.short." + format.id()));
+            }
+        });
         exportFormat.valueProperty().addListener((obs, old, format) -> describeExport());
         exportFormat.setValue(ExportFormat.P12);
-        context.workspaceProperty().addListener((obs, old, now) -> refresh());
-        context.workspaceRevisionProperty().addListener((obs, old, now) -> refresh());
+        split.widthProperty().addListener((obs, old, now) -> arrange());
+        exportPassword.fontProperty().addListener((obs, old, now) -> arrange());
+        context.viewScope().onChange(context.workspaceProperty(), (old, now) -> refresh());
+        context.viewScope().onChange(context.workspaceRevisionProperty(), (old, now) -> refresh());
         refresh();
+    }
+
+    /** Details beside the list when there is room; under it on a narrow window, with A+ or in presenter mode. */
+    private void arrange() {
+        double em = exportPassword.getFont().getSize();
+        javafx.geometry.Orientation wanted = split.getWidth() <= 0 || split.getWidth() >= SIDE_BY_SIDE_EM * em
+                ? javafx.geometry.Orientation.HORIZONTAL : javafx.geometry.Orientation.VERTICAL;
+        if (split.getOrientation() != wanted) {
+            split.setOrientation(wanted);
+            split.setDividerPositions(wanted == javafx.geometry.Orientation.HORIZONTAL ? 0.46 : 0.4);
+        }
     }
 
     private TableColumn<IdentityEntry, String> column(String key, Function<IdentityEntry, String> value) {
@@ -158,12 +182,16 @@ public class IdentitiesController {
             loading.cancel();
         }
         loading = context.tasks().run(() -> {
-            Credential credential = workspace.credential(entry.name(), null);
+            // An encrypted key (issued with a key password) is not needed to show the certificate.
+            boolean keyLocked = keyLocked(workspace, entry.name());
+            Credential credential = keyLocked ? workspace.certificateChain(entry.name())
+                    : workspace.credential(entry.name(), null);
             X509Certificate certificate = credential.certificate();
             // The pre-flight lint for the identity's role, with its key, chain, the workspace CA and its revocations.
             LintRequest request = LintRequest.forIdentity(workspace, entry.name(), entry.role(), credential);
             Revocation revocation = request.revocation();
-            return new Selected(entry, certificate, CertificateSummary.of(certificate), file, Lint.check(request), revocation);
+            return new Selected(entry, certificate, CertificateSummary.of(certificate), file, Lint.check(request), revocation,
+                    keyLocked);
         }, this::render);
     }
 
@@ -186,6 +214,9 @@ public class IdentitiesController {
         row = pair(row, "identities.files", value.file().getFileName() + (value.entry().role().isCa() ? "" : ", "
                 + value.entry().name() + ".key"));
         row = pair(row, "call.field.fingerprint", summary.sha256Fingerprint());
+        if (value.keyLocked()) {
+            row = pair(row, "identities.keyLocked", context.text("identities.keyLocked.value"));
+        }
         if (value.revocation() != null) {
             row = pair(row, "identities.revocation", context.text("identities.revocation.value",
                     java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
@@ -201,9 +232,12 @@ public class IdentitiesController {
     private int pair(int row, String key, String value) {
         Label name = new Label(context.text(key));
         name.getStyleClass().add("kv-key");
-        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // A long name wraps rather than widen the (narrow) detail pane.
+        name.setWrapText(true);
+        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label text = new Label(value == null || value.isBlank() ? "—" : value);
         text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.getStyleClass().add("kv-value");
         detailGrid.addRow(row, name, text);
         return row + 1;
@@ -248,12 +282,42 @@ public class IdentitiesController {
 
     private void export(IdentityEntry entry, Path target, boolean overwrite) {
         ExportFormat format = exportFormat.getValue();
-        char[] password = exportPassword.getText().isEmpty() ? null : exportPassword.getText().toCharArray();
         Workspace workspace = context.workspace();
+        String name = entry.name();
+        // Only the formats holding the private key read it; the others work without its password.
+        write(format, name, target, overwrite, () -> format.secret() ? workspace.credential(name, null)
+                : workspace.certificateChain(name));
+    }
+
+    /** Thrown when the identity's key is encrypted: the password is asked for, then the export retried. */
+    private static final class KeyLocked extends RuntimeException {
+        KeyLocked() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static boolean keyLocked(Workspace workspace, String name) {
+        Path key = workspace.keyFile(name);
+        return java.nio.file.Files.exists(key) && Pem.isEncryptedKey(Pem.readText(key));
+    }
+
+    private void write(ExportFormat format, String name, Path target, boolean overwrite,
+                       java.util.concurrent.Callable<Credential> credential) {
+        char[] password = exportPassword.getText().isEmpty() ? null : exportPassword.getText().toCharArray();
         exportResult.getStyleClass().removeAll("field-error", "cell-pass");
+        exportResult.setText("");
         context.tasks().run(progress -> {
             SecureFiles.requireAbsent(overwrite, target);
-            byte[] bytes = Exports.export(workspace.credential(entry.name(), null), format, entry.name(), password);
+            Credential loaded;
+            try {
+                loaded = credential.call();
+            } catch (io.mtlslab.pki.PkiException e) {
+                if ("password".equals(e.field())) {
+                    throw new KeyLocked();
+                }
+                throw e;
+            }
+            byte[] bytes = Exports.export(loaded, format, name, password);
             if (format.secret()) {
                 SecureFiles.writeSecret(target, bytes);
             } else {
@@ -264,6 +328,11 @@ public class IdentitiesController {
             exportResult.getStyleClass().add("cell-pass");
             exportResult.setText(context.text("export.done", written));
         }, failure -> {
+            if (failure instanceof KeyLocked) {
+                KeyPasswordDialog.ask(context, identityList.getScene().getWindow(), name,
+                        unlocked -> write(format, name, target, overwrite, () -> unlocked));
+                return;
+            }
             io.mtlslab.app.common.Problem problem = context.problemOf(failure);
             exportResult.getStyleClass().add("field-error");
             exportResult.setText(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());

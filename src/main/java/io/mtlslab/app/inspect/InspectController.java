@@ -56,7 +56,7 @@ public class InspectController {
     private void initialize() {
         inspectError.managedProperty().bind(inspectError.textProperty().isNotEmpty());
         inspectError.visibleProperty().bind(inspectError.managedProperty());
-        model.fileProperty().addListener((obs, old, file) -> {
+        context.viewScope().onChange(model.fileProperty(), (old, file) -> {
             if (file != null) {
                 inspectPath.setText(file.toString());
                 inspect(file);
@@ -239,7 +239,9 @@ public class InspectController {
         for (int i = 0, row = 0; i + 1 < keysAndValues.length; i += 2, row++) {
             Label key = new Label(context.text(keysAndValues[i]));
             key.getStyleClass().add("kv-key");
-            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // A long name ("Nomes Alternativos do Sujeito" in presenter mode) wraps rather than widen the screen.
+            key.setWrapText(true);
+            key.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             String value = keysAndValues[i + 1];
             Label text = new Label(value == null || value.isBlank() ? "—" : value);
             text.setWrapText(true);

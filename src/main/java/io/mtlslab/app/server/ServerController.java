@@ -91,7 +91,7 @@ public class ServerController {
                 model.clientAuth.set((ClientAuthMode) now.getUserData());
             }
         });
-        model.clientAuth.addListener((obs, old, now) -> buttons.get(values.indexOf(now)).setSelected(true));
+        context.viewScope().onChange(model.clientAuth, (old, now) -> buttons.get(values.indexOf(now)).setSelected(true));
         handlerChecks.selectedProperty().bindBidirectional(model.handlerChecks);
         trustSystem.selectedProperty().bindBidirectional(model.trustSystem);
         legacyProtocols.selectedProperty().bindBidirectional(model.legacyProtocols);
@@ -105,7 +105,7 @@ public class ServerController {
         portError.visibleProperty().bind(model.portErrorProperty().isNotNull());
         portError.managedProperty().bind(portError.visibleProperty());
         port.pseudoClassStateChanged(INVALID, model.portErrorProperty().get() != null);
-        model.portErrorProperty().addListener((obs, old, now) -> port.pseudoClassStateChanged(INVALID, now != null));
+        context.viewScope().onChange(model.portErrorProperty(), (old, now) -> port.pseudoClassStateChanged(INVALID, now != null));
         for (Label label : List.of(pendingChanges, runningMode, tlsProvider)) {
             label.visibleProperty().bind(label.textProperty().isNotEmpty());
             label.managedProperty().bind(label.visibleProperty());
@@ -118,7 +118,7 @@ public class ServerController {
             model.emptyCaNames, model.checkRevocation, model.requireHmac, model.port, model.serverProperty(),
             model.pendingChangesProperty()};
         for (Observable input : inputs) {
-            input.addListener(o -> renderState());
+            context.viewScope().add(input.subscribe(this::renderState));
         }
         renderState();
         setUpLog();
@@ -222,7 +222,7 @@ public class ServerController {
                 }
             }
         });
-        model.log().addListener((javafx.collections.ListChangeListener<ConnectionEvent>) change -> {
+        context.viewScope().onChange(model.log(), change -> {
             if (!model.log().isEmpty()) {
                 logTable.scrollTo(model.log().size() - 1);
             }

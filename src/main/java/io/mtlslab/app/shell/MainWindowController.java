@@ -92,14 +92,12 @@ public class MainWindowController {
         if (context.problemProperty().get() != null) {
             addBanner();
         } else {
-            context.problemProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends io.mtlslab.app.common.Problem> obs,
-                                    io.mtlslab.app.common.Problem old, io.mtlslab.app.common.Problem now) {
-                    obs.removeListener(this);
-                    addBanner();
-                }
+            javafx.util.Subscription[] once = new javafx.util.Subscription[1];
+            once[0] = context.problemProperty().subscribe((old, now) -> {
+                once[0].unsubscribe();
+                addBanner();
             });
+            context.viewScope().add(once[0]);
         }
         ToggleGroup group = new ToggleGroup();
         List<ToggleButton> buttons = List.of(navWelcome, navWizard, navIdentities, navServer, navCall,

@@ -41,7 +41,7 @@ public class WelcomeController {
         progressCard.visibleProperty().bind(quickStart.stepProperty().greaterThanOrEqualTo(0));
         progressCard.managedProperty().bind(progressCard.visibleProperty());
         quickProgress.progressProperty().bind(quickStart.stepProperty().divide((double) QuickStart.STEPS.size()));
-        quickStart.stepProperty().addListener((obs, old, now) -> render(now.intValue()));
+        context.viewScope().onChange(quickStart.stepProperty(), (old, now) -> render(now.intValue()));
         render(quickStart.stepProperty().get());
     }
 

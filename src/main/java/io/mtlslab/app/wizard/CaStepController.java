@@ -91,7 +91,9 @@ public class CaStepController extends IssuingStep {
     }
 
     @Override
-    protected void issue(Workspace workspace, CertificateSpec spec, boolean replace) {
-        workspace.createRootCa(Workspace.CA, spec, replace, null);
+    protected void issue(Workspace workspace, CertificateSpec spec, boolean replace, java.security.KeyPair keys) {
+        io.mtlslab.pki.SecureFiles.requireAbsent(replace, workspace.certificateFile(Workspace.CA),
+                workspace.keyFile(Workspace.CA));
+        workspace.store(Workspace.CA, spec.role(), null, io.mtlslab.pki.CertificateIssuer.createRootCa(spec, keys), null);
     }
 }

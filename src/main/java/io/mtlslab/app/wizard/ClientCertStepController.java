@@ -53,7 +53,10 @@ public class ClientCertStepController extends IssuingStep {
     }
 
     @Override
-    protected void issue(Workspace workspace, CertificateSpec spec, boolean replace) {
-        workspace.issue(Workspace.CLIENT, spec, Workspace.CA, replace, null, null);
+    protected void issue(Workspace workspace, CertificateSpec spec, boolean replace, java.security.KeyPair keys) {
+        io.mtlslab.pki.SecureFiles.requireAbsent(replace, workspace.certificateFile(Workspace.CLIENT),
+                workspace.keyFile(Workspace.CLIENT));
+        workspace.store(Workspace.CLIENT, spec.role(), Workspace.CA,
+                io.mtlslab.pki.CertificateIssuer.issue(spec, workspace.signer(Workspace.CA, null), keys), null);
     }
 }

@@ -8,6 +8,9 @@ import io.mtlslab.pki.KeyType;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
 import java.nio.file.Files;
+import java.security.KeyPair;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.concurrent.Task;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -37,8 +40,12 @@ abstract class IssuingStep implements WizardStep {
     /** Builds the spec from the model; throws the core's PkiException on bad input. */
     protected abstract CertificateSpec spec();
 
-    /** Issues the identity into the workspace (runs in the background). */
-    protected abstract void issue(Workspace workspace, CertificateSpec spec, boolean replace);
+    /** Issues the identity with the key pair {@code keys} into the workspace (runs in the background). */
+    protected abstract void issue(Workspace workspace, CertificateSpec spec, boolean replace, KeyPair keys);
+
+    private static final int GENERATING = 0;
+    private static final int WRITING = 1;
+    private static final int CANCELLED = 2;
 
     protected void setupFooter() {
         String name = identityName();
@@ -102,19 +109,39 @@ abstract class IssuingStep implements WizardStep {
         boolean replacing = exists() && replace;
         KeyType keyType = spec.keyType();
         String generating = context.text("wizard.generating", keyType.id(), identityName());
-        context.tasks().run(progress -> {
+        java.util.function.Function<KeyType, KeyPair> keyMaker = model.keyMaker;
+        // Either Cancel wins (nothing is written) or the writing starts (Cancel comes too late): never both.
+        AtomicInteger state = new AtomicInteger(GENERATING);
+        Task<String> task = context.tasks().run(progress -> {
             progress.message(generating);
+            KeyPair keys = keyMaker.apply(keyType);
+            if (!state.compareAndSet(GENERATING, WRITING)) {
+                return null;
+            }
             if (replacing) {
                 beforeReplace(workspace);
             }
-            issue(workspace, spec, replace);
+            issue(workspace, spec, replace, keys);
             return identityName();
         }, done -> {
+            footer.setCancel(null);
+            if (done == null) {
+                return; // cancelled just as the key was ready: nothing written, already said so
+            }
             context.workspaceChanged();
             next.run();
         }, failure -> {
+            footer.setCancel(null);
             Problem problem = context.problemOf(failure);
             footer.showError(problem.fix() == null ? problem.summary() : problem.summary() + " — " + problem.fix());
+        });
+        footer.setCancel(() -> {
+            if (state.compareAndSet(GENERATING, CANCELLED)) {
+                // The generator cannot be interrupted; it finishes in the background and its key is dropped.
+                task.cancel(false);
+                footer.setCancel(null);
+                footer.showError(context.text("wizard.keys.cancelled", identityName()));
+            }
         });
     }
 

@@ -47,7 +47,10 @@ public class ServerCertStepController extends IssuingStep {
     }
 
     @Override
-    protected void issue(Workspace workspace, CertificateSpec spec, boolean replace) {
-        workspace.issue(Workspace.SERVER, spec, Workspace.CA, replace, null, null);
+    protected void issue(Workspace workspace, CertificateSpec spec, boolean replace, java.security.KeyPair keys) {
+        io.mtlslab.pki.SecureFiles.requireAbsent(replace, workspace.certificateFile(Workspace.SERVER),
+                workspace.keyFile(Workspace.SERVER));
+        workspace.store(Workspace.SERVER, spec.role(), Workspace.CA,
+                io.mtlslab.pki.CertificateIssuer.issue(spec, workspace.signer(Workspace.CA, null), keys), null);
     }
 }

@@ -23,6 +23,8 @@ public class StepFooter extends VBox {
     private final ConfirmBar confirm = new ConfirmBar();
     private String yesText = "";
     private String noText = "";
+    private final javafx.scene.control.Button cancel = new javafx.scene.control.Button();
+    private Runnable cancelAction;
 
     public StepFooter() {
         getStyleClass().add("card");
@@ -35,7 +37,17 @@ public class StepFooter extends VBox {
         status.getStyleClass().add("help");
         status.setWrapText(true);
         progress.setPrefWidth(260);
-        working = new HBox(10, progress, status);
+        cancel.setId("stepCancel");
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setVisible(false);
+        cancel.setOnAction(event -> {
+            if (cancelAction != null) {
+                cancelAction.run();
+            }
+        });
+        working = new HBox(10, progress, status, cancel);
+        working.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         confirm.setId("replaceConfirm");
         getChildren().addAll(replace, confirm, working, error);
         error.managedProperty().bind(error.visibleProperty());
@@ -52,9 +64,10 @@ public class StepFooter extends VBox {
         status.textProperty().bind(context.tasks().messageProperty());
         working.visibleProperty().bind(context.tasks().busyProperty());
         working.managedProperty().bind(working.visibleProperty());
+        cancel.setText(context.text("wizard.keys.cancel"));
         yesText = context.text("wizard.replaceCa.yes");
         noText = context.text("wizard.replaceCa.no");
-        replaceExisting.addListener((obs, old, now) -> confirm.dismiss());
+        context.viewScope().onChange(replaceExisting, (old, now) -> confirm.dismiss());
         visibleProperty().bind(replace.visibleProperty().or(context.tasks().busyProperty())
                 .or(error.textProperty().isNotEmpty()));
         managedProperty().bind(visibleProperty());
@@ -63,6 +76,15 @@ public class StepFooter extends VBox {
     /** Asks before a destructive step: {@code text} says what is lost; {@code yes} runs only on the button. */
     public void askConfirmation(String text, Runnable yes) {
         confirm.ask(text, yesText, noText, yes);
+    }
+
+    /**
+     * Shows a Cancel button next to the progress while {@code action} is set; {@code null} hides it.
+     * Key generation cannot be interrupted, so the action must make sure nothing is written afterwards.
+     */
+    public void setCancel(Runnable action) {
+        cancelAction = action;
+        cancel.setVisible(action != null);
     }
 
     public void showError(String message) {

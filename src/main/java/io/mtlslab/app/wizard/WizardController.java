@@ -53,7 +53,7 @@ public class WizardController {
             pages.add(null);
         }
         backButton.disableProperty().bind(model.step.isEqualTo(0).or(context.tasks().busyProperty()));
-        model.step.addListener((obs, old, now) -> showStep(now.intValue()));
+        context.viewScope().onChange(model.step, (old, now) -> showStep(now.intValue()));
         showStep(model.step.get());
     }
 

@@ -56,6 +56,12 @@ public final class WizardModel {
     /** The wizard's current step, kept here so a re-render (language switch) stays on it. */
     public final IntegerProperty step = new SimpleIntegerProperty(0);
 
+    /**
+     * Makes the key pair of a step (a few seconds for RSA 4096). Replaceable so that a test can hold
+     * the generation open long enough to cancel it; the app always uses the real generator.
+     */
+    public volatile java.util.function.Function<KeyType, java.security.KeyPair> keyMaker = KeyType::generate;
+
     /** The fast choice of Quick start: EC P-256 keys everywhere (RSA-4096 takes seconds). */
     public void useFastKeys() {
         caKeyType.set(KeyType.EC_P256);

@@ -51,6 +51,7 @@ public class WorkshopController {
     @FXML private Label identityResult;
     @FXML private TextField csvPath;
     @FXML private Button batchButton;
+    @FXML private Button batchCancelButton;
     @FXML private ProgressBar batchProgress;
     @FXML private Label batchStatus;
     @FXML private ListView<String> batchIssued;
@@ -98,7 +99,10 @@ public class WorkshopController {
         renewButton.disableProperty().bind(busy.or(noIdentity));
         bundleButton.disableProperty().bind(busy.or(noIdentity));
         exportCrlButton.disableProperty().bind(busy);
-        batchButton.disableProperty().bind(busy);
+        // Per action: a batch disables only a second batch, and its Cancel stays usable while it runs.
+        batchButton.disableProperty().bind(model.batchRunning.or(context.workspaceProperty().isNull()));
+        batchCancelButton.visibleProperty().bind(model.batchRunning);
+        batchCancelButton.managedProperty().bind(batchCancelButton.visibleProperty());
         bundleAllButton.disableProperty().bind(busy);
         batchIssued.setPlaceholder(new Label(context.text("workshop.batch.noneIssued")));
         batchProblems.setPlaceholder(new Label(context.text("workshop.batch.noProblems")));
@@ -106,9 +110,9 @@ public class WorkshopController {
         batchIssued.setCellFactory(list -> new WrappingCell());
         batchProblems.setCellFactory(list -> new WrappingCell());
         refreshIdentities();
-        context.workspaceRevisionProperty().addListener((obs, old, now) -> refreshIdentities());
-        context.workspaceProperty().addListener((obs, old, now) -> refreshIdentities());
-        model.batchResultProperty().addListener((obs, old, result) -> renderBatch(result));
+        context.viewScope().onChange(context.workspaceRevisionProperty(), (old, now) -> refreshIdentities());
+        context.viewScope().onChange(context.workspaceProperty(), (old, now) -> refreshIdentities());
+        context.viewScope().onChange(model.batchResultProperty(), (old, result) -> renderBatch(result));
         renderBatch(model.batchResultProperty().get());
     }
 
@@ -220,22 +224,40 @@ public class WorkshopController {
         String reading = context.text("workshop.batch.reading", csv.getFileName());
         java.text.MessageFormat issuedOne = new java.text.MessageFormat(context.i18n().bundle().getString("workshop.batch.issued.one"),
                 context.i18n().locale());
+        java.util.concurrent.atomic.AtomicBoolean cancel = model.batchCancel;
+        cancel.set(false);
+        model.batchRunning.set(true);
         // The core reports after each row on the worker thread; the task coalesces the updates.
         Task<BatchIssuance.Result> task = context.tasks().run(progress -> BatchIssuance.run(workspace, csv,
-                BatchIssuance.Options.defaults(),
-                (done, total, name) -> progress.update(done, total,
-                        name == null ? reading : format(issuedOne, name, done, total)),
-                null), result -> {
+                BatchIssuance.Options.defaults(), new BatchIssuance.Progress() {
+                    @Override
+                    public void update(int done, int total, String name) {
+                        progress.update(done, total, name == null ? reading : format(issuedOne, name, done, total));
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return cancel.get();
+                    }
+                }, null), result -> {
+                    model.batchRunning.set(false);
                     batchProgress.progressProperty().unbind();
                     batchProgress.setProgress(1);
                     model.batchResultProperty().set(result);
                     context.workspaceChanged();
                 }, failure -> {
+                    model.batchRunning.set(false);
                     batchProgress.progressProperty().unbind();
                     batchProgress.setProgress(0);
                     showFailure(batchStatus, failure);
                 });
         batchProgress.progressProperty().bind(task.progressProperty());
+    }
+
+    /** Stops the batch before its next row; the rows already issued stay issued and are listed. */
+    @FXML
+    private void cancelBatch() {
+        model.batchCancel.set(true);
     }
 
     private void renderBatch(BatchIssuance.Result result) {
@@ -251,8 +273,12 @@ public class WorkshopController {
                 .map(p -> context.text("workshop.batch.problemRow", p.line(), ErrorText.inWords(p.error()))).toList());
         batchStatus.getStyleClass().removeAll("field-error", "cell-pass");
         batchStatus.getStyleClass().add(result.problems().isEmpty() ? "cell-pass" : "field-error");
-        batchStatus.setText(context.text("workshop.batch.done", result.issued().size(), result.problems().size(),
-                result.passwordsFile()));
+        batchStatus.setText(context.text(result.cancelled() ? "workshop.batch.cancelled" : "workshop.batch.done",
+                result.issued().size(), result.problems().size(), result.passwordsFile()));
+        if (result.cancelled()) {
+            batchStatus.getStyleClass().removeAll("field-error", "cell-pass");
+            batchStatus.getStyleClass().add("field-error");
+        }
     }
 
     /** A bundle hands a key to a student: never for a revoked identity, and over an old zip only when confirmed. */

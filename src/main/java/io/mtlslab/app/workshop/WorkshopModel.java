@@ -27,6 +27,10 @@ public final class WorkshopModel {
     public final StringProperty host = new SimpleStringProperty("localhost");
     public final StringProperty port = new SimpleStringProperty();
     private final ObjectProperty<BatchIssuance.Result> batchResult = new SimpleObjectProperty<>();
+    /** A batch is running (its own busy state: Cancel works while it runs). */
+    final BooleanProperty batchRunning = new SimpleBooleanProperty();
+    /** Set by Cancel, read by the running batch before each row. */
+    final java.util.concurrent.atomic.AtomicBoolean batchCancel = new java.util.concurrent.atomic.AtomicBoolean();
 
     public WorkshopModel(AppContext context) {
         // The bundles' commands should reach the echo server the app runs: its port while it runs,
