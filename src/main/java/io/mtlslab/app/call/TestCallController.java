@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -50,6 +52,8 @@ public class TestCallController {
     @FXML private HandshakeController handshakeController;
     @FXML private AskedController askedController;
     @FXML private EquivalentsController equivalentsController;
+    @FXML private ToggleButton loadToggle;
+    @FXML private Node load;
     @FXML private VBox chainBox;
     @FXML private TextArea responseText;
 
@@ -106,6 +110,9 @@ public class TestCallController {
         staleNote.setText(context.text("call.stale"));
         staleNote.visibleProperty().bind(model.staleProperty().and(model.resultProperty().isNotNull()));
         staleNote.managedProperty().bind(staleNote.visibleProperty());
+        loadToggle.selectedProperty().bindBidirectional(context.model(LoadModel.class, () -> new LoadModel(context)).shown);
+        load.visibleProperty().bind(loadToggle.selectedProperty());
+        load.managedProperty().bind(load.visibleProperty());
         model.resultProperty().addListener((obs, old, result) -> render(result));
         render(model.resultProperty().get());
     }
