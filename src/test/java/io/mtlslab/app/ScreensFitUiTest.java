@@ -123,6 +123,12 @@ class ScreensFitUiTest extends AppUnderTest {
         robot.clickOn("#callButton");
         driver.waitUntil(() -> !UiText.shown(robot, "#outcomeTitle").isEmpty(), 30);
         driver.waitIdle(30);
+        // the load test open with a small run's figures and chart (issue 11 §2)
+        robot.clickOn("#loadToggle");
+        UiText.retype(robot, "#loadAmount", "5");
+        robot.clickOn("#loadButton");
+        driver.waitUntil(() -> !UiText.shown(robot, "#loadHeadline").isEmpty(), 60);
+        driver.waitIdle(30);
         robot.interact(() -> driver.context().model(InspectModel.class, InspectModel::new)
                 .open(driver.workspaceDir().resolve("client.pem")));
         driver.waitIdle(30);

@@ -78,41 +78,49 @@ public final class CallModel {
         return result;
     }
 
-    /** Makes the call in the background; the result (success or diagnosis) lands in {@link #resultProperty()}. */
-    public void call(Runnable onDone) {
-        Workspace workspace = context.workspace();
-        String url = target.get();
-        String name = identity.get();
-        Trust trustChoice = trust.get();
-        String file = trustFile.get();
-        String chosenProtocols = protocols.get();
-        String chosenMethod = method.get();
-        String chosenBody = body.get();
-        boolean sign = signHmac.get();
-        String calling = context.text("call.calling", url);
-        busy.set(true);
-        running = context.tasks().run(progress -> {
-            progress.message(calling);
+    /** The call's inputs as chosen on screen, read on the FX thread so a background task never reads a property. */
+    record Inputs(Workspace workspace, String url, String identity, Trust trust, String trustFile, String protocols,
+                  String method, String body, boolean signHmac) {
+
+        /** The call these inputs describe (reads the identity's key and secret: run it in the background). */
+        CallRequest request() throws Exception {
             CallRequest.Builder builder = CallRequest.builder(CallRequest.parseUrl(url));
-            switch (trustChoice) {
+            switch (trust) {
                 case SYSTEM -> builder.trust(TrustAnchor.system());
-                case PEM_FILE -> builder.trust(TrustAnchor.pemFile(Path.of(file.trim())));
+                case PEM_FILE -> builder.trust(TrustAnchor.pemFile(Path.of(trustFile.trim())));
                 default -> { }
             }
             if (workspace.hasCa()) {
                 builder.workspace(workspace);
             }
-            if (name != null && !name.isBlank()) {
-                builder.identity(ClientIdentity.fromWorkspace(workspace, name, null));
-                if (sign) {
-                    builder.hmacSecret(HmacSecrets.of(workspace).getOrCreate(name));
+            if (identity != null && !identity.isBlank()) {
+                builder.identity(ClientIdentity.fromWorkspace(workspace, identity, null));
+                if (signHmac) {
+                    builder.hmacSecret(HmacSecrets.of(workspace).getOrCreate(identity));
                 }
             }
-            builder.protocols(CallRequest.parseProtocols(chosenProtocols)).method(chosenMethod);
-            if (chosenBody != null && !chosenBody.isEmpty()) {
-                builder.body(chosenBody);
+            builder.protocols(CallRequest.parseProtocols(protocols)).method(method);
+            if (body != null && !body.isEmpty()) {
+                builder.body(body);
             }
-            return TestCall.run(builder.build());
+            return builder.build();
+        }
+    }
+
+    /** What the screen has chosen now; call on the FX thread. */
+    Inputs inputs() {
+        return new Inputs(context.workspace(), target.get(), identity.get(), trust.get(), trustFile.get(),
+                protocols.get(), method.get(), body.get(), signHmac.get());
+    }
+
+    /** Makes the call in the background; the result (success or diagnosis) lands in {@link #resultProperty()}. */
+    public void call(Runnable onDone) {
+        Inputs inputs = inputs();
+        String calling = context.text("call.calling", inputs.url());
+        busy.set(true);
+        running = context.tasks().run(progress -> {
+            progress.message(calling);
+            return TestCall.run(inputs.request());
         }, done -> {
             busy.set(false);
             result.set(done);

@@ -116,7 +116,9 @@ public final class Tables {
             double headerHeight = header instanceof javafx.scene.layout.Region r ? r.getHeight() : 0;
             double cell = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 24;
             int rows = Math.max(1, table.getItems().size());
-            double height = headerHeight + rows * cell + table.snappedTopInset() + table.snappedBottomInset() + 1;
+            // Exactly the rows, rounded up to the pixel: one pixel more showed the top edge of an empty
+            // row below the last one (the rows sit at whole pixels, the fixed cell size in em is fractional).
+            double height = headerHeight + Math.ceil(rows * cell) + table.snappedTopInset() + table.snappedBottomInset();
             table.setPrefHeight(height);
             table.setMinHeight(height);
             table.setMaxHeight(height);

@@ -3,6 +3,7 @@ package io.mtlslab.app.identities;
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
 import io.mtlslab.app.common.KeyPasswordDialog;
+import io.mtlslab.app.common.KeyValueGrid;
 import io.mtlslab.app.common.Tables;
 import io.mtlslab.app.inspect.InspectModel;
 import io.mtlslab.app.workshop.WorkshopModel;
@@ -34,7 +35,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.GridPane;
 
 /** The identities of the workspace (G3): CA, intermediates, servers and clients with their status. */
 public class IdentitiesController {
@@ -56,7 +56,7 @@ public class IdentitiesController {
     @FXML private javafx.scene.control.SplitPane split;
     @FXML private TableView<IdentityEntry> identityList;
     @FXML private Label detailTitle;
-    @FXML private GridPane detailGrid;
+    @FXML private KeyValueGrid detailGrid;
     @FXML private Button copyPemButton;
     @FXML private Button copyFingerprintButton;
     @FXML private Button inspectButton;
@@ -162,7 +162,7 @@ public class IdentitiesController {
     }
 
     private void select(IdentityEntry entry) {
-        detailGrid.getChildren().clear();
+        detailGrid.clear();
         selected = null;
         boolean none = entry == null;
         copyPemButton.setDisable(none);
@@ -203,44 +203,34 @@ public class IdentitiesController {
         selected = value;
         CertificateSummary summary = value.summary();
         detailTitle.setText(value.entry().name() + " — " + context.text("role." + value.entry().role().id()));
-        int row = 0;
-        row = pair(row, "call.field.subject", summary.subject());
-        row = pair(row, "call.field.issuer", summary.issuer());
-        row = pair(row, "call.field.serial", summary.serialHex());
-        row = pair(row, "identities.validity", summary.notBefore() + " → " + summary.notAfter());
-        row = pair(row, "identities.key", summary.key());
-        row = pair(row, "call.field.sans", String.join(", ", summary.subjectAltNames()));
-        row = pair(row, "identities.eku", String.join(", ", summary.extendedKeyUsages()));
-        row = pair(row, "identities.files", value.file().getFileName() + (value.entry().role().isCa() ? "" : ", "
+        pair("call.field.subject", summary.subject());
+        pair("call.field.issuer", summary.issuer());
+        pair("call.field.serial", summary.serialHex());
+        pair("identities.validity", summary.notBefore() + " → " + summary.notAfter());
+        pair("identities.key", summary.key());
+        pair("call.field.sans", String.join(", ", summary.subjectAltNames()));
+        pair("identities.eku", String.join(", ", summary.extendedKeyUsages()));
+        pair("identities.files", value.file().getFileName() + (value.entry().role().isCa() ? "" : ", "
                 + value.entry().name() + ".key"));
-        row = pair(row, "call.field.fingerprint", summary.sha256Fingerprint());
+        pair("call.field.fingerprint", summary.sha256Fingerprint());
         if (value.keyLocked()) {
-            row = pair(row, "identities.keyLocked", context.text("identities.keyLocked.value"));
+            pair("identities.keyLocked", context.text("identities.keyLocked.value"));
         }
         if (value.revocation() != null) {
-            row = pair(row, "identities.revocation", context.text("identities.revocation.value",
+            pair("identities.revocation", context.text("identities.revocation.value",
                     java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault())
                             .format(value.revocation().revokedAt()),
                     value.revocation().reason().message().text()));
         }
         String lint = value.findings().isEmpty() ? context.text("inspect.lint.clean")
                 : String.join("\n", value.findings().stream()
-                        .map(f -> Finding.severityName(f.severity()).text() + ": " + f.what() + " — " + f.fix()).toList());
-        pair(row, "inspect.lint", lint);
+                        .map(f -> Finding.severityName(f.severity()).text() + ": " + f.what()
+                                + (f.fix() == null ? "" : " — " + f.fix())).toList());
+        pair("inspect.lint", lint);
     }
 
-    private int pair(int row, String key, String value) {
-        Label name = new Label(context.text(key));
-        name.getStyleClass().add("kv-key");
-        // A long name wraps rather than widen the (narrow) detail pane.
-        name.setWrapText(true);
-        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label text = new Label(value == null || value.isBlank() ? "—" : value);
-        text.setWrapText(true);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        text.getStyleClass().add("kv-value");
-        detailGrid.addRow(row, name, text);
-        return row + 1;
+    private void pair(String key, String value) {
+        detailGrid.add(context.text(key), value);
     }
 
     private void describeExport() {
