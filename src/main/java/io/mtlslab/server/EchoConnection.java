@@ -215,6 +215,10 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (rejected) {
+            // A request that arrived with a refused resumption, decoded before the close took effect: never answer it.
+            return;
+        }
         if (!request.decoderResult().isSuccess()) {
             Throwable cause = request.decoderResult().cause();
             HttpResponseStatus status = cause instanceof TooLongHttpHeaderException
