@@ -50,14 +50,16 @@ class ServeShutdownTest {
         List<String> printed = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
             int port = awaitPort(out, printed);
+            // A connection still waiting for its ClientHello: closing it is the server's last log event.
+            // Opened before the request, so the server has accepted it (in order, from the listen backlog)
+            // by the time the request is answered; opened after, SIGTERM could beat its accept.
+            java.net.Socket waiting = new java.net.Socket("127.0.0.1", port);
             HttpClient client = HttpClient.newBuilder().sslContext(TlsContexts.context(
                     TlsContexts.keyManager(TestPki.credential(workspace, Workspace.CLIENT)),
                     TlsContexts.trustManager(List.of(workspace.caCertificate())))).build();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                     URI.create("https://localhost:" + port + "/last-words")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            // A connection still waiting for its ClientHello: closing it is the server's last log event.
-            java.net.Socket waiting = new java.net.Socket("127.0.0.1", port);
 
             // SIGTERM right after the answer: the log line was made, perhaps not printed yet. (Process.destroy
             // would also close our end of its output; the handle only sends the signal.)
