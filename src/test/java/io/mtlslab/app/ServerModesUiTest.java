@@ -98,6 +98,16 @@ class ServerModesUiTest extends AppUnderTest {
 
         assertThat(callWithoutClientCertificate(robot)).isEqualTo("Rejected: no client certificate was sent");
         assertThat(UiText.shown(robot, "#diagnosisFix")).startsWith("Fix: ");
+
+        // The same result after the language switch: the core's diagnosis re-renders in Portuguese.
+        robot.clickOn("#languageButton");
+        driver.waitIdle(10);
+        robot.clickOn("#navCall");
+        driver.waitIdle(10);
+        assertThat(UiText.shown(robot, "#diagnosisSummary"))
+                .startsWith("O servidor exige um certificado do cliente e nenhum foi enviado.");
+        assertThat(UiText.shown(robot, "#diagnosisCause")).startsWith("Nenhum certificado foi enviado porque");
+        assertThat(robot.lookup("#diagnosisFix").queryLabeled().getText()).contains("Escolha uma identidade de cliente");
     }
 
     /** Issue 10 §2: a bad port is a field error beside the field; the running server keeps running. */

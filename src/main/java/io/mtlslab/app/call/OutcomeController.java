@@ -97,7 +97,7 @@ public class OutcomeController {
             outcomeBox.getStyleClass().add(outcome.likelyBypass() ? "outcome-fail" : "outcome-warn");
             outcomeTitle.setText(context.text(outcome.likelyBypass() ? "call.bypass" : "call.noClientAuth", status));
             diagnosisSummary.setText(context.text(report.askedVsPresented().serverAsked()
-                    ? "call.bypass.asked" : "call.bypass.notAsked", status));
+                    ? "outcome.bypass.asked" : "outcome.bypass.notAsked", status));
             diagnosisCause.setText(context.text("call.bypass.text"));
             StringBuilder fixes = new StringBuilder();
             outcome.fixes().forEach((stack, fix) -> fixes.append(fixes.isEmpty() ? "" : "\n").append(stack).append(": ")
