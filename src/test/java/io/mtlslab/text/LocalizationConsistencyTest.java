@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mtlslab.app.call.CallModel;
 import io.mtlslab.diagnose.DiagnosisCode;
 import io.mtlslab.diagnose.Side;
+import io.mtlslab.app.call.LoadModel;
 import io.mtlslab.pki.ExportFormat;
+import io.mtlslab.pki.KeyType;
 import io.mtlslab.pki.IdentityStatus;
 import io.mtlslab.pki.RevocationReason;
 import io.mtlslab.pki.Role;
 import io.mtlslab.pki.inspect.InspectedFile;
+import io.mtlslab.pki.lint.Finding;
 import io.mtlslab.scenario.Scenario;
 import io.mtlslab.scenario.ScenarioResult;
 import io.mtlslab.scenario.ServerMode;
@@ -52,6 +55,12 @@ class LocalizationConsistencyTest {
     private static final Path CORE = MAIN_RESOURCES.resolve("io/mtlslab/text");
     private static final Path GUI = MAIN_RESOURCES.resolve("io/mtlslab/app");
 
+    /** The code of a PkiException made with of(field, "code", …) or because(cause, field, "code", …). */
+    private static final Pattern PKI_ERROR_CODE = Pattern.compile(
+            "PkiException\\.(?:of\\(\\s*[^,()]+|because\\(\\s*[^,()]+,\\s*[^,()]+),\\s*\"([A-Za-z0-9]+)\"");
+    private static final Pattern SUBJECT_PART = Pattern.compile("check\\(\"([a-z]+)\"");
+    private static final Pattern LINT_CODE = Pattern.compile("finding\\([^,]+,\\s*\"([a-z0-9]+(?:-[a-z0-9]+)*)\"");
+
     /** Prefix + the constants it is completed with, wherever the code builds a key at run time. */
     private static final Map<String, List<String>> DYNAMIC = new LinkedHashMap<>();
 
@@ -73,7 +82,34 @@ class LocalizationConsistencyTest {
         DYNAMIC.put("export.format.", Arrays.stream(ExportFormat.values()).map(ExportFormat::id).toList());
         DYNAMIC.put("revocation.reason.", names(RevocationReason.values()));
         DYNAMIC.put("inspect.kind.", names(InspectedFile.Kind.values()));
+        DYNAMIC.put("inspectText.kind.", names(InspectedFile.Kind.values()));
+        DYNAMIC.put("export.format.short.", Arrays.stream(ExportFormat.values()).map(ExportFormat::id).toList());
+        DYNAMIC.put("keyType.", Arrays.stream(KeyType.values()).map(KeyType::id).toList());
+        DYNAMIC.put("lint.severity.", names(Finding.Severity.values()));
+        DYNAMIC.put("load.unit.", names(LoadModel.Unit.values()));
+        DYNAMIC.put("pkierror.part.", literalsIn(MAIN_JAVA.resolve("io/mtlslab/pki/SubjectName.java"), SUBJECT_PART));
+        // A PkiException made from a code reads pkierror.CODE and pkierror.CODE.cli (the GUI may add .gui).
+        List<String> pkiErrors = new ArrayList<>();
+        Properties english = propertiesOrFail(CORE.resolve("core.properties"));
+        literalsInAll(PKI_ERROR_CODE).forEach(code -> {
+            pkiErrors.addAll(List.of(code, code + ".cli"));
+            if (english.containsKey("pkierror." + code + ".gui")) {
+                pkiErrors.add(code + ".gui");
+            }
+        });
+        DYNAMIC.put("pkierror.", pkiErrors);
+        // A lint finding's code names its words: lint.CODE and lint.CODE.fix, or variants (lint.CODE.client, ...).
+        List<String> lintWords = new ArrayList<>();
+        for (String code : literalsIn(MAIN_JAVA.resolve("io/mtlslab/pki/lint/Lint.java"), LINT_CODE)) {
+            List<String> keys = english.stringPropertyNames().stream()
+                    .filter(key -> key.equals("lint." + code) || key.startsWith("lint." + code + "."))
+                    .map(key -> key.substring("lint.".length())).toList();
+            // A code without a single key is reported by the constants test as lint.CODE.
+            lintWords.addAll(keys.isEmpty() ? List.of(code) : keys);
+        }
+        DYNAMIC.put("lint.", lintWords);
     }
+
 
     /** The calls that take a text key as their (first, or second after a locale) argument. */
     private static final Pattern KEY_CALL = Pattern.compile(
@@ -193,7 +229,10 @@ class LocalizationConsistencyTest {
         for (Properties bundle : List.of(coreEn, corePt)) {
             for (String key : bundle.stringPropertyNames()) {
                 String value = bundle.getProperty(key);
-                boolean formatted = value.matches("(?s).*\\{\\d.*");
+                // A PkiException's fix (.cli, .gui) is formatted with the problem's arguments.
+                String problem = key.startsWith("pkierror.") && key.matches(".*\\.(cli|gui)")
+                        ? bundle.getProperty(key.substring(0, key.lastIndexOf('.')), "") : "";
+                boolean formatted = value.matches("(?s).*\\{\\d.*") || problem.matches("(?s).*\\{\\d.*");
                 if (formatted && value.matches("(?s).*(?<!')'(?!').*")) {
                     wrong.add(key + " (a lone ' in a pattern with arguments disappears)");
                 }
@@ -206,7 +245,7 @@ class LocalizationConsistencyTest {
     }
 
     private static void check(Path file, String key, List<String> missing) {
-        if (DYNAMIC.containsKey(key)) {
+        if (DYNAMIC.containsKey(key) || key.endsWith(".") && DYNAMIC.keySet().stream().anyMatch(key::startsWith)) {
             return; // completed at run time: everyConstantOfEveryUserFacingEnumHasItsWordsInBothLanguages checks it
         }
         if (!inEnglish(key) && !inPortuguese(key) && FILE_NAME.matcher(key).matches()) {
@@ -226,7 +265,7 @@ class LocalizationConsistencyTest {
     }
 
     private static boolean isPrefixOfAKey(String value) {
-        String prefix = value + ".";
+        String prefix = value.endsWith(".") ? value : value + ".";
         return Stream.of(coreEn, guiEn).flatMap(p -> p.stringPropertyNames().stream()).anyMatch(k -> k.startsWith(prefix));
     }
 
@@ -236,6 +275,45 @@ class LocalizationConsistencyTest {
         Stream.of(coreEn, guiEn).flatMap(p -> p.stringPropertyNames().stream())
                 .forEach(k -> namespaces.add(k.contains(".") ? k.substring(0, k.indexOf('.')) : k));
         return namespaces;
+    }
+
+    /** The first group of every match of {@code pattern} in one source file, each once. */
+    private static List<String> literalsIn(Path file, Pattern pattern) {
+        try {
+            return matches(Files.readString(file, StandardCharsets.UTF_8), pattern);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #literalsIn}, over all of {@code src/main/java}. */
+    private static List<String> literalsInAll(Pattern pattern) {
+        try {
+            Set<String> found = new TreeSet<>();
+            for (String text : sources(MAIN_JAVA, ".java").values()) {
+                found.addAll(matches(text, pattern));
+            }
+            return List.copyOf(found);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> matches(String text, Pattern pattern) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return List.copyOf(found);
+    }
+
+    private static Properties propertiesOrFail(Path file) {
+        try {
+            return properties(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> names(Enum<?>[] constants) {
