@@ -83,7 +83,7 @@ public final class AuditReports {
                 .append(escape(Texts.text("audit.html.col.verdict"))).append("</th></tr></thead>\n<tbody>\n");
         for (ProbeResult result : report.results()) {
             html.append("<tr class=\"").append(cssClass(result)).append("\"><td class=\"result\">")
-                    .append(escape(label(result))).append("</td><td>").append(escape(result.title()))
+                    .append(escape(label(result))).append("</td><td>").append(escape(title(report.kind(), result)))
                     .append(" <code>").append(escape(result.id())).append("</code></td><td>")
                     .append(escape(result.verdict())).append("</td></tr>\n");
         }
@@ -93,7 +93,7 @@ public final class AuditReports {
                 continue;
             }
             html.append("<section class=\"").append(cssClass(result)).append("\">\n<h2>")
-                    .append(escape(label(result))).append(" · ").append(escape(result.title())).append(" <code>")
+                    .append(escape(label(result))).append(" · ").append(escape(title(report.kind(), result))).append(" <code>")
                     .append(escape(result.id())).append("</code></h2>\n<dl>\n");
             term(html, Texts.text("audit.html.sent"), result.sent());
             term(html, Texts.text("audit.html.happened"), result.happened());
@@ -103,6 +103,26 @@ public final class AuditReports {
         }
         html.append("<p class=\"footer\">mTLS Lab</p>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /**
+     * The title of a probe (server audit) or bad server (client audit) in the current language, from
+     * its stable id, so a report re-renders when the language changes; the recorded title otherwise.
+     */
+    public static String title(String kind, ProbeResult result) {
+        if ("server".equals(kind)) {
+            Probe probe = Probe.byId(result.id());
+            if (probe != null) {
+                return probe.title();
+            }
+        } else if ("client".equals(kind)) {
+            for (BadServer server : BadServer.values()) {
+                if (server.id().equals(result.id())) {
+                    return server.title();
+                }
+            }
+        }
+        return result.title();
     }
 
     /** The result's label: the finding's severity, or ok / not run / error, in the current language. */
