@@ -48,7 +48,27 @@ class AuditReportsTest {
         Texts.use(Texts.PT_BR);
 
         assertThat(AuditReports.html(report())).contains("lang=\"pt-BR\"", "Auditoria do servidor", "crítico",
-                "O que aconteceu", "Correção (nginx)");
+                "O que aconteceu", "Correção (nginx)",
+                // the title is rendered from the probe's id, not the English it was recorded with
+                "Sem certificado de cliente (o desvio de autenticação)", "Um certificado de cliente expirado")
+                .doesNotContain("An expired client certificate");
+    }
+
+    @Test
+    void everyProbeAndBadServerHasATitleInBothLanguages() {
+        for (Locale language : Texts.SUPPORTED) {
+            Texts.use(language);
+            for (Probe probe : Probe.values()) {
+                assertThat(probe.title()).as(probe.id() + " in " + language).doesNotStartWith("audit.").isNotBlank();
+            }
+            for (BadServer server : BadServer.values()) {
+                assertThat(server.title()).as(server.id() + " in " + language).doesNotStartWith("audit.").isNotBlank();
+            }
+        }
+        Texts.use(Texts.PT_BR);
+        assertThat(BadServer.WRONG_HOST.title()).isEqualTo("Certificado do servidor para outro nome de host (SAN)");
+        assertThat(AuditReports.title("client", new ProbeResult("expired", "x", ProbeResult.Status.PASSED, null, "", "",
+                "", Map.of()))).isEqualTo("Certificado do servidor expirado");
     }
 
     @Test
