@@ -109,6 +109,11 @@ public class AuditController {
         exportedText.textProperty().bind(Bindings.createStringBinding(() -> model.exportedProperty().get().isEmpty() ? ""
                 : context.text("audit.export.done", model.exportedProperty().get().stream().map(Path::toString)
                         .collect(Collectors.joining(", "))), model.exportedProperty()));
+        for (Label line : List.of(auditProgressText, auditSummary, exportedText, notStartedText)) {
+            // an empty line takes no room: the report card starts right under the form
+            line.managedProperty().bind(line.textProperty().isNotEmpty());
+            line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        }
     }
 
     // ---- the forms
@@ -172,7 +177,7 @@ public class AuditController {
         endpointTable.getColumns().add(column("audit.client.col.url", ClientAudit.Endpoint::url));
         endpointTable.getColumns().add(column("audit.client.col.presents", ClientAudit.Endpoint::presents));
         Tables.readable(endpointTable, context.text("action.copy"));
-        Tables.widthsInEm(endpointTable, 22, 24, 24);
+        Tables.widthsInEm(endpointTable, 18, 20, 20);
 
         connectionTable.setItems(model.connections());
         connectionTable.setPlaceholder(new Label(context.text("audit.client.noConnections")));
@@ -243,7 +248,7 @@ public class AuditController {
         findingTable.getColumns().add(column("audit.col.probe", this::title));
         findingTable.getColumns().add(column("audit.col.verdict", ProbeResult::verdict));
         Tables.readable(findingTable, context.text("action.copy"));
-        Tables.widthsInEm(findingTable, 8, 24, 40);
+        Tables.widthsInEm(findingTable, 7, 18, 24);
         findingTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(ProbeResult item, boolean empty) {
