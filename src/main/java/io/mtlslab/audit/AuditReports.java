@@ -72,7 +72,8 @@ public final class AuditReports {
                 .append("</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n<p class=\"summary\">")
                 .append(escape(Texts.text("audit.html.summary", report.results().size(),
                         report.count(ProbeResult.Status.PASSED), report.findings().size(),
-                        report.worst().map(Enum::name).orElse("—"), report.count(ProbeResult.Status.NOT_RUN),
+                        report.worst().map(s -> Texts.text("audit.severity." + s.name())).orElse("—"),
+                        report.count(ProbeResult.Status.NOT_RUN),
                         report.count(ProbeResult.Status.ERROR))))
                 .append("<br>").append(escape(Texts.text("audit.html.at", report.at().toString())));
         if (report.cancelled()) {

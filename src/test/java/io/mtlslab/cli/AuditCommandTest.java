@@ -48,7 +48,7 @@ class AuditCommandTest {
             assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains(
                     "<tr class=\"finding-critical\"><td class=\"result\">critical</td>",
                     "No client certificate (the authentication bypass)", "ssl_verify_client on",
-                    "<tr class=\"passed\">", "2 probes: 1 passed, 1 findings (worst: CRITICAL)")
+                    "<tr class=\"passed\">", "2 probes: 1 passed, 1 findings (worst: critical)")
                     .doesNotContain("<script", "http://", "https://cdn");
             Map<String, Object> root = JSON.std.mapFrom(json.out());
             assertThat(root.get("worst")).isEqualTo("CRITICAL");
