@@ -116,6 +116,8 @@ public class MtlsLabApp extends Application {
     public void stop() {
         if (context != null) {
             context.model(ServerModel.class, () -> new ServerModel(context)).stopQuietly();
+            context.model(io.mtlslab.app.audit.AuditModel.class,
+                    () -> new io.mtlslab.app.audit.AuditModel(context)).stopQuietly();
             context.tasks().shutdown();
         }
     }

@@ -1,5 +1,6 @@
 package io.mtlslab.audit;
 
+import io.mtlslab.text.Texts;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,27 +11,25 @@ import java.util.Map;
  * is vulnerable to whoever can stand in for that server.
  */
 public enum BadServer {
-    CORRECT(true, "A correct mTLS server (control: your client must succeed here)", Severity.INFO),
-    NO_CLIENT_AUTH(true, "A correct server that does not ask for a certificate (control)", Severity.INFO),
-    EXPIRED(false, "Server certificate expired", Severity.HIGH),
-    NOT_YET_VALID(false, "Server certificate not valid yet", Severity.HIGH),
-    WRONG_HOST(false, "Server certificate for another host name (SAN)", Severity.CRITICAL),
-    SELF_SIGNED_LOOK_ALIKE(false, "Self-signed look-alike of the real server", Severity.CRITICAL),
-    ROGUE_CA_SAME_NAME(false, "Server certificate from a rogue CA with the workspace CA's name", Severity.CRITICAL),
-    NO_SERVER_AUTH_EKU(false, "Certificate without the serverAuth EKU (a client certificate)", Severity.MEDIUM),
-    REVOKED(false, "Revoked server certificate (the CRL is served locally)", Severity.MEDIUM),
-    SIGNED_BY_LEAF(false, "Server certificate signed by another leaf certificate", Severity.CRITICAL),
-    INCOMPLETE_CHAIN(false, "Chain without its intermediate", Severity.LOW),
-    LEGACY_TLS_ONLY(false, "A server speaking only TLS 1.0 and 1.1", Severity.MEDIUM),
-    CA_NAMES_EXCLUDE_CLIENT(false, "A server whose CA-names list leaves out your client's issuer", Severity.LOW);
+    CORRECT(true, Severity.INFO),
+    NO_CLIENT_AUTH(true, Severity.INFO),
+    EXPIRED(false, Severity.HIGH),
+    NOT_YET_VALID(false, Severity.HIGH),
+    WRONG_HOST(false, Severity.CRITICAL),
+    SELF_SIGNED_LOOK_ALIKE(false, Severity.CRITICAL),
+    ROGUE_CA_SAME_NAME(false, Severity.CRITICAL),
+    NO_SERVER_AUTH_EKU(false, Severity.MEDIUM),
+    REVOKED(false, Severity.MEDIUM),
+    SIGNED_BY_LEAF(false, Severity.CRITICAL),
+    INCOMPLETE_CHAIN(false, Severity.LOW),
+    LEGACY_TLS_ONLY(false, Severity.MEDIUM),
+    CA_NAMES_EXCLUDE_CLIENT(false, Severity.LOW);
 
     private final boolean control;
-    private final String title;
     private final Severity severity;
 
-    BadServer(boolean control, String title, Severity severity) {
+    BadServer(boolean control, Severity severity) {
         this.control = control;
-        this.title = title;
         this.severity = severity;
     }
 
@@ -39,8 +38,9 @@ public enum BadServer {
         return control;
     }
 
+    /** What the server presents, in the current language ({@link Texts}). */
     public String title() {
-        return title;
+        return Texts.text("audit.badServer." + id());
     }
 
     /** How bad it is when a client completes a request with this server. */

@@ -1,6 +1,5 @@
 package io.mtlslab.cli;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import io.mtlslab.audit.AuditReport;
 import io.mtlslab.audit.AuditReports;
 import io.mtlslab.audit.ClientAudit;
@@ -65,7 +64,7 @@ final class AuditCommand {
         };
     }
 
-    /** {@code --json} and {@code --junit FILE}, shared by both audits (a picocli mixin). */
+    /** {@code --json}, {@code --junit FILE} and {@code --html FILE}, shared by both audits (a picocli mixin). */
     static final class ReportOptions {
         @Option(names = "--json", description = "Print the report as JSON.")
         boolean json;
@@ -73,16 +72,21 @@ final class AuditCommand {
         @Option(names = "--junit", paramLabel = "FILE", description = "Also write the report as JUnit XML.")
         Path junit;
 
-        /** Prints the report as JSON or text and writes the JUnit XML; returns the exit status. */
+        @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as a self-contained HTML page.")
+        Path html;
+
+        /** Prints the report as JSON or text and writes the JUnit XML and HTML files; returns the exit status. */
         int finish(AuditReport report, String heading, PrintWriter out) throws Exception {
             if (json) {
-                out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
-                        .asString(AuditReports.toMap(report)));
+                out.print(AuditReports.json(report));
             } else {
                 print(report, heading, out);
             }
             if (junit != null) {
                 SecureFiles.write(junit, AuditReports.junitXml(report).getBytes(StandardCharsets.UTF_8));
+            }
+            if (html != null) {
+                SecureFiles.write(html, AuditReports.html(report).getBytes(StandardCharsets.UTF_8));
             }
             out.flush();
             return report.exitStatus();

@@ -19,9 +19,9 @@ import org.testfx.framework.junit5.Start;
 class NavigationUiTest extends AppUnderTest {
 
     private static final List<String> NAV = List.of("#navWelcome", "#navWizard", "#navIdentities", "#navServer",
-            "#navCall", "#navScenarios", "#navInspect", "#navWorkshop");
+            "#navCall", "#navScenarios", "#navInspect", "#navWorkshop", "#navAudit");
     private static final List<KeyCode> DIGITS = List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
-            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8);
+            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9);
 
     @Start
     void start(Stage stage) {
@@ -32,7 +32,8 @@ class NavigationUiTest extends AppUnderTest {
     void theGoMenuShowsCtrlAndADigitAndEachShortcutOpensItsScreen(FxRobot robot) {
         Menu go = robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus().get(2);
         List<String> shown = go.getItems().stream().map(MenuItem::getAccelerator).map(a -> a.getDisplayText()).toList();
-        assertThat(shown).containsExactly("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8");
+        assertThat(shown).containsExactly("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8",
+                "Ctrl+9");
 
         for (int i = DIGITS.size() - 1; i >= 0; i--) {
             robot.press(KeyCode.CONTROL, DIGITS.get(i)).release(DIGITS.get(i), KeyCode.CONTROL);

@@ -3,7 +3,9 @@ package io.mtlslab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.app.common.I18n;
+import io.mtlslab.app.audit.AuditModel;
 import io.mtlslab.app.inspect.InspectModel;
+import io.mtlslab.audit.Probe;
 import io.mtlslab.testing.TestPki;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ class ScreensFitUiTest extends AppUnderTest {
             new Look(1920, 1080, 0, false), new Look(1920, 1080, 4, false), new Look(1920, 1080, 1, true));
 
     private static final List<String> SCREENS = List.of("welcome", "wizard", "identities", "server", "call",
-            "scenarios", "inspect", "workshop");
+            "scenarios", "inspect", "workshop", "audit");
 
     @BeforeAll
     static void seed() {
@@ -132,6 +134,31 @@ class ScreensFitUiTest extends AppUnderTest {
         robot.interact(() -> driver.context().model(InspectModel.class, InspectModel::new)
                 .open(driver.workspaceDir().resolve("client.pem")));
         driver.waitIdle(30);
+        // an audit of the echo server with a finding selected: the report card and its fixes per server kind
+        AuditModel audit = driver.context().model(AuditModel.class, () -> new AuditModel(driver.context()));
+        robot.clickOn("#navAudit");
+        robot.clickOn("#useEchoServerButton");
+        robot.interact(() -> {
+            for (Probe probe : Probe.values()) {
+                audit.probeSelected(probe).set(probe == Probe.ASKS_FOR_CERTIFICATE || probe == Probe.NO_CLIENT_CERTIFICATE
+                        || probe == Probe.EXPIRED || probe == Probe.UNTRUSTED_CA);
+            }
+        });
+        robot.clickOn("#runAuditButton");
+        driver.waitUntil(() -> !audit.runningProperty().get(), 60);
+        driver.waitIdle(30);
+        robot.interact(() -> {
+            var results = audit.results();
+            int finding = 0;
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).status() == io.mtlslab.audit.ProbeResult.Status.FINDING) {
+                    finding = i;
+                    break;
+                }
+            }
+            robot.lookup("#findingTable").queryTableView().getSelectionModel().select(finding);
+        });
+        driver.waitIdle(10);
         // An identity's details, with their longest labels, in the narrow half of the identities screen.
         robot.clickOn("#navIdentities");
         robot.interact(() -> robot.lookup("#identityList").queryAs(javafx.scene.control.TableView.class)

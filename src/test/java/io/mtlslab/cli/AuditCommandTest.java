@@ -34,8 +34,9 @@ class AuditCommandTest {
         try (EchoServer careless = EchoServer.start(workspace, ServerSettings.secure().withPort(0)
                 .withClientAuth(ClientAuthMode.OPTIONAL).withCheckIdentityInHandler(false))) {
             Path junit = dir.resolve("audit.xml");
+            Path html = dir.resolve("audit.html");
             CliRun text = CliRun.of("audit", "server", careless.url(), "--dir", dir.toString(),
-                    "--probes", "no-client-certificate,look-alike-ca", "--junit", junit.toString());
+                    "--probes", "no-client-certificate,look-alike-ca", "--junit", junit.toString(), "--html", html.toString());
             CliRun json = CliRun.of("audit", "server", careless.url(), "--dir", dir.toString(),
                     "--probes", "no-client-certificate", "--json");
 
@@ -44,6 +45,11 @@ class AuditCommandTest {
                     "happened: HTTP 200", "fix (nginx): ssl_verify_client on", "[OK] A client from a look-alike CA",
                     "== 2 probes: 1 passed, 1 findings (worst: CRITICAL)");
             assertThat(Files.readString(junit)).contains("failures=\"1\"", "<failure type=\"CRITICAL\"");
+            assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains(
+                    "<tr class=\"finding-critical\"><td class=\"result\">critical</td>",
+                    "No client certificate (the authentication bypass)", "ssl_verify_client on",
+                    "<tr class=\"passed\">", "2 probes: 1 passed, 1 findings (worst: critical)")
+                    .doesNotContain("<script", "http://", "https://cdn");
             Map<String, Object> root = JSON.std.mapFrom(json.out());
             assertThat(root.get("worst")).isEqualTo("CRITICAL");
             Map<String, Object> probe = ((List<Map<String, Object>>) root.get("probes")).get(0);

@@ -41,6 +41,9 @@ public final class ExternalTool {
     }
 
     public static boolean isAvailable(String tool) {
+        if (tool.contains(java.io.File.separator)) {
+            return Files.isExecutable(Path.of(tool)); // a program the tests built
+        }
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {

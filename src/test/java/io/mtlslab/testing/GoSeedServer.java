@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,6 @@ public final class GoSeedServer implements AutoCloseable {
 
     /** The server's source, also built by bench/handshakes.sh. */
     private static final String SOURCE = "seed_server.go";
-
-    private static Path binary;
 
     private final Process process;
     private final int port;
@@ -75,26 +72,7 @@ public final class GoSeedServer implements AutoCloseable {
         }
     }
 
-    private static synchronized Path build() throws IOException, InterruptedException {
-        if (binary != null) {
-            return binary;
-        }
-        ExternalTool.require("go");
-        Path dir = Files.createTempDirectory("mtls-lab-go-seed");
-        try (var in = GoSeedServer.class.getResourceAsStream(SOURCE)) {
-            Files.write(dir.resolve("main.go"), in.readAllBytes());
-        }
-        ProcessBuilder go = new ProcessBuilder("go", "build", "-o", "seed-server", "main.go").directory(dir.toFile())
-                .redirectErrorStream(true);
-        go.environment().put("GO111MODULE", "off");
-        go.environment().putIfAbsent("GOCACHE", System.getProperty("java.io.tmpdir") + "/mtls-lab-go-cache");
-        go.environment().putIfAbsent("HOME", System.getProperty("java.io.tmpdir"));
-        Process process = go.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("go build failed: " + output);
-        }
-        binary = dir.resolve("seed-server");
-        return binary;
+    private static Path build() throws IOException, InterruptedException {
+        return GoProgram.build(SOURCE);
     }
 }

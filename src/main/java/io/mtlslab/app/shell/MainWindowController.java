@@ -54,6 +54,7 @@ public class MainWindowController {
         SCREENS.put("scenarios", "scenarios/Scenarios.fxml");
         SCREENS.put("inspect", "inspect/Inspect.fxml");
         SCREENS.put("workshop", "workshop/Workshop.fxml");
+        SCREENS.put("audit", "audit/Audit.fxml");
     }
 
     private final AppContext context;
@@ -81,6 +82,7 @@ public class MainWindowController {
     @FXML private ToggleButton navScenarios;
     @FXML private ToggleButton navInspect;
     @FXML private ToggleButton navWorkshop;
+    @FXML private ToggleButton navAudit;
 
     public MainWindowController(AppContext context) {
         this.context = context;
@@ -101,7 +103,7 @@ public class MainWindowController {
         }
         ToggleGroup group = new ToggleGroup();
         List<ToggleButton> buttons = List.of(navWelcome, navWizard, navIdentities, navServer, navCall,
-                navScenarios, navInspect, navWorkshop);
+                navScenarios, navInspect, navWorkshop, navAudit);
         List<String> ids = List.copyOf(SCREENS.keySet());
         for (int i = 0; i < buttons.size(); i++) {
             buttons.get(i).setToggleGroup(group);
@@ -223,6 +225,10 @@ public class MainWindowController {
 
     @FXML private void goWorkshop() {
         show("workshop");
+    }
+
+    @FXML private void goAudit() {
+        show("audit");
     }
 
     @FXML
