@@ -32,6 +32,9 @@ public final class CallOutcomes {
                     Message.of("outcome.application.headline", summary),
                     Message.of(sent ? "outcome.application.explanation.sent" : "outcome.application.explanation.notSent"),
                     Map.of());
+            case POST_HANDSHAKE_AUTH -> new CallOutcome(Kind.REFUSED_BY_APPLICATION, ClientAuthentication.FALSE, false,
+                    Message.of("outcome.application.headline", summary),
+                    Message.of("outcome.postHandshake.explanation"), Map.of());
             case HTTP_ERROR -> new CallOutcome(Kind.HTTP_ERROR, sent ? ClientAuthentication.TRUE : ClientAuthentication.FALSE,
                     false, Message.of("outcome.httpError.headline", summary),
                     Message.of(sent ? "outcome.httpError.explanation.sent" : "outcome.httpError.explanation.notSent"),

@@ -28,6 +28,9 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class Diagnoser {
 
+    /** Apache httpd's 403 reason when it cannot ask a TLS 1.3 client for a certificate after the handshake. */
+    private static final String POST_HANDSHAKE_REFUSAL = "Cannot perform Post-Handshake Authentication";
+
     private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
 
     private Diagnoser() {
@@ -315,6 +318,12 @@ public final class Diagnoser {
         TerminatorRefusal terminator = TerminatorRefusal.of(status, body);
         if (terminator != null) {
             return serverRefusedClient(seen, null, terminator);
+        }
+        if (status == 403 && body.contains(POST_HANDSHAKE_REFUSAL)) {
+            return make(DiagnosisCode.POST_HANDSHAKE_AUTH, Side.SERVER, seen,
+                    Message.of("diagnose.postHandshake.summary"),
+                    Message.of("diagnose.postHandshake.cause", POST_HANDSHAKE_REFUSAL),
+                    Message.of("diagnose.postHandshake.fix"));
         }
         boolean sent = seen.clientCertificateSent();
         Object said = body.isEmpty() ? "" : Message.of("diagnose.http.said", excerpt(body));

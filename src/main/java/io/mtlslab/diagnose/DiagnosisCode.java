@@ -44,6 +44,12 @@ public enum DiagnosisCode {
     HTTP_UNAUTHORIZED,
     /** TLS succeeded but the application answered 403: it knows the caller and refuses this identity (or none). */
     HTTP_FORBIDDEN,
+    /**
+     * The server asks for the client certificate only after the handshake, for one path (Apache httpd's
+     * {@code SSLVerifyClient} inside {@code <Location>}), which in TLS 1.3 needs post-handshake
+     * authentication: Java and Go clients do not offer it, so the server answers 403.
+     */
+    POST_HANDSHAKE_AUTH,
     /** TLS succeeded but the application answered another error status. */
     HTTP_ERROR,
     /** A handshake failure none of the codes above explains; the raw message says more. */

@@ -95,4 +95,24 @@ class ApacheCallTest {
             assertThat(result.outcome().kind()).isEqualTo(CallOutcome.Kind.MUTUALLY_AUTHENTICATED);
         }
     }
+
+    @Test
+    void perLocationRequireInTls13IsDiagnosedAsPostHandshakeAuthenticationNotAsARefusedIdentity() throws Exception {
+        try (ApacheServer apache = apache("require", Scope.LOCATION)) {
+            CallResult result = call(apache, creds.client);
+
+            assertThat(result.report().completed()).isTrue();
+            assertThat(result.report().protocol()).isEqualTo("TLSv1.3");
+            assertThat(result.response().status()).isEqualTo(403);
+            assertThat(result.diagnosis().code()).isEqualTo(DiagnosisCode.POST_HANDSHAKE_AUTH);
+            assertThat(result.diagnosis().cause()).contains("post-handshake authentication")
+                    .contains("Cannot perform Post-Handshake Authentication");
+            assertThat(result.diagnosis().fix()).contains("<VirtualHost>", "--tls 1.2");
+            assertThat(result.outcome().kind()).isEqualTo(CallOutcome.Kind.REFUSED_BY_APPLICATION);
+            assertThat(result.outcome().clientAuthenticated()).isEqualTo(CallOutcome.ClientAuthentication.FALSE);
+            // Not "the application refused this identity": no certificate was ever asked for.
+            assertThat(result.outcome().explanation()).contains("after the handshake").doesNotContain("accepted");
+            assertThat(result.report().notes()).noneMatch(note -> note.contains("accepted"));
+        }
+    }
 }

@@ -6,6 +6,9 @@ import io.mtlslab.app.call.CallModel;
 import io.mtlslab.diagnose.DiagnosisCode;
 import io.mtlslab.diagnose.Side;
 import io.mtlslab.app.call.LoadModel;
+import io.mtlslab.audit.BadServer;
+import io.mtlslab.audit.Probe;
+import io.mtlslab.audit.ProbeResult;
 import io.mtlslab.pki.ExportFormat;
 import io.mtlslab.pki.KeyType;
 import io.mtlslab.pki.IdentityStatus;
@@ -87,6 +90,12 @@ class LocalizationConsistencyTest {
         DYNAMIC.put("keyType.", Arrays.stream(KeyType.values()).map(KeyType::id).toList());
         DYNAMIC.put("lint.severity.", names(Finding.Severity.values()));
         DYNAMIC.put("load.unit.", names(LoadModel.Unit.values()));
+        DYNAMIC.put("audit.probe.", Arrays.stream(Probe.values()).map(Probe::id).toList());
+        DYNAMIC.put("audit.badServer.", Arrays.stream(BadServer.values()).map(BadServer::id).toList());
+        DYNAMIC.put("audit.html.title.", List.of("server", "client"));
+        DYNAMIC.put("audit.severity.", names(io.mtlslab.audit.Severity.values()));
+        DYNAMIC.put("audit.status.", names(ProbeResult.Status.values()));
+        DYNAMIC.put("audit.stack.", List.of("nginx", "go", "java", "envoy", "node", "curl", "python", "openssl", "any"));
         DYNAMIC.put("pkierror.part.", literalsIn(MAIN_JAVA.resolve("io/mtlslab/pki/SubjectName.java"), SUBJECT_PART));
         // A PkiException made from a code reads pkierror.CODE and pkierror.CODE.cli (the GUI may add .gui).
         List<String> pkiErrors = new ArrayList<>();
