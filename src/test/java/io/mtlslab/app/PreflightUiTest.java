@@ -52,7 +52,7 @@ class PreflightUiTest extends AppUnderTest {
         driver.waitIdle(10);
 
         String client = lintOf(robot, "client");
-        assertThat(client).contains("was revoked on", "keyCompromise", "another CA with the same name")
+        assertThat(client).contains("was revoked on", "Key compromise", "another CA with the same name")
                 .doesNotContain("No problems found");
         String server = lintOf(robot, "server");
         assertThat(server).contains("another CA with the same name", "renew it").doesNotContain("was revoked");

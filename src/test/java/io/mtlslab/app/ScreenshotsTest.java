@@ -2,6 +2,7 @@ package io.mtlslab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlslab.app.audit.AuditModel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -98,9 +99,36 @@ class ScreenshotsTest extends AppUnderTest {
         });
         driver.waitIdle(5);
         Snapshots.save(robot, stage.getScene(), out.resolve("test-call-bypass.png"));
+        // the same screen for a class in Brazil: the outcome, the diagnosis and the fixes re-rendered in Portuguese
+        robot.clickOn("#languageButton");
+        driver.waitUntil(() -> UiText.shown(robot, "#outcomeTitle").contains("desvio de autenticação"), 30);
+        driver.waitIdle(10);
+        Snapshots.save(robot, stage.getScene(), out.resolve("test-call-bypass-pt-BR.png"));
+        robot.clickOn("#languageButton");
+        driver.waitIdle(10);
+
+        // the server audit of that same echo server: the bypass as a CRITICAL finding, with its fixes
+        AuditModel audit = driver.context().model(AuditModel.class, () -> new AuditModel(driver.context()));
+        robot.clickOn("#navAudit");
+        robot.clickOn("#useEchoServerButton");
+        robot.clickOn("#runAuditButton");
+        driver.waitUntil(() -> !audit.runningProperty().get(), 180);
+        driver.waitIdle(30);
+        // the report card with the bypass selected: its evidence and the fix per server kind
+        robot.interact(() -> {
+            var results = audit.results();
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).severity() == io.mtlslab.audit.Severity.CRITICAL) {
+                    robot.lookup("#findingTable").queryTableView().getSelectionModel().select(i);
+                    break;
+                }
+            }
+        });
+        driver.waitIdle(10);
+        Snapshots.save(robot, stage.getScene(), out.resolve("audit.png"));
 
         written.addAll(List.of("welcome.png", "wizard.png", "test-call.png", "test-call-presenter.png",
-                "identities-dark.png", "echo-server.png", "test-call-bypass.png"));
+                "identities-dark.png", "echo-server.png", "test-call-bypass.png", "test-call-bypass-pt-BR.png", "audit.png"));
         int width = (int) Math.round(stage.getScene().getWidth());
         int height = (int) Math.round(stage.getScene().getHeight());
         for (String name : written) {

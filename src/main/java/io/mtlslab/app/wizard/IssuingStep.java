@@ -160,6 +160,17 @@ abstract class IssuingStep implements WizardStep {
                 return KeyType.fromDisplay(text);
             }
         });
+        // Closed, the box shows the name without its remark ("RSA 4096"), so it stays narrow at 1024×700
+        // with the largest font; the open list keeps the remarks that help choosing.
+        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(KeyType type, boolean empty) {
+                super.updateItem(type, empty);
+                String words = empty || type == null ? "" : type.displayName().text();
+                int remark = words.indexOf(" (");
+                setText(remark > 0 ? words.substring(0, remark) : words);
+            }
+        });
         box.valueProperty().bindBidirectional(value);
     }
 }
