@@ -2,7 +2,12 @@ package io.mtlslab.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlslab.pki.CertificateIssuer;
+import io.mtlslab.pki.CertificateSpec;
 import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.KeyType;
+import io.mtlslab.pki.Role;
+import io.mtlslab.pki.SubjectName;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.testing.NginxServer;
 import io.mtlslab.testing.TestPki;
@@ -20,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server audit against a real nginx in the configurations people deploy: correct, the optional
- * bypass, optional_no_ca (anything goes), and a proxy passing identity headers to a backend that
+ * bypass, optional_no_ca (anything goes), trusting a second CA, and a proxy passing identity headers to a backend that
  * trusts them, with and without clearing them.
  */
 class NginxAuditTest {
@@ -110,6 +115,25 @@ class NginxAuditTest {
             ProbeResult headers = byId(audit(clearing, EnumSet.of(Probe.IDENTITY_HEADERS))).get("identity-headers");
 
             assertThat(headers.status()).as("%s", headers).isEqualTo(ProbeResult.Status.PASSED);
+        }
+    }
+
+    @Test
+    void trustingASecondCaIsNoFindingAndStillRefusesEveryForgery() throws Exception {
+        Credential partnerCa = CertificateIssuer.createRootCa(CertificateSpec.builder(Role.ROOT_CA)
+                .subject(SubjectName.seed("Parceiro", "CA do Parceiro")).keyType(KeyType.EC_P256).build());
+        try (NginxServer nginx = NginxServer.start(nginxDir, server,
+                List.of(workspace.caCertificate(), partnerCa.certificate()), "on", null, null, null)) {
+            AuditReport report = audit(nginx, Set.of());
+
+            assertThat(report.findings()).as("%s", report.findings()).noneMatch(f -> f.severity().failsAudit());
+            Map<String, ProbeResult> results = byId(report);
+            // both CAs are on the CA-names list the server sends; a CA it does not list is still refused
+            assertThat(results.get("asks-for-certificate").happened()).contains("CA do Parceiro").contains("MinhaCA");
+            assertThat(results.get("untrusted-ca").status()).isEqualTo(ProbeResult.Status.PASSED);
+            assertThat(results.get("look-alike-ca").status()).isEqualTo(ProbeResult.Status.PASSED);
+            assertThat(results.get("self-signed-copy").status()).isEqualTo(ProbeResult.Status.PASSED);
+            assertThat(report.exitStatus()).isZero();
         }
     }
 }
