@@ -26,7 +26,11 @@ public record ClientIdentity(String name, Credential credential, Path certificat
 
     /** A workspace identity by name, with its files. */
     public static ClientIdentity fromWorkspace(Workspace workspace, String name, char[] keyPassword) {
-        Credential credential = workspace.credential(name, keyPassword);
+        return unlocked(workspace, name, workspace.credential(name, keyPassword));
+    }
+
+    /** A workspace identity whose key was already read (e.g. unlocked with its password), with its files. */
+    public static ClientIdentity unlocked(Workspace workspace, String name, Credential credential) {
         Path chain = workspace.chainFile(name);
         Path p12 = workspace.p12File(name);
         return new ClientIdentity(name, credential, Files.exists(chain) ? chain : workspace.certificateFile(name),

@@ -2,6 +2,8 @@ package io.mtlslab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlslab.app.call.CallModel;
+import io.mtlslab.diagnose.CallOutcome;
 import io.mtlslab.pki.CertificateSpec;
 import io.mtlslab.pki.ExportFormat;
 import io.mtlslab.pki.KeyType;
@@ -24,7 +26,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 10 §5: an identity issued with a key password ({@code --key-password}) can be viewed without
- * it and exported after the GUI asks for it; a wrong password is an inline error in the dialog.
+ * it, exported and called with after the GUI asks for it; a wrong password is an inline error in the dialog.
  */
 class EncryptedKeyUiTest extends AppUnderTest {
 
@@ -108,6 +110,36 @@ class EncryptedKeyUiTest extends AppUnderTest {
         driver.waitIdle(10);
         assertThat(robot.lookup("#keyPasswordField").tryQuery()).isEmpty();
         assertThat(driver.workspaceDir().resolve("locked.crt")).isRegularFile();
+    }
+
+    @Test
+    void aCallWithAnEncryptedKeyIdentityAsksForThePasswordOnceAndAuthenticates(FxRobot robot) {
+        robot.clickOn("#navServer");
+        robot.clickOn("#modeRequired");
+        UiText.retype(robot, "#port", "0");
+        robot.clickOn("#startButton");
+        driver.waitIdle(30);
+        assertThat(UiText.shown(robot, "#serverState")).startsWith("Listening on https://localhost:");
+
+        robot.clickOn("#navCall");
+        UiText.choose(robot, "#identity", "locked");
+        robot.clickOn("#callButton");
+        driver.waitUntil(() -> robot.lookup("#keyPasswordField").tryQuery().isPresent(), 30);
+        assertThat(driver.context().problemProperty().get()).as("asked, not an error banner").isNull();
+        robot.clickOn("#keyPasswordField").write(KEY_PASSWORD);
+        robot.clickOn("#keyPasswordUnlock");
+        driver.waitUntil(() -> !UiText.shown(robot, "#outcomeTitle").isEmpty(), 30);
+        driver.waitIdle(20);
+
+        CallModel call = driver.context().model(CallModel.class, () -> new CallModel(driver.context()));
+        assertThat(call.resultProperty().get().outcome().kind()).isEqualTo(CallOutcome.Kind.MUTUALLY_AUTHENTICATED);
+        assertThat(call.resultProperty().get().report().askedVsPresented().sent().subject()).contains("CN=Locked");
+
+        // The unlocked key is kept for this session: the next call asks nothing.
+        robot.clickOn("#callButton");
+        driver.waitIdle(30);
+        assertThat(robot.lookup("#keyPasswordField").tryQuery()).isEmpty();
+        assertThat(call.resultProperty().get().outcome().kind()).isEqualTo(CallOutcome.Kind.MUTUALLY_AUTHENTICATED);
     }
 
     private static Node cell(FxRobot robot, String name) {

@@ -8,8 +8,13 @@ import io.mtlslab.call.ClientIdentity;
 import io.mtlslab.call.TestCall;
 import io.mtlslab.call.TrustAnchor;
 import io.mtlslab.hmac.HmacSecrets;
+import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -46,6 +51,11 @@ public final class CallModel {
     /** True while a call runs; the call can be cancelled (its late answer is then dropped). */
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private javafx.concurrent.Task<CallResult> running;
+    /**
+     * Identities whose encrypted key the user unlocked with its password for calls, by name: in memory
+     * for this session only, never written, forgotten when the workspace or its identities change.
+     */
+    private final Map<String, Credential> unlocked = new HashMap<>();
 
     public CallModel(AppContext context) {
         this.context = context;
@@ -56,6 +66,8 @@ public final class CallModel {
         for (Observable input : inputs) {
             input.addListener(o -> stale.set(result.get() != null));
         }
+        context.workspaceProperty().addListener(o -> unlocked.clear());
+        context.workspaceRevisionProperty().addListener(o -> unlocked.clear());
     }
 
     public BooleanProperty busyProperty() {
@@ -79,8 +91,8 @@ public final class CallModel {
     }
 
     /** The call's inputs as chosen on screen, read on the FX thread so a background task never reads a property. */
-    record Inputs(Workspace workspace, String url, String identity, Trust trust, String trustFile, String protocols,
-                  String method, String body, boolean signHmac) {
+    record Inputs(Workspace workspace, String url, String identity, Credential unlockedKey, Trust trust, String trustFile,
+                  String protocols, String method, String body, boolean signHmac) {
 
         /** The call these inputs describe (reads the identity's key and secret: run it in the background). */
         CallRequest request() throws Exception {
@@ -94,7 +106,8 @@ public final class CallModel {
                 builder.workspace(workspace);
             }
             if (identity != null && !identity.isBlank()) {
-                builder.identity(ClientIdentity.fromWorkspace(workspace, identity, null));
+                builder.identity(unlockedKey != null ? ClientIdentity.unlocked(workspace, identity, unlockedKey)
+                        : ClientIdentity.fromWorkspace(workspace, identity, null));
                 if (signHmac) {
                     builder.hmacSecret(HmacSecrets.of(workspace).getOrCreate(identity));
                 }
@@ -109,12 +122,26 @@ public final class CallModel {
 
     /** What the screen has chosen now; call on the FX thread. */
     Inputs inputs() {
-        return new Inputs(context.workspace(), target.get(), identity.get(), trust.get(), trustFile.get(),
+        return new Inputs(context.workspace(), target.get(), identity.get(), unlocked.get(identity.get()), trust.get(),
+                trustFile.get(),
                 protocols.get(), method.get(), body.get(), signHmac.get());
     }
 
     /** Makes the call in the background; the result (success or diagnosis) lands in {@link #resultProperty()}. */
     public void call(Runnable onDone) {
+        call(onDone, null);
+    }
+
+    /** Keeps the key an identity's password unlocked for this session's calls (call on the FX thread). */
+    public void unlock(String name, Credential credential) {
+        unlocked.put(name, credential);
+    }
+
+    /**
+     * As {@link #call(Runnable)}; when the chosen identity's key is encrypted and not unlocked yet,
+     * {@code onLocked} gets the identity's name (to ask for its password) instead of an error banner.
+     */
+    public void call(Runnable onDone, Consumer<String> onLocked) {
         Inputs inputs = inputs();
         String calling = context.text("call.calling", inputs.url());
         busy.set(true);
@@ -128,7 +155,11 @@ public final class CallModel {
             onDone.run();
         }, failure -> {
             busy.set(false);
-            context.report(failure);
+            if (onLocked != null && failure instanceof PkiException pki && "keyEncrypted".equals(pki.code())) {
+                onLocked.accept(inputs.identity());
+            } else {
+                context.report(failure);
+            }
         });
     }
 }

@@ -3,6 +3,7 @@ package io.mtlslab.app.call;
 import static io.mtlslab.app.call.CallViews.wrapped;
 
 import io.mtlslab.app.AppContext;
+import io.mtlslab.app.common.KeyPasswordDialog;
 import io.mtlslab.call.CallResult;
 import io.mtlslab.call.CertificateSummary;
 import io.mtlslab.pki.IdentityEntry;
@@ -144,7 +145,11 @@ public class TestCallController {
     @FXML
     private void call() {
         context.problemProperty().set(null);
-        model.call(() -> { });
+        // An identity issued with a key password: ask for it, then make the call with the unlocked key.
+        model.call(() -> { }, name -> KeyPasswordDialog.ask(context, identity.getScene().getWindow(), name, credential -> {
+            model.unlock(name, credential);
+            model.call(() -> { });
+        }));
     }
 
     private void render(CallResult result) {
