@@ -130,6 +130,21 @@ class AuditUiTest extends AppUnderTest {
             assertThat(Files.readString(html)).contains("lang=\"pt-BR\"", "<tr class=\"finding-critical\">",
                     "crítico", "ssl_verify_client on").doesNotContain("<script");
             assertThat(UiText.shown(robot, "#exportedText")).contains("bypass-report.html", "bypass-report.json");
+
+            // Exporting again over the same files asks first; keeping them leaves the user's file alone.
+            Files.writeString(html, "my own notes");
+            robot.clickOn("#exportButton");
+            driver.waitIdle(10);
+            assertThat(UiText.shown(robot, "#exportConfirmText")).contains("bypass-report.html", "bypass-report.json");
+            robot.clickOn("#exportConfirmNo");
+            driver.waitIdle(10);
+            assertThat(Files.readString(html)).isEqualTo("my own notes");
+            robot.clickOn("#exportButton");
+            driver.waitIdle(10);
+            robot.clickOn("#exportConfirmYes");
+            driver.waitIdle(10);
+            driver.waitUntil(() -> !"my own notes".equals(read(html)), 10);
+            assertThat(Files.readString(html)).contains("<tr class=\"finding-critical\">");
         }
     }
 
@@ -215,5 +230,13 @@ class AuditUiTest extends AppUnderTest {
             }
         }
         return text.toString();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }

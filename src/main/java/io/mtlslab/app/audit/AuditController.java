@@ -1,6 +1,7 @@
 package io.mtlslab.app.audit;
 
 import io.mtlslab.app.AppContext;
+import io.mtlslab.app.common.ConfirmBar;
 import io.mtlslab.app.common.Tables;
 import io.mtlslab.app.server.ServerModel;
 import io.mtlslab.audit.AuditReport;
@@ -61,6 +62,7 @@ public class AuditController {
     private final AuditModel model;
 
     @FXML private TabPane auditTabs;
+    @FXML private ConfirmBar exportConfirm;
     @FXML private Tab serverTab;
     @FXML private Tab clientTab;
     @FXML private TextField auditUrl;
@@ -403,7 +405,17 @@ public class AuditController {
             return;
         }
         try {
-            model.export(Path.of(base));
+            Path target = Path.of(base);
+            List<String> existing = AuditModel.exportTargets(target).stream().filter(java.nio.file.Files::exists)
+                    .map(path -> path.getFileName().toString()).toList();
+            if (existing.isEmpty()) {
+                model.export(target);
+            } else {
+                // Never replace a report (or any file) the user already has without asking.
+                exportConfirm.ask(context.text("audit.export.replace", String.join(", ", existing)),
+                        context.text("audit.export.replace.yes"), context.text("audit.export.replace.no"),
+                        () -> model.export(target));
+            }
         } catch (PkiException | java.nio.file.InvalidPathException e) {
             context.report(e);
         }

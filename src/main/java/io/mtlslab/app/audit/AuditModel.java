@@ -271,14 +271,20 @@ public final class AuditModel {
      * Writes the report shown as {@code base.html} and {@code base.json} (the JSON of {@code --json}),
      * atomically, in the background; the HTML is rendered now, in the language on screen.
      */
+    /** The two files an export to {@code base} writes: {@code NAME.html} and {@code NAME.json}. */
+    public static List<Path> exportTargets(Path base) {
+        String name = base.getFileName().toString().replaceFirst("\\.(html|json)$", "");
+        return List.of(base.resolveSibling(name + ".html"), base.resolveSibling(name + ".json"));
+    }
+
     public void export(Path base) {
         AuditReport shown = report.get();
         if (shown == null) {
             throw new PkiException("export", "there is no report to export yet", "run an audit first");
         }
-        String name = base.getFileName().toString().replaceFirst("\\.(html|json)$", "");
-        Path html = base.resolveSibling(name + ".html");
-        Path json = base.resolveSibling(name + ".json");
+        List<Path> targets = exportTargets(base);
+        Path html = targets.get(0);
+        Path json = targets.get(1);
         byte[] htmlBytes = AuditReports.html(shown).getBytes(StandardCharsets.UTF_8);
         byte[] jsonBytes = AuditReports.json(shown).getBytes(StandardCharsets.UTF_8);
         context.tasks().run(() -> {
