@@ -162,12 +162,39 @@ public class MainWindowController {
             button.setSelected(true);
         }
         // After the new screen's first layout: keyboard users land on its first field, not on the old screen.
-        Platform.runLater(() -> {
-            Node first = firstField(view);
-            if (first != null && view.getScene() != null) {
-                first.requestFocus();
+        Platform.runLater(() -> focusFirstField(target, view, 3));
+    }
+
+    /**
+     * Puts the focus on the screen's first field, and checks again a moment later: the clicked nav
+     * button may take the focus after this ran, and a screen may enable its fields only once its model
+     * has answered. Gives up when the user moved on (another screen, or a field of this one focused).
+     */
+    private void focusFirstField(String screen, Parent view, int checksLeft) {
+        if (!screen.equals(current) || view.getScene() == null) {
+            return;
+        }
+        Node first = firstField(view);
+        Node owner = view.getScene().getFocusOwner();
+        boolean settled = owner != null && isInside(owner, view)
+                && (owner == first || owner instanceof TextInputControl || owner instanceof ComboBoxBase<?>);
+        if (first != null && !settled) {
+            first.requestFocus();
+        }
+        if (checksLeft > 0) {
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+            later.setOnFinished(event -> focusFirstField(screen, view, checksLeft - 1));
+            later.play();
+        }
+    }
+
+    private static boolean isInside(Node node, Parent ancestor) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ancestor) {
+                return true;
             }
-        });
+        }
+        return false;
     }
 
     /** The first visible, enabled text field or drop-down of a screen, else its first focusable control. */
