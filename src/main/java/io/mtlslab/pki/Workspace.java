@@ -95,6 +95,11 @@ public final class Workspace {
         return dir.resolve(name + ".key");
     }
 
+    /** Whether identity {@code name}'s key file exists and is encrypted (it needs its password to be read). */
+    public boolean keyEncrypted(String name) {
+        return Files.exists(keyFile(name)) && Pem.isEncryptedKey(Pem.readText(keyFile(name)));
+    }
+
     public Path p12File(String name) {
         return dir.resolve(name + ".p12");
     }
@@ -214,7 +219,7 @@ public final class Workspace {
         Credential issuer = signer(issuerName, issuerKeyPassword);
         X509Certificate certificate = CertificateIssuer.sign(built, request.publicKey(), issuer);
         Credential signed = new Credential(certificate, null, issuer.fullChain());
-        boolean keyEncrypted = Files.exists(keyFile(name)) && Pem.isEncryptedKey(Pem.readText(keyFile(name)));
+        boolean keyEncrypted = keyEncrypted(name);
         locked(() -> {
             SecureFiles.requireAbsent(overwrite, certificateFile(name));
             writeFiles(name, signed, null, overwrite);

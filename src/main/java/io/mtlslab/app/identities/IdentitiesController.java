@@ -183,7 +183,7 @@ public class IdentitiesController {
         }
         loading = context.tasks().run(() -> {
             // An encrypted key (issued with a key password) is not needed to show the certificate.
-            boolean keyLocked = keyLocked(workspace, entry.name());
+            boolean keyLocked = workspace.keyEncrypted(entry.name());
             Credential credential = keyLocked ? workspace.certificateChain(entry.name())
                     : workspace.credential(entry.name(), null);
             X509Certificate certificate = credential.certificate();
@@ -284,11 +284,6 @@ public class IdentitiesController {
         KeyLocked() {
             super(null, null, false, false);
         }
-    }
-
-    private static boolean keyLocked(Workspace workspace, String name) {
-        Path key = workspace.keyFile(name);
-        return java.nio.file.Files.exists(key) && Pem.isEncryptedKey(Pem.readText(key));
     }
 
     private void write(ExportFormat format, String name, Path target, boolean overwrite,

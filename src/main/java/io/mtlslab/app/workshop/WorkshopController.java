@@ -286,15 +286,12 @@ public class WorkshopController {
     private void exportBundle() {
         String name = model.identity.get();
         Workspace workspace = context.workspace();
-        Path folder;
-        StudentBundle.Target target;
-        try {
-            folder = model.folder();
-            target = model.target();
-        } catch (RuntimeException e) {
-            showFailure(bundleResult, e);
+        Destination destination = destination();
+        if (destination == null) {
             return;
         }
+        Path folder = destination.folder();
+        StudentBundle.Target target = destination.target();
         boolean revoked = workspace.identities().stream().anyMatch(e -> e.name().equals(name) && e.revoked());
         if (revoked) {
             showFailure(bundleResult, new io.mtlslab.pki.PkiException("identity",
@@ -315,18 +312,29 @@ public class WorkshopController {
         }
     }
 
+    /** Where bundles go and the server they point at, as typed. */
+    private record Destination(Path folder, StudentBundle.Target target) {
+    }
+
+    /** The bundles' destination, or {@code null} after showing why the fields cannot be used. */
+    private Destination destination() {
+        try {
+            return new Destination(model.folder(), model.target());
+        } catch (RuntimeException e) {
+            showFailure(bundleResult, e);
+            return null;
+        }
+    }
+
     @FXML
     private void exportAllBundles() {
         Workspace workspace = context.workspace();
-        Path folder;
-        StudentBundle.Target target;
-        try {
-            folder = model.folder();
-            target = model.target();
-        } catch (RuntimeException e) {
-            showFailure(bundleResult, e);
+        Destination destination = destination();
+        if (destination == null) {
             return;
         }
+        Path folder = destination.folder();
+        StudentBundle.Target target = destination.target();
         run(bundleResult, () -> {
             Files.createDirectories(folder);
             return StudentBundle.exportAll(workspace, target, folder, BatchIssuance.Progress.NONE);
