@@ -2,19 +2,30 @@ package io.mtlslab.pki;
 
 import io.mtlslab.text.Message;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 
 /** Readable names for the algorithm OIDs found in certificates, CSRs, CRLs and PKCS#12 files. */
 public final class AlgorithmNames {
 
     private static final DefaultAlgorithmNameFinder FINDER = new DefaultAlgorithmNameFinder();
+
+    private static final DefaultDigestAlgorithmIdentifierFinder DIGESTS = new DefaultDigestAlgorithmIdentifierFinder();
+
+    private static final Map<ASN1ObjectIdentifier, String> WEAK_DIGESTS = Map.of(
+            OIWObjectIdentifiers.idSHA1, "SHA-1",
+            PKCSObjectIdentifiers.md5, "MD5",
+            PKCSObjectIdentifiers.md4, "MD4",
+            PKCSObjectIdentifiers.md2, "MD2");
 
     private static final Map<ASN1ObjectIdentifier, String> NAMES = Map.ofEntries(
             Map.entry(OIWObjectIdentifiers.idSHA1, "SHA-1"),
@@ -45,9 +56,38 @@ public final class AlgorithmNames {
         return name == null ? algorithm.getAlgorithm().getId() : name;
     }
 
+    /**
+     * The digest a signature algorithm hashes with, by OID — {@code SHA-1}, {@code MD5}, {@code SHA-256} …
+     * — including RSASSA-PSS, whose digest sits in its parameters (SHA-1 when they are left out), and
+     * DSA/ECDSA with SHA-1. Empty for algorithms with no separate digest (Ed25519) or unknown ones.
+     */
+    public static Optional<String> signatureDigest(AlgorithmIdentifier algorithm) {
+        AlgorithmIdentifier digest;
+        try {
+            boolean bareRsaPss = algorithm.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSASSA_PSS)
+                    && algorithm.getParameters() == null;
+            // RFC 4055: RSASSA-PSS without parameters means their defaults, SHA-1 included.
+            digest = DIGESTS.find(bareRsaPss
+                    ? new AlgorithmIdentifier(PKCSObjectIdentifiers.id_RSASSA_PSS, new RSASSAPSSparams()) : algorithm);
+        } catch (RuntimeException malformedParameters) {
+            return Optional.empty();
+        }
+        if (digest == null || digest.getAlgorithm() == null) {
+            return Optional.empty();
+        }
+        ASN1ObjectIdentifier oid = digest.getAlgorithm();
+        String known = WEAK_DIGESTS.get(oid);
+        return Optional.of(known != null ? known : NAMES.getOrDefault(oid, oid.getId()));
+    }
+
+    /** Whether the signature hashes with SHA-1 (see {@link #signatureDigest}). */
     public static boolean isSha1Signature(AlgorithmIdentifier algorithm) {
-        String name = signature(algorithm).toUpperCase(java.util.Locale.ROOT);
-        return name.startsWith("SHA1WITH") || name.startsWith("SHA-1WITH");
+        return signatureDigest(algorithm).filter("SHA-1"::equals).isPresent();
+    }
+
+    /** Whether the signature hashes with MD2, MD4 or MD5: collisions are practical, nothing trusts them. */
+    public static boolean isMdSignature(AlgorithmIdentifier algorithm) {
+        return signatureDigest(algorithm).filter(name -> name.startsWith("MD")).isPresent();
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
  * The mTLS pre-flight lint (P7b): everything that would make a handshake or the peer's identity
@@ -171,10 +172,14 @@ public final class Lint {
     }
 
     private static void checkSignature(List<Finding> findings, Message which, X509Certificate certificate) {
-        if (AlgorithmNames.isSha1Signature(Certificates.holder(certificate).getSignatureAlgorithm())) {
-            // A root's own signature is never checked by TLS; SHA-1 there is only a warning.
-            boolean root = Certificates.isSelfSigned(certificate);
-            findings.add(finding(root ? Severity.WARNING : Severity.ERROR, "sha1-signature", which, subject(certificate)));
+        AlgorithmIdentifier algorithm = Certificates.holder(certificate).getSignatureAlgorithm();
+        // A root's own signature is never checked by TLS; a weak digest there is only a warning.
+        Severity severity = Certificates.isSelfSigned(certificate) ? Severity.WARNING : Severity.ERROR;
+        if (AlgorithmNames.isSha1Signature(algorithm)) {
+            findings.add(finding(severity, "sha1-signature", which, subject(certificate)));
+        } else if (AlgorithmNames.isMdSignature(algorithm)) {
+            findings.add(finding(severity, "md5-signature", which, subject(certificate),
+                    AlgorithmNames.signatureDigest(algorithm).orElseThrow()));
         }
     }
 

@@ -7,6 +7,7 @@ import io.mtlslab.pki.CertificateSpec;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.KeyType;
 import io.mtlslab.pki.Role;
+import io.mtlslab.pki.lint.Finding.Severity;
 import io.mtlslab.pki.SubjectName;
 import io.mtlslab.pki.Validity;
 import io.mtlslab.pki.Workspace;
@@ -119,6 +120,19 @@ class LintTest {
         X509Certificate weak = handMade("CN=weak", null, "SHA1withRSA", 1024, true);
         List<String> codes = codes(Lint.check(LintRequest.of(weak).withRole(Role.SERVER)));
         assertThat(codes).contains("weak-key", "sha1-signature", "missing-ski", "cn-only");
+    }
+
+    /** ECDSA-with-SHA-1 is named "ECDSAWITHSHA1" (and RSASSA-PSS "RSAPSS"): only the OIDs tell the digest. */
+    @Test
+    void sha1UnderEcdsaAndMd5SignaturesAreReportedToo() throws Exception {
+        X509Certificate ecdsaSha1 = handMade("CN=ecdsa-sha1", ca, "SHA1withECDSA", null, false);
+        List<Finding> findings = Lint.check(LintRequest.of(ecdsaSha1).withAnchors(List.of(ca.certificate())));
+        assertThat(findings).filteredOn(finding -> finding.code().equals("sha1-signature"))
+                .extracting(Finding::severity).containsExactly(Severity.ERROR);
+
+        X509Certificate md5 = handMade("CN=md5", null, "MD5withRSA", 2048, true);
+        assertThat(codes(Lint.check(LintRequest.of(md5).withRole(Role.SERVER)))).contains("md5-signature")
+                .doesNotContain("sha1-signature");
     }
 
     @Test
