@@ -8,8 +8,8 @@ import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.ConnectionEvent.Outcome;
 import io.mtlslab.testing.ExternalTool;
+import io.mtlslab.testing.GoProgram;
 import io.mtlslab.testing.TestPki;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +24,6 @@ class EchoServerInteropTest {
 
     @TempDir
     static Path dir;
-
-    @TempDir
-    static Path goHome;
 
     static Credential client;
     static EchoServer echo;
@@ -151,15 +148,8 @@ class EchoServerInteropTest {
 
     @Test
     void theSeedsGoClientGetsItsIdentityBack() throws Exception {
-        ExternalTool.require("go");
-        Path source = dir.resolve("seed_client.go");
-        try (InputStream in = EchoServerInteropTest.class.getResourceAsStream("seed_client.go")) {
-            Files.copy(in, source);
-        }
-        ExternalTool.Result result = ExternalTool.run(dir, null, List.of("env",
-                "GOCACHE=" + goHome.resolve("cache"), "GOPATH=" + goHome.resolve("path"), "GO111MODULE=off",
-                "GOFLAGS=", "GOTOOLCHAIN=local", "go", "run", source.toString(), "-url", echo.url(),
-                "-cert", "client.pem", "-key", "client.key", "-ca", "ca.pem", "-accept", "text/plain"));
+        ExternalTool.Result result = ExternalTool.run(dir, null, List.of(GoProgram.build("seed_client.go").toString(),
+                "-cert", "client.pem", "-key", "client.key", "-ca", "ca.pem", "-accept", "text/plain", echo.url()));
 
         assertThat(result.ok()).as(result.output()).isTrue();
         assertThat(result.output()).contains("Resposta do servidor: Common Name: Cliente\nOrganization Unit: CODIGODOCLIENTE\n"
