@@ -2,10 +2,7 @@ package io.mtlslab.pki;
 
 import java.nio.file.Files;
 import java.security.PrivateKey;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -86,23 +83,8 @@ public final class Renewal {
                 Files.exists(workspace.p12File(name)));
     }
 
-    /** The SANs mTLS Lab issues, read back from a certificate (other kinds are dropped). */
+    /** The old certificate's SANs, all of them (a renewal refuses to drop kinds it cannot issue). */
     static List<SubjectAltName> subjectAltNames(X509Certificate certificate) {
-        List<SubjectAltName> names = new ArrayList<>();
-        try {
-            Collection<List<?>> entries = certificate.getSubjectAlternativeNames();
-            if (entries != null) {
-                for (List<?> item : entries) {
-                    SubjectAltName san = SubjectAltName.of((Integer) item.get(0), item.get(1));
-                    if (san != null) {
-                        names.add(san);
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            throw new PkiException("name", "cannot read the SANs of " + Certificates.subjectLine(certificate),
-                    "re-issue the identity instead of renewing it", e);
-        }
-        return names;
+        return SubjectAltName.reissuable(certificate);
     }
 }

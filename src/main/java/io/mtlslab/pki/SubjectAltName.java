@@ -172,6 +172,36 @@ public record SubjectAltName(Kind kind, String value) {
         return names;
     }
 
+    /** The GeneralName kinds mTLS Lab does not issue, by tag, for messages. */
+    private static final java.util.Map<Integer, String> GENERAL_NAME_KINDS = java.util.Map.of(
+            GeneralName.otherName, "otherName", GeneralName.x400Address, "x400Address",
+            GeneralName.directoryName, "directoryName", GeneralName.ediPartyName, "ediPartyName",
+            GeneralName.registeredID, "registeredID");
+
+    /**
+     * Every SAN of a certificate mTLS Lab is about to issue again (a renewal), in certificate order;
+     * throws when the extension cannot be read or holds kinds mTLS Lab cannot issue (otherName,
+     * directoryName …), since the new certificate would silently lose them.
+     */
+    public static List<SubjectAltName> reissuable(X509Certificate certificate) {
+        List<SubjectAltName> names = new ArrayList<>();
+        Collection<List<?>> sans;
+        try {
+            sans = certificate.getSubjectAlternativeNames();
+        } catch (CertificateParsingException | RuntimeException e) {
+            throw PkiException.because(e, "name", "sanUnreadable", Certificates.subjectLine(certificate));
+        }
+        for (List<?> san : sans == null ? List.<List<?>>of() : sans) {
+            SubjectAltName name = of((Integer) san.get(0), san.get(1));
+            if (name == null) {
+                throw PkiException.of("name", "sanNotReissuable", Certificates.subjectLine(certificate),
+                        GENERAL_NAME_KINDS.getOrDefault((Integer) san.get(0), String.valueOf(san.get(0))));
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
     /** How inspect and OpenSSL show it: {@code DNS:localhost}, {@code IP:127.0.0.1}, {@code email:…}, {@code URI:…}. */
     public String display() {
         return switch (kind) {

@@ -84,4 +84,34 @@ class RenewalTest {
         assertThatThrownBy(() -> new Renewal.Request(0, false, false))
                 .isInstanceOf(PkiException.class).extracting(e -> ((PkiException) e).field()).isEqualTo("days");
     }
+    /** Renewing would drop an otherName (e.g. a Windows UPN) silently: refuse, and keep the old files. */
+    @Test
+    void refusesToRenewACertificateWhoseNamesItCannotIssue() throws Exception {
+        Credential ca = workspace.credential(Workspace.CA, null);
+        java.security.KeyPair keys = KeyType.EC_P256.generate();
+        org.bouncycastle.asn1.x509.GeneralName upn = new org.bouncycastle.asn1.x509.GeneralName(
+                org.bouncycastle.asn1.x509.GeneralName.otherName, new org.bouncycastle.asn1.DERSequence(
+                        new org.bouncycastle.asn1.ASN1Encodable[] {
+                            new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.4.1.311.20.2.3"),
+                            new org.bouncycastle.asn1.DERTaggedObject(true, 0,
+                                    new org.bouncycastle.asn1.DERUTF8String("robo@example.com"))}));
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(Certificates.x500Name(ca.certificate()),
+                java.math.BigInteger.valueOf(777), new java.util.Date(), new java.util.Date(System.currentTimeMillis() + 86_400_000L),
+                new org.bouncycastle.asn1.x500.X500Name("CN=robo"), keys.getPublic());
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.subjectAlternativeName, false,
+                new org.bouncycastle.asn1.x509.GeneralNames(new org.bouncycastle.asn1.x509.GeneralName[] {
+                    new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.dNSName, "robo.example"),
+                    upn}));
+        X509Certificate certificate = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                builder.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(ca.privateKey())));
+        workspace.store("robo", Role.CLIENT, Workspace.CA, new Credential(certificate, keys.getPrivate(), ca.fullChain()), null);
+        byte[] before = Files.readAllBytes(workspace.certificateFile("robo"));
+
+        assertThatThrownBy(() -> Renewal.renew(workspace, "robo", new Renewal.Request(30, false, false), null, null))
+                .isInstanceOfSatisfying(PkiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("sanNotReissuable");
+                    assertThat(e.getMessage()).contains("otherName");
+                });
+        assertThat(Files.readAllBytes(workspace.certificateFile("robo"))).isEqualTo(before);
+    }
 }
