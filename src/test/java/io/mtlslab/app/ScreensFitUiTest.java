@@ -54,6 +54,12 @@ class ScreensFitUiTest extends AppUnderTest {
     private static final List<String> SCREENS = List.of("welcome", "wizard", "identities", "server", "call",
             "scenarios", "inspect", "workshop", "audit");
 
+    /**
+     * A folder to save every screen at every look to ({@code -Dmtlslab.fitPictures=DIR}), for a person to
+     * look at them; off by default.
+     */
+    private static final String PICTURES = System.getProperty("mtlslab.fitPictures");
+
     @BeforeAll
     static void seed() {
         TestPki.seedWorkspace(dir.resolve("workspace"));
@@ -102,6 +108,10 @@ class ScreensFitUiTest extends AppUnderTest {
                 });
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.interact(() -> problems.addAll(problemsIn(scene, screen + " at " + look)));
+                if (PICTURES != null) {
+                    Snapshots.save(robot, scene, java.nio.file.Path.of(PICTURES).resolve(driver.context().i18n().locale().toLanguageTag()
+                            + "-" + screen + "-" + look.toString().replace("×", "x").replace(' ', '-') + ".png"));
+                }
             }
         }
         robot.interact(() -> {
