@@ -108,6 +108,9 @@ class ScreensFitUiTest extends AppUnderTest {
                 });
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.interact(() -> problems.addAll(problemsIn(scene, screen + " at " + look)));
+                if (screen.equals("identities")) {
+                    robot.interact(() -> problems.addAll(identityRowsShown(scene, screen + " at " + look)));
+                }
                 if (PICTURES != null) {
                     Snapshots.save(robot, scene, java.nio.file.Path.of(PICTURES).resolve(driver.context().i18n().locale().toLanguageTag()
                             + "-" + screen + "-" + look.toString().replace("×", "x").replace(' ', '-') + ".png"));
@@ -174,6 +177,17 @@ class ScreensFitUiTest extends AppUnderTest {
         robot.interact(() -> robot.lookup("#identityList").queryAs(javafx.scene.control.TableView.class)
                 .getSelectionModel().select(2));
         driver.waitIdle(30);
+    }
+
+    /** The identity list keeps room for three rows at any look: the page scrolls, the list does not shrink to one. */
+    private static List<String> identityRowsShown(Scene scene, String where) {
+        javafx.scene.control.TableView<?> table = (javafx.scene.control.TableView<?>) scene.lookup("#identityList");
+        Node header = table.lookup(".column-header-background");
+        Node row = table.lookup(".table-row-cell");
+        double rows = (table.getHeight() - (header == null ? 0 : header.getLayoutBounds().getHeight()))
+                / (row == null ? 1 : row.getLayoutBounds().getHeight());
+        return rows >= 3 ? List.of() : List.of(where + ": the identity list shows only " + String.format("%.1f", rows)
+                + " rows");
     }
 
     /** What is wrong on the scene as shown: cut texts, controls out of reach, a hidden status bar. */
