@@ -51,7 +51,7 @@ public final class AppContext {
         this.settings = new AppSettings(config.settingsFile());
         String language = settings.get(AppSettings.LANGUAGE, null);
         Locale locale = config.locale() != null ? config.locale()
-                : language != null ? Locale.forLanguageTag(language) : Locale.getDefault();
+                : language != null ? Locale.forLanguageTag(language) : Texts.userLocale();
         i18n.set(new I18n(locale));
         Texts.use(i18n.get().locale());
         dark.set("dark".equals(settings.get(AppSettings.THEME, "light")));

@@ -2,7 +2,13 @@ package io.mtlslab.cli;
 
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.text.Texts;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,13 +49,36 @@ public final class MtlsLabCommand implements Runnable {
 
     /** Runs the command line with the process's streams and returns the exit status. */
     public static int run(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        Charset console = consoleCharset(System.getProperty("native.encoding"));
+        if (console != null) {
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, console));
+            System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, console));
+        }
+        Charset charset = console != null ? console : Charset.defaultCharset();
+        return commandLine(new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true)).execute(args);
+    }
+
+    /**
+     * UTF-8 when the process's locale is plain ASCII (no {@code LANG}, {@code LANG=C}: containers, ssh,
+     * cron), where Java would print every accent of the Portuguese texts as "?"; {@code null} (keep
+     * the JVM's choice) for any other encoding.
+     */
+    static Charset consoleCharset(String nativeEncoding) {
+        if (nativeEncoding == null) {
+            return null;
+        }
+        try {
+            return Charset.forName(nativeEncoding).equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : null;
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /** The configured command line; tests pass their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         // Each run starts in the user's language; --lang, once parsed, overrides it.
-        Texts.use(java.util.Locale.getDefault());
+        Texts.use(Texts.userLocale());
         CommandLine commandLine = new CommandLine(new MtlsLabCommand());
         // Sub-commands are registered here, one line each.
         commandLine.addSubcommand(new CaCommand());

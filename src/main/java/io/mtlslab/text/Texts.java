@@ -3,6 +3,7 @@ package io.mtlslab.text;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -21,7 +22,7 @@ public final class Texts {
     public static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, PT_BR);
 
-    private static volatile Locale current = supported(Locale.getDefault());
+    private static volatile Locale current = supported(userLocale());
 
     private Texts() {
     }
@@ -29,6 +30,32 @@ public final class Texts {
     /** Portuguese for any {@code pt} locale, English otherwise. */
     public static Locale supported(Locale requested) {
         return requested != null && "pt".equals(requested.getLanguage()) ? PT_BR : Locale.ENGLISH;
+    }
+
+    /** The user's language as the environment names it: see {@link #userLocale(Map, Locale)}. */
+    public static Locale userLocale() {
+        return userLocale(System.getenv(), Locale.getDefault());
+    }
+
+    /**
+     * The language the user asked for. The JVM's default, unless it is English, which is also what the
+     * JVM falls back to when the locale the environment names is not installed: then {@code LC_ALL},
+     * else {@code LC_MESSAGES}, else {@code LANG} (the POSIX order), so {@code LANG=pt_BR.UTF-8} means
+     * Portuguese on a machine without that locale; {@code jvmDefault} when none is set or the one set
+     * says {@code C}/{@code POSIX} (and on systems without these variables, e.g. Windows).
+     */
+    public static Locale userLocale(Map<String, String> environment, Locale jvmDefault) {
+        if (!"en".equals(jvmDefault.getLanguage())) {
+            return jvmDefault;
+        }
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = environment.get(name);
+            if (value != null && !value.isBlank()) {
+                String tag = value.split("[.@]", 2)[0].replace('_', '-');
+                return tag.equals("C") || tag.equals("POSIX") || tag.isEmpty() ? jvmDefault : Locale.forLanguageTag(tag);
+            }
+        }
+        return jvmDefault;
     }
 
     /** Parses {@code en}, {@code pt-BR}, {@code pt_BR}, {@code pt}; anything else is English. */

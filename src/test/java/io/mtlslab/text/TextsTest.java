@@ -51,4 +51,17 @@ class TextsTest {
         assertThat(status).isEqualTo(MtlsLabCommand.BAD_INPUT);
         assertThat(err.toString()).contains("--lang must be en or pt-BR, not 'fr'");
     }
+    /** LANG=pt_BR.UTF-8 on a machine without that locale: the JVM says English, the user asked for Portuguese. */
+    @Test
+    void theEnvironmentNamesTheLanguageWhenTheJvmFellBackToEnglish() {
+        Locale english = Locale.forLanguageTag("en-US");
+        assertThat(Texts.userLocale(java.util.Map.of("LANG", "pt_BR.UTF-8"), english)).isEqualTo(Texts.PT_BR);
+        assertThat(Texts.userLocale(java.util.Map.of("LANG", "pt_BR.UTF-8", "LC_ALL", "C"), english)).isEqualTo(english);
+        assertThat(Texts.userLocale(java.util.Map.of("LANG", "en_US.UTF-8", "LC_MESSAGES", "pt_BR"), english))
+                .isEqualTo(Texts.PT_BR);
+        assertThat(Texts.userLocale(java.util.Map.of("LANG", "C.UTF-8"), english)).isEqualTo(english);
+        assertThat(Texts.userLocale(java.util.Map.of(), english)).isEqualTo(english);
+        // a JVM told its language (-Duser.language, or an installed locale) is believed
+        assertThat(Texts.userLocale(java.util.Map.of("LANG", "en_US.UTF-8"), Texts.PT_BR)).isEqualTo(Texts.PT_BR);
+    }
 }
