@@ -175,7 +175,7 @@ public final class ServerAudit {
         for (String version : List.of("TLSv1", "TLSv1.1")) {
             var outcome = HandshakeProbe.handshake(request.url(), client, List.of(version), null, request.timeout());
             happened.add(outcome.completed() ? Message.of("audit.happened.versionAccepted", version)
-                    : Message.of("audit.happened.versionRefused", version, PeerText.escape(outcome.failure())));
+                    : Message.of("audit.happened.versionRefused", version, outcome.why()));
             if (outcome.completed()) {
                 accepted.add(version);
             }
@@ -199,7 +199,7 @@ public final class ServerAudit {
         return outcome.completed()
                 ? ProbeResult.finding(probe, Severity.LOW, sent, Message.of("audit.happened.acceptedWith",
                         outcome.cipherSuite()), Message.of("audit.verdict.noForwardSecrecy"))
-                : ProbeResult.passed(probe, sent, Message.of("audit.happened.refused", PeerText.escape(outcome.failure())),
+                : ProbeResult.passed(probe, sent, Message.of("audit.happened.refused", outcome.why()),
                         Message.of("audit.verdict.forwardSecrecy"));
     }
 

@@ -366,7 +366,7 @@ public final class LoadTest {
                 InetAddress address = call.connectTo() != null ? call.connectTo() : InetAddress.getByName(call.host());
                 return new InetSocketAddress(address, call.port());
             } catch (java.net.UnknownHostException e) {
-                throw new IllegalArgumentException("the host name " + call.host() + " does not resolve", e);
+                throw io.mtlslab.pki.PkiException.because(e, "url", "loadHostUnresolved", call.host());
             }
         }
     }

@@ -157,6 +157,11 @@ class AuditAndLoadInPortugueseTest {
         CliRun both = CliRun.of("load", careless.url(), "--dir", dir.toString(), "-n", "5", "-d", "2s", "--lang", "pt-BR");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("-n e -d se contradizem", "informe uma quantidade ou uma duração");
+
+        CliRun nowhere = CliRun.of("load", "https://no-such-host.invalid/", "--dir", dir.toString(), "-n", "1",
+                "--lang", "pt-BR");
+        assertThat(nowhere.exitCode()).as(nowhere.toString()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("o nome de host no-such-host.invalid não resolve").doesNotContain("Exception");
     }
 
     @Test
