@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.mtlslab.audit.AuditReport;
 import io.mtlslab.audit.AuditReports;
+import io.mtlslab.audit.BadServer;
+import io.mtlslab.audit.ClientAudit;
 import io.mtlslab.audit.Probe;
 import io.mtlslab.audit.ProbeResult;
 import io.mtlslab.audit.ServerAudit;
@@ -13,8 +15,11 @@ import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.ClientAuthMode;
 import io.mtlslab.server.EchoServer;
 import io.mtlslab.server.ServerSettings;
+import io.mtlslab.testing.Await;
+import io.mtlslab.testing.ExternalTool;
 import io.mtlslab.testing.TestPki;
 import io.mtlslab.text.Texts;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +150,35 @@ class AuditAndLoadInPortugueseTest {
         assertThat(oddNames.happened()).contains("x".repeat(20) + "… (10240 caracteres): HTTP 200",
                 "${jndi:ldap://127.0.0.1:1/a}");
         assertThat(AuditReports.label(bypass)).isEqualTo("crítico");
+    }
+
+    @Test
+    void theClientAuditsVerdictsFixesAndConnectionsRenderInPortuguese() throws Exception {
+        ExternalTool.require("curl");
+        try (ClientAudit audit = ClientAudit.start(workspace, null, InetAddress.getLoopbackAddress(), null)) {
+            List<ClientAudit.Endpoint> called = audit.endpoints().stream()
+                    .filter(e -> e.server() == BadServer.CORRECT || e.server() == BadServer.WRONG_HOST).toList();
+            for (ClientAudit.Endpoint endpoint : called) {
+                ExternalTool.run(dir, null, List.of("curl", "-s", "-k", "--max-time", "5", "--cert", "client.pem",
+                        "--key", "client.key", endpoint.url()));
+            }
+            Await.until("a connection to both servers", Duration.ofSeconds(20),
+                    () -> audit.connections().size() >= called.size(), () -> audit.connections().toString());
+            Map<String, ProbeResult> results = audit.report().results().stream()
+                    .collect(java.util.stream.Collectors.toMap(ProbeResult::id, r -> r));
+            ProbeResult wrongHost = results.get("wrong-host");
+            assertThat(wrongHost.status()).isEqualTo(ProbeResult.Status.FINDING);
+            assertThat(wrongHost.verdict()).startsWith("Your client completed a request with this server");
+
+            Texts.use(Texts.PT_BR);
+            assertThat(wrongHost.verdict()).startsWith("O seu cliente concluiu uma requisição com este servidor")
+                    .contains("vê o seu certificado do cliente");
+            assertThat(wrongHost.happened()).contains("1 conexão(ões); handshake concluído (TLSv1",
+                    "certificado do cliente CN=Cliente", "requisição enviada");
+            assertThat(wrongHost.fixes()).containsEntry("curl", "--cacert ca.pem, nunca -k/--insecure");
+            assertThat(results.get("correct").verdict()).isEqualTo("O seu cliente concluiu uma requisição, como deve.");
+            assertThat(results.get("expired").verdict()).startsWith("o seu cliente não chamou https://localhost:");
+        }
     }
 
     @Test
