@@ -16,7 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * An audit report as JSON ({@code --json}, and the GUI's export), as JUnit XML ({@code --junit FILE}), so an
  * audit can fail a CI pipeline: one test case per probe, a failure per finding above low, a skip per
- * probe that could not run; and as a self-contained HTML page ({@code --html FILE}, the GUI's export).
+ * probe that could not run; and as a self-contained HTML page ({@code --html FILE}, the GUI's export). The
+ * words of every format are in the current language; the JSON names it ({@code language}) and keeps the
+ * stable codes next to the words.
  */
 public final class AuditReports {
 
@@ -26,6 +28,8 @@ public final class AuditReports {
     public static Map<String, Object> toMap(AuditReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("audit", report.kind());
+        // Codes (id, status, severity, verdictCode) are stable; the words are in this language.
+        root.put("language", Texts.locale().toLanguageTag());
         root.put("target", report.target());
         root.put("at", report.at().toString());
         root.put("worst", report.worst().map(Enum::name).orElse(null));
@@ -34,11 +38,12 @@ public final class AuditReports {
         List<Object> probes = report.results().stream().map(r -> {
             Map<String, Object> probe = new LinkedHashMap<>();
             probe.put("id", r.id());
-            probe.put("title", r.title());
+            probe.put("title", title(report.kind(), r));
             probe.put("status", r.status().name());
             probe.put("severity", r.severity() == null ? null : r.severity().name());
             probe.put("sent", r.sent());
             probe.put("happened", r.happened());
+            probe.put("verdictCode", r.verdictCode());
             probe.put("verdict", r.verdict());
             probe.put("fixes", new LinkedHashMap<>(r.fixes()));
             return (Object) probe;
@@ -64,7 +69,7 @@ public final class AuditReports {
      */
     public static String html(AuditReport report) {
         StringBuilder html = new StringBuilder(8192);
-        String title = Texts.text("audit.html.title." + report.kind(), report.target());
+        String title = heading(report);
         html.append("<!DOCTYPE html>\n<html lang=\"").append(Texts.locale().toLanguageTag()).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
@@ -104,6 +109,11 @@ public final class AuditReports {
         }
         html.append("<p class=\"footer\">mTLS Lab</p>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** "Server audit of URL" / "Client audit (URL)" in the current language. */
+    public static String heading(AuditReport report) {
+        return Texts.text("audit.html.title." + report.kind(), report.target());
     }
 
     /**
@@ -245,9 +255,11 @@ public final class AuditReports {
     }
 
     private static String details(ProbeResult result) {
-        StringBuilder text = new StringBuilder("sent: ").append(result.sent()).append("\nhappened: ")
-                .append(result.happened()).append("\nverdict: ").append(result.verdict());
-        result.fixes().forEach((kind, fix) -> text.append("\nfix (").append(kind).append("): ").append(fix));
+        StringBuilder text = new StringBuilder(Texts.text("audit.html.sent")).append(": ").append(result.sent())
+                .append('\n').append(Texts.text("audit.html.happened")).append(": ").append(result.happened())
+                .append('\n').append(Texts.text("audit.html.verdict")).append(": ").append(result.verdict());
+        result.fixes().forEach((kind, fix) -> text.append('\n').append(Texts.text("audit.html.fix", kind)).append(": ")
+                .append(fix));
         return text.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.mtlslab.audit;
 
+import io.mtlslab.text.Message;
 import io.mtlslab.text.Texts;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public enum BadServer {
 
     /** What the server presents, in the current language ({@link Texts}). */
     public String title() {
-        return Texts.text("audit.badServer." + id());
+        return titleText().text();
     }
 
     /** How bad it is when a client completes a request with this server. */
@@ -52,36 +53,46 @@ public enum BadServer {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** What to change in common clients when they accept this server. */
+    /** What to change in common clients when they accept this server, in the current language. */
     public Map<String, String> fixes() {
         Map<String, String> fixes = new LinkedHashMap<>();
+        fixTexts().forEach((kind, fix) -> fixes.put(kind, fix.text()));
+        return fixes;
+    }
+
+    Message titleText() {
+        return Message.of("audit.badServer." + id());
+    }
+
+    /** The fixes per client kind as messages: the option or setting, with its words translated. */
+    Map<String, Message> fixTexts() {
+        Map<String, Message> fixes = new LinkedHashMap<>();
         if (this == CA_NAMES_EXCLUDE_CLIENT) {
-            fixes.put("any", "send a client certificate only to servers that list its issuer (Go, curl and browsers"
-                    + " do); a client that sends it anyway discloses its identity to any server");
+            fixes.put("any", Message.of("audit.clientFix.caNames.any"));
             return fixes;
         }
         if (this == LEGACY_TLS_ONLY) {
-            fixes.put("curl", "--tlsv1.2");
-            fixes.put("go", "tls.Config{MinVersion: tls.VersionTLS12}");
-            fixes.put("java", "keep TLSv1 and TLSv1.1 in jdk.tls.disabledAlgorithms (the default)");
-            fixes.put("python", "ctx.minimum_version = ssl.TLSVersion.TLSv1_2");
-            fixes.put("node", "minVersion: 'TLSv1.2'");
+            fixes.put("curl", Message.of("audit.clientFix.legacy.curl"));
+            fixes.put("go", Message.of("audit.clientFix.legacy.go"));
+            fixes.put("java", Message.of("audit.clientFix.legacy.java"));
+            fixes.put("python", Message.of("audit.clientFix.legacy.python"));
+            fixes.put("node", Message.of("audit.clientFix.legacy.node"));
             return fixes;
         }
         if (this == REVOKED) {
-            fixes.put("curl", "--crlfile crl.pem (curl does not fetch CRLs itself)");
-            fixes.put("go", "check the CRL in tls.Config.VerifyConnection");
-            fixes.put("java", "PKIXRevocationChecker, or -Dcom.sun.net.ssl.checkRevocation=true -Dcom.sun.security.enableCRLDP=true");
-            fixes.put("python", "ctx.verify_flags |= ssl.VERIFY_CRL_CHECK_LEAF with ctx.load_verify_locations(crl.pem)");
-            fixes.put("node", "crl: [crl.pem] in the TLS options");
+            fixes.put("curl", Message.of("audit.clientFix.revoked.curl"));
+            fixes.put("go", Message.of("audit.clientFix.revoked.go"));
+            fixes.put("java", Message.of("audit.clientFix.revoked.java"));
+            fixes.put("python", Message.of("audit.clientFix.revoked.python"));
+            fixes.put("node", Message.of("audit.clientFix.revoked.node"));
             return fixes;
         }
-        fixes.put("curl", "--cacert ca.pem, never -k/--insecure");
-        fixes.put("go", "tls.Config{RootCAs: pool with ca.pem}, never InsecureSkipVerify: true");
-        fixes.put("java", "a trust store with ca.pem and the default HostnameVerifier; never a trust-all TrustManager");
-        fixes.put("python", "requests.get(url, verify='ca.pem', cert=(...)), never verify=False");
-        fixes.put("openssl", "s_client -CAfile ca.pem -verify_return_error -verify_hostname HOST");
-        fixes.put("node", "ca: [ca.pem], rejectUnauthorized: true (the default), no checkServerIdentity override");
+        fixes.put("curl", Message.of("audit.clientFix.trust.curl"));
+        fixes.put("go", Message.of("audit.clientFix.trust.go"));
+        fixes.put("java", Message.of("audit.clientFix.trust.java"));
+        fixes.put("python", Message.of("audit.clientFix.trust.python"));
+        fixes.put("openssl", Message.of("audit.clientFix.trust.openssl"));
+        fixes.put("node", Message.of("audit.clientFix.trust.node"));
         return fixes;
     }
 }

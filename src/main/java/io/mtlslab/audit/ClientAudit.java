@@ -5,6 +5,7 @@ import io.mtlslab.pki.KeyType;
 import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Message;
 import io.mtlslab.tls.NativeTls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -78,7 +79,7 @@ public final class ClientAudit implements AutoCloseable {
     private final Map<BadServer, Endpoint> endpoints = Collections.synchronizedMap(new EnumMap<>(BadServer.class));
     private final List<Channel> channels = new ArrayList<>();
     private final List<ClientConnection> connections = new CopyOnWriteArrayList<>();
-    private final Map<BadServer, String> notStarted = Collections.synchronizedMap(new EnumMap<>(BadServer.class));
+    private final Map<BadServer, Message> notStarted = Collections.synchronizedMap(new EnumMap<>(BadServer.class));
     private final Consumer<ClientConnection> listener;
     private final String host;
     private FetchListener crlServer;
@@ -96,8 +97,7 @@ public final class ClientAudit implements AutoCloseable {
                                     Consumer<ClientConnection> listener) throws IOException {
         Credential ca = workspace.credential(Workspace.CA, caKeyPassword);
         if (ca.privateKey() == null) {
-            throw new PkiException("ca", "the workspace has no CA key (ca.key)",
-                    "the client audit signs its servers with the workspace CA: run it in the workspace that made the CA");
+            throw PkiException.of("ca", "auditNoCaKey");
         }
         ClientAudit audit = new ClientAudit(bind.isLoopbackAddress() ? "localhost" : bind.getHostAddress(), listener);
         try {
@@ -125,7 +125,7 @@ public final class ClientAudit implements AutoCloseable {
     }
 
     /** The servers that could not start here, and why (BoringSSL missing for TLS 1.0/1.1, …). */
-    public Map<BadServer, String> notStarted() {
+    public Map<BadServer, Message> notStarted() {
         return Map.copyOf(notStarted);
     }
 
@@ -140,59 +140,57 @@ public final class ClientAudit implements AutoCloseable {
     }
 
     private ProbeResult judge(BadServer server) {
-        String title = server.title();
+        Message title = server.titleText();
         if (notStarted.containsKey(server)) {
-            return new ProbeResult(server.id(), title, ProbeResult.Status.NOT_RUN, null, "", "",
-                    "this server could not start here: " + notStarted.get(server), Map.of());
+            return new ProbeResult(server.id(), title, ProbeResult.Status.NOT_RUN, null, null, null,
+                    Message.of("audit.notRun.serverNotStarted", notStarted.get(server)), Map.of());
         }
         List<ClientConnection> seen = connections.stream().filter(c -> c.server() == server).toList();
         String url = endpoints.get(server).url();
+        Message sent = AuditWords.verbatim(url);
         if (seen.isEmpty()) {
-            return new ProbeResult(server.id(), title, ProbeResult.Status.NOT_RUN, null, url, "",
-                    "your client did not call " + url, Map.of());
+            return new ProbeResult(server.id(), title, ProbeResult.Status.NOT_RUN, null, sent, null,
+                    Message.of("audit.notRun.notCalled", url), Map.of());
         }
         boolean completed = seen.stream().anyMatch(ClientConnection::requestCompleted);
         String sentCertificate = seen.stream().map(ClientConnection::clientCertificate).filter(s -> s != null)
                 .findFirst().orElse(null);
-        String happened = seen.size() + " connection(s); " + describe(seen.get(seen.size() - 1));
+        Message happened = Message.of("audit.happened.connections", String.valueOf(seen.size()),
+                describe(seen.get(seen.size() - 1)));
         if (server.control()) {
             if (!completed) {
-                return new ProbeResult(server.id(), title, ProbeResult.Status.ERROR, null, url, happened,
-                        "your client could not complete a request with a correct server, so the other results say"
-                                + " little: check that it trusts the workspace CA (ca.pem) and presents its certificate",
-                        Map.of());
+                return new ProbeResult(server.id(), title, ProbeResult.Status.ERROR, null, sent, happened,
+                        Message.of("audit.verdict.controlFailed"), Map.of());
             }
-            return new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, url, happened,
-                    "Your client completed a request, as it should" + (server == BadServer.CORRECT && sentCertificate == null
-                            ? ", but without a client certificate" : "") + ".", Map.of());
+            return new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, sent, happened,
+                    Message.of(server == BadServer.CORRECT && sentCertificate == null
+                            ? "audit.verdict.controlPassedNoCertificate" : "audit.verdict.controlPassed"), Map.of());
         }
         if (server == BadServer.CA_NAMES_EXCLUDE_CLIENT) {
             return sentCertificate != null
-                    ? new ProbeResult(server.id(), title, ProbeResult.Status.FINDING, Severity.LOW, url, happened,
-                            "Your client sent its certificate (" + sentCertificate + ") although the server listed only"
-                                    + " other CAs: it discloses its identity to servers that did not ask for it.",
-                            server.fixes())
-                    : new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, url, happened,
-                            "Your client withheld its certificate from a server that does not accept its issuer.", Map.of());
+                    ? new ProbeResult(server.id(), title, ProbeResult.Status.FINDING, Severity.LOW, sent, happened,
+                            Message.of("audit.verdict.identityDisclosed", sentCertificate), server.fixTexts())
+                    : new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, sent, happened,
+                            Message.of("audit.verdict.identityWithheld"), Map.of());
         }
         return completed
-                ? new ProbeResult(server.id(), title, ProbeResult.Status.FINDING, server.severity(), url, happened,
-                        "Your client completed a request with this server: anyone who can stand in for your server"
-                                + " with such a certificate gets your requests"
-                                + (sentCertificate != null ? " and sees your client certificate" : "") + ".", server.fixes())
-                : new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, url, happened,
-                        "Your client refused this server.", Map.of());
+                ? new ProbeResult(server.id(), title, ProbeResult.Status.FINDING, server.severity(), sent, happened,
+                        Message.of(sentCertificate != null ? "audit.verdict.badServerAcceptedCertificate"
+                                : "audit.verdict.badServerAccepted"), server.fixTexts())
+                : new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, sent, happened,
+                        Message.of("audit.verdict.badServerRefused"), Map.of());
     }
 
-    private static String describe(ClientConnection c) {
-        StringBuilder text = new StringBuilder();
-        text.append(c.handshakeCompleted() ? "handshake completed (" + c.protocol() + ")" : "handshake not completed");
-        text.append(c.clientCertificate() != null ? ", client certificate " + c.clientCertificate() : ", no client certificate");
-        text.append(c.requestCompleted() ? ", request sent" : ", no request");
-        if (c.failure() != null) {
-            text.append(" (").append(c.failure()).append(')');
-        }
-        return text.toString();
+    /** One connection in words: "handshake completed (TLSv1.3), client certificate CN=…, request sent". */
+    private static Message describe(ClientConnection c) {
+        Message handshake = c.handshakeCompleted() ? Message.of("audit.connection.handshakeCompleted", c.protocol())
+                : Message.of("audit.connection.handshakeNotCompleted");
+        Message certificate = c.clientCertificate() != null
+                ? Message.of("audit.connection.certificate", c.clientCertificate())
+                : Message.of("audit.connection.noCertificate");
+        Message request = Message.of(c.requestCompleted() ? "audit.connection.requestSent" : "audit.connection.noRequest");
+        Message described = Message.of("audit.connection", handshake, certificate, request);
+        return c.failure() == null ? described : Message.of("audit.connection.failed", described, c.failure());
     }
 
     // ---- the servers
@@ -247,7 +245,7 @@ public final class ClientAudit implements AutoCloseable {
         if (NativeTls.available()) {
             start(BadServer.LEGACY_TLS_ONLY, correct, ClientAuth.OPTIONAL, List.of(ca.certificate()), true, bind);
         } else {
-            notStarted.put(BadServer.LEGACY_TLS_ONLY, "TLS 1.0/1.1 needs BoringSSL (netty-tcnative), which did not load");
+            notStarted.put(BadServer.LEGACY_TLS_ONLY, Message.of("audit.notStarted.needsBoringSsl"));
         }
         start(BadServer.CA_NAMES_EXCLUDE_CLIENT, correct, ClientAuth.OPTIONAL, List.of(otherCa.certificate()), false, bind);
     }
@@ -266,7 +264,7 @@ public final class ClientAudit implements AutoCloseable {
                     .protocols(legacy ? List.of("TLSv1", "TLSv1.1") : List.of("TLSv1.3", "TLSv1.2"));
             context = builder.build();
         } catch (javax.net.ssl.SSLException | RuntimeException e) {
-            notStarted.put(server, e.getMessage());
+            notStarted.put(server, AuditWords.verbatim(String.valueOf(e.getMessage())));
             return;
         }
         Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)

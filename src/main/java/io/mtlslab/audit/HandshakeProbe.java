@@ -29,8 +29,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class HandshakeProbe {
 
-    /** What the handshake gave: the version and suite agreed, or the failure. */
+    /**
+     * What the handshake gave: the version and suite agreed, or the failure ({@code null} when the server
+     * did not answer in time).
+     */
     record Outcome(boolean completed, String protocol, String cipherSuite, String failure) {
+
+        /** Why the handshake failed, for a report: the peer's words made safe, or "no answer in time" in the current language. */
+        io.mtlslab.text.Message why() {
+            return failure == null ? io.mtlslab.text.Message.of("audit.reason.noAnswerInTime")
+                    : AuditWords.verbatim(io.mtlslab.pki.PeerText.escape(failure));
+        }
     }
 
     private HandshakeProbe() {
@@ -77,7 +86,7 @@ final class HandshakeProbe {
                     return new Outcome(true, session.getProtocol(), session.getCipherSuite(), null);
                 }
                 Throwable cause = tls[0].handshakeFuture().cause();
-                return new Outcome(false, null, null, cause == null ? "no answer in time" : Diagnoser.rootMessage(cause));
+                return new Outcome(false, null, null, cause == null ? null : Diagnoser.rootMessage(cause));
             } finally {
                 channel.close().syncUninterruptibly();
             }

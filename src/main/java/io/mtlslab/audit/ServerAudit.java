@@ -12,6 +12,7 @@ import io.mtlslab.pki.PeerText;
 import io.mtlslab.pki.Pem;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Message;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,7 +60,7 @@ public final class ServerAudit {
     private final List<ProbeResult> results = new ArrayList<>();
     private Credential client;
     private Credential ca;
-    private String caUnavailable;
+    private Message caUnavailable;
     private CallResult valid;
 
     private ServerAudit(ServerAuditRequest request, Consumer<ProbeResult> progress, BooleanSupplier cancelled) {
@@ -79,10 +80,10 @@ public final class ServerAudit {
         try {
             ca = ws.credential(Workspace.CA, request.caKeyPassword());
             if (ca.privateKey() == null) {
-                caUnavailable = "the workspace has no CA key (ca.key)";
+                caUnavailable = Message.of("audit.why.noCaKey");
             }
         } catch (PkiException e) {
-            caUnavailable = "the CA key cannot be read: " + e.getMessage();
+            caUnavailable = Message.of("audit.why.caKeyUnreadable", e.getMessage());
         }
         valid = call(client, List.of());
         boolean cancelledEarly = false;
@@ -98,7 +99,7 @@ public final class ServerAudit {
             try {
                 result = run(probe);
             } catch (RuntimeException e) {
-                result = ProbeResult.error(probe, "", "the probe could not run: " + e.getMessage());
+                result = ProbeResult.error(probe, null, Message.of("audit.error.probeFailed", String.valueOf(e.getMessage())));
             }
             results.add(result);
             progress.accept(result);
@@ -112,28 +113,26 @@ public final class ServerAudit {
             case LEGACY_TLS -> legacyTls(probe);
             case NO_FORWARD_SECRECY -> forwardSecrecy(probe);
             case SERVER_CERTIFICATE -> serverCertificate(probe);
-            case NO_CLIENT_CERTIFICATE -> mustRefuse(probe, null, List.of(), "no client certificate", Severity.CRITICAL);
-            case SELF_SIGNED_COPY -> mustRefuse(probe, selfSignedCopy(), List.of(),
-                    "a self-signed certificate with the valid client's subject and SANs", Severity.CRITICAL);
-            case LOOK_ALIKE_CA -> mustRefuse(probe, fromRogueCa(caSubject()), List.of(),
-                    "the valid client's subject, signed by a CA named like the workspace CA (another key)", Severity.CRITICAL);
+            case NO_CLIENT_CERTIFICATE -> mustRefuse(probe, null, List.of(), "audit.sent.noCertificate", Severity.CRITICAL);
+            case SELF_SIGNED_COPY -> mustRefuse(probe, selfSignedCopy(), List.of(), "audit.sent.selfSignedCopy",
+                    Severity.CRITICAL);
+            case LOOK_ALIKE_CA -> mustRefuse(probe, fromRogueCa(caSubject()), List.of(), "audit.sent.lookAlikeCa",
+                    Severity.CRITICAL);
             case UNTRUSTED_CA -> mustRefuse(probe, fromRogueCa(new X500NameBuilder(BCStyle.INSTANCE)
-                    .addRDN(BCStyle.CN, "mTLS Lab audit untrusted CA").build()), List.of(),
-                    "the valid client's subject, signed by an unrelated CA", Severity.CRITICAL);
+                    .addRDN(BCStyle.CN, "mTLS Lab audit untrusted CA").build()), List.of(), "audit.sent.untrustedCa",
+                    Severity.CRITICAL);
             case EXPIRED -> withCaKey(probe, () -> mustRefuse(probe, fromCa().validity(Instant.now().minus(Duration.ofDays(30)),
-                    Instant.now().minus(Duration.ofDays(1))).build(), List.of(),
-                    "a client certificate from the workspace CA that expired yesterday", Severity.HIGH));
+                    Instant.now().minus(Duration.ofDays(1))).build(), List.of(), "audit.sent.expired", Severity.HIGH));
             case NOT_YET_VALID -> withCaKey(probe, () -> mustRefuse(probe, fromCa().validity(Instant.now().plus(Duration.ofDays(1)),
-                    Instant.now().plus(Duration.ofDays(30))).build(), List.of(),
-                    "a client certificate from the workspace CA valid from tomorrow", Severity.HIGH));
+                    Instant.now().plus(Duration.ofDays(30))).build(), List.of(), "audit.sent.notYetValid", Severity.HIGH));
             case SERVER_CERTIFICATE_AS_CLIENT -> withCaKey(probe, () -> mustRefuse(probe,
-                    fromCa().purpose(KeyPurposeId.id_kp_serverAuth).build(), List.of(),
-                    "a certificate from the workspace CA with EKU serverAuth only", Severity.HIGH));
+                    fromCa().purpose(KeyPurposeId.id_kp_serverAuth).build(), List.of(), "audit.sent.serverAuthOnly",
+                    Severity.HIGH));
             case CA_AS_CLIENT -> withCaKey(probe, () -> mustRefuse(probe, fromCa().ca(true).purpose(null).build(), List.of(),
-                    "a CA certificate (basicConstraints CA:TRUE, no EKU) from the workspace CA", Severity.LOW));
+                    "audit.sent.caAsClient", Severity.LOW));
             case LEAF_AS_CA -> withCaKey(probe, () -> mustRefuse(probe, ProbeCertificate.subject(subject("mtls-lab audit"
-                    + " minted identity")).issuer(fromCa().build()).build(), List.of(),
-                    "a client certificate signed by another (valid) client certificate", Severity.CRITICAL));
+                    + " minted identity")).issuer(fromCa().build()).build(), List.of(), "audit.sent.leafAsCa",
+                    Severity.CRITICAL));
             case REVOKED -> revoked(probe);
             case EXTRA_CHAIN_CERTIFICATES -> extraCertificates(probe);
             case MISSING_INTERMEDIATE -> withCaKey(probe, () -> missingIntermediate(probe));
@@ -147,102 +146,103 @@ public final class ServerAudit {
 
     private ProbeResult asks(Probe probe) {
         var asked = valid.report().askedVsPresented();
-        String sent = "the valid client " + subjectOf(client.certificate());
+        Message sent = Message.of("audit.sent.validClient", subjectOf(client.certificate()));
         if (!valid.report().completed() && !asked.serverAsked()) {
-            return ProbeResult.error(probe, sent, "the handshake did not get far enough to see: " + reason(valid));
+            return ProbeResult.error(probe, sent, Message.of("audit.error.handshakeTooShort", reason(valid)));
         }
         if (!asked.serverAsked()) {
-            return ProbeResult.finding(probe, Severity.HIGH, sent, "the server never asked for a client certificate",
-                    "This server does not do mutual TLS at all: client certificates are not requested.");
+            return ProbeResult.finding(probe, Severity.HIGH, sent, Message.of("audit.happened.neverAsked"),
+                    Message.of("audit.verdict.noMutualTls"));
         }
-        String names = asked.caNamesListed() ? String.join(" | ", asked.acceptedCaNames()) : "(none: any issuer)";
-        String happened = "asked for a certificate; CA names: " + names + "; then: " + reason(valid);
+        Object names = asked.caNamesListed() ? String.join(" | ", asked.acceptedCaNames())
+                : Message.of("audit.happened.anyIssuer");
+        Message happened = Message.of("audit.happened.asked", names, reason(valid));
         if (!asked.caNamesListed() || asked.acceptedCaNames().isEmpty()) {
-            return ProbeResult.finding(probe, Severity.LOW, sent, happened, "The server's CertificateRequest lists no"
-                    + " CA names, so clients send whatever certificate they have (and may leak identities meant"
-                    + " for other servers).");
+            return ProbeResult.finding(probe, Severity.LOW, sent, happened, Message.of("audit.verdict.noCaNames"));
         }
         if (!valid.mutuallyAuthenticated()) {
-            return ProbeResult.finding(probe, Severity.INFO, sent, happened, "The valid client is not accepted: the"
-                    + " probes that use the workspace CA prove nothing until the server trusts ca.pem.");
+            return ProbeResult.finding(probe, Severity.INFO, sent, happened, Message.of("audit.verdict.validRefused"));
         }
-        return ProbeResult.passed(probe, sent, happened, "The server asks for a client certificate, lists the CAs it"
-                + " accepts and accepts the valid client.");
+        return ProbeResult.passed(probe, sent, happened, Message.of("audit.verdict.asksPassed"));
     }
 
     private ProbeResult legacyTls(Probe probe) {
         if (!HandshakeProbe.available()) {
-            return ProbeResult.notRun(probe, "needs BoringSSL (netty-tcnative), which did not load here");
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.needsBoringSsl"));
         }
         List<String> accepted = new ArrayList<>();
-        StringBuilder happened = new StringBuilder();
+        List<Message> happened = new ArrayList<>();
         for (String version : List.of("TLSv1", "TLSv1.1")) {
             var outcome = HandshakeProbe.handshake(request.url(), client, List.of(version), null, request.timeout());
-            happened.append(version).append(": ").append(outcome.completed() ? "accepted" : "refused ("
-                    + PeerText.escape(outcome.failure()) + ")").append("; ");
+            happened.add(outcome.completed() ? Message.of("audit.happened.versionAccepted", version)
+                    : Message.of("audit.happened.versionRefused", version, outcome.why()));
             if (outcome.completed()) {
                 accepted.add(version);
             }
         }
-        String sent = "handshakes offering only TLS 1.0, then only TLS 1.1";
-        return accepted.isEmpty() ? ProbeResult.passed(probe, sent, happened.toString().strip(), "Only TLS 1.2+ is accepted.")
-                : ProbeResult.finding(probe, Severity.MEDIUM, sent, happened.toString().strip(),
-                        "The server still speaks " + String.join(" and ", accepted) + ", deprecated by RFC 8996.");
+        Message sent = Message.of("audit.sent.legacyTls");
+        return accepted.isEmpty()
+                ? ProbeResult.passed(probe, sent, AuditWords.joinedBySemicolons(happened),
+                        Message.of("audit.verdict.modernTlsOnly"))
+                : ProbeResult.finding(probe, Severity.MEDIUM, sent, AuditWords.joinedBySemicolons(happened),
+                        Message.of("audit.verdict.legacyTls", AuditWords.joinedByAnd(accepted)));
     }
 
     private ProbeResult forwardSecrecy(Probe probe) {
         if (!HandshakeProbe.available()) {
-            return ProbeResult.notRun(probe, "needs BoringSSL (netty-tcnative), which did not load here");
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.needsBoringSsl"));
         }
         List<String> suites = List.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_GCM_SHA384",
                 "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA");
         var outcome = HandshakeProbe.handshake(request.url(), client, List.of("TLSv1.2"), suites, request.timeout());
-        String sent = "a TLS 1.2 handshake offering only RSA key exchange (" + String.join(", ", suites) + ")";
+        Message sent = Message.of("audit.sent.rsaKeyExchange", String.join(", ", suites));
         return outcome.completed()
-                ? ProbeResult.finding(probe, Severity.LOW, sent, "accepted with " + outcome.cipherSuite(),
-                        "Without forward secrecy, whoever gets the server's key later can decrypt recorded traffic.")
-                : ProbeResult.passed(probe, sent, "refused (" + PeerText.escape(outcome.failure()) + ")",
-                        "Every suite the server accepts has forward secrecy.");
+                ? ProbeResult.finding(probe, Severity.LOW, sent, Message.of("audit.happened.acceptedWith",
+                        outcome.cipherSuite()), Message.of("audit.verdict.noForwardSecrecy"))
+                : ProbeResult.passed(probe, sent, Message.of("audit.happened.refused", outcome.why()),
+                        Message.of("audit.verdict.forwardSecrecy"));
     }
 
     private ProbeResult serverCertificate(Probe probe) {
         var chain = valid.report().serverChain();
         if (chain.isEmpty()) {
-            return ProbeResult.error(probe, "", "no server certificate was seen: " + reason(valid));
+            return ProbeResult.error(probe, null, Message.of("audit.error.noServerCertificate", reason(valid)));
         }
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         var leaf = chain.get(0);
         if (!io.mtlslab.pki.ExtendedKeyUsage.SERVER_AUTH.allowsNames(leaf.extendedKeyUsages())) {
-            problems.add("its EKU lacks serverAuth (" + String.join(", ", leaf.extendedKeyUsages()) + ")");
+            problems.add(Message.of("audit.problem.noServerAuth", String.join(", ", leaf.extendedKeyUsages())));
         }
         var server = valid.peers().serverAsSeenByClient();
         if (server != null && Boolean.FALSE.equals(server.hostnameMatch())) {
-            problems.add("its SANs (" + String.join(", ", leaf.subjectAltNames()) + ") do not cover " + request.url().getHost());
+            problems.add(Message.of("audit.problem.sansMiss", String.join(", ", leaf.subjectAltNames()),
+                    request.url().getHost()));
         }
         if (!valid.report().serverTrusted()) {
-            problems.add("it does not chain to the workspace CA as sent (" + reason(valid) + ")");
+            problems.add(Message.of("audit.problem.notChained", reason(valid)));
         }
-        String happened = "presented " + leaf.subject() + " issued by " + leaf.issuer() + ", " + chain.size()
-                + " certificate(s)";
-        return problems.isEmpty() ? ProbeResult.passed(probe, "", happened, "The chain is complete, for TLS servers"
-                + " and valid for " + request.url().getHost() + ".")
-                : ProbeResult.finding(probe, Severity.LOW, "", happened, "The server's certificate: "
-                        + String.join("; ", problems) + ". Clients that verify properly refuse it.");
+        Message happened = Message.of("audit.happened.presented", leaf.subject(), leaf.issuer(), chain.size());
+        return problems.isEmpty()
+                ? ProbeResult.passed(probe, null, happened, Message.of("audit.verdict.serverCertificateOk",
+                        request.url().getHost()))
+                : ProbeResult.finding(probe, Severity.LOW, null, happened, Message.of(
+                        "audit.verdict.serverCertificateProblems", AuditWords.joinedBySemicolons(problems)));
     }
 
     // ---- what a correct server refuses
 
     /** One call with {@code identity} (or none); a finding when the server serves it. */
-    private ProbeResult mustRefuse(Probe probe, Credential identity, List<String[]> headers, String sent, Severity severity) {
+    private ProbeResult mustRefuse(Probe probe, Credential identity, List<String[]> headers, String sentKey,
+                                   Severity severity) {
         CallResult result = call(identity, headers);
-        String happened = happened(result);
+        Message sent = Message.of(sentKey);
+        Message happened = happened(result);
         if (result.outcome().answered()) {
-            String same = sameAsValid(result) ? " — the same answer as the valid client's" : "";
-            return ProbeResult.finding(probe, severity, sent, happened + same, "The server served a client it must"
-                    + " refuse" + (probe == Probe.NO_CLIENT_CERTIFICATE ? ": anyone who can reach it gets in (the"
-                    + " authentication bypass)." : "."));
+            return ProbeResult.finding(probe, severity, sent, sameAsValid(result)
+                    ? Message.of("audit.happened.sameAsValid", happened) : happened,
+                    Message.of(probe == Probe.NO_CLIENT_CERTIFICATE ? "audit.verdict.servedBypass" : "audit.verdict.served"));
         }
-        return ProbeResult.passed(probe, sent, happened, "Refused, as it should be.");
+        return ProbeResult.passed(probe, sent, happened, Message.of("audit.verdict.refused"));
     }
 
     private ProbeResult revoked(Probe probe) {
@@ -250,23 +250,21 @@ public final class ServerAudit {
         IdentityEntry revokedEntry = ws.identities().stream().filter(IdentityEntry::revoked)
                 .filter(e -> java.nio.file.Files.exists(ws.keyFile(e.name()))).findFirst().orElse(null);
         if (revokedEntry == null) {
-            return ProbeResult.notRun(probe, "the workspace has no revoked client identity with its key: revoke one"
-                    + " (mtls-lab revoke NAME), give the server the new crl.pem, and run the audit again");
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.noRevokedIdentity"));
         }
         Credential revoked;
         try {
             revoked = ws.credential(revokedEntry.name(), null);
         } catch (PkiException e) {
-            return ProbeResult.notRun(probe, "the revoked identity " + revokedEntry.name() + " cannot be read: " + e.getMessage());
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.revokedUnreadable", revokedEntry.name(), e.getMessage()));
         }
         CallResult result = call(revoked, List.of());
-        String sent = "the revoked workspace identity " + revokedEntry.name() + " (serial " + revokedEntry.serialHex() + ")";
+        Message sent = Message.of("audit.sent.revoked", revokedEntry.name(), revokedEntry.serialHex());
         if (result.outcome().answered()) {
-            return ProbeResult.finding(probe, Severity.MEDIUM, sent, happened(result), "Revocation is not enforced:"
-                    + " the server accepted a certificate the CA revoked. It must be configured to read the CA's CRL"
-                    + " (the workspace's crl.pem) and to re-read it when it changes.");
+            return ProbeResult.finding(probe, Severity.MEDIUM, sent, happened(result),
+                    Message.of("audit.verdict.revocationNotEnforced"));
         }
-        return ProbeResult.passed(probe, sent, happened(result), "Refused: the server enforces the CRL.");
+        return ProbeResult.passed(probe, sent, happened(result), Message.of("audit.verdict.revocationEnforced"));
     }
 
     private ProbeResult extraCertificates(Probe probe) {
@@ -275,15 +273,13 @@ public final class ServerAudit {
         issuers.add(0, stranger.certificate());
         Credential padded = new Credential(client.certificate(), client.privateKey(), issuers);
         CallResult result = call(padded, List.of());
-        String sent = "the valid client's certificate followed by an unrelated self-signed certificate";
+        Message sent = Message.of("audit.sent.extraCertificate");
         if (!valid.mutuallyAuthenticated()) {
-            return ProbeResult.notRun(probe, "the valid client is not accepted, so there is nothing to compare with");
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.validRefused"));
         }
         return result.outcome().answered()
-                ? ProbeResult.passed(probe, sent, happened(result), "Accepted: the server judges the leaf and ignores"
-                        + " the extra certificate, as it should.")
-                : ProbeResult.finding(probe, Severity.LOW, sent, happened(result), "The server refuses a valid client"
-                        + " that sends an extra certificate; harmless, but stricter than TLS requires.");
+                ? ProbeResult.passed(probe, sent, happened(result), Message.of("audit.verdict.extraIgnored"))
+                : ProbeResult.finding(probe, Severity.LOW, sent, happened(result), Message.of("audit.verdict.extraRefused"));
     }
 
     private ProbeResult missingIntermediate(Probe probe) {
@@ -291,8 +287,7 @@ public final class ServerAudit {
                 .purpose(null).build();
         Credential leaf = ProbeCertificate.subject(clientSubject()).issuer(intermediate).build();
         Credential withoutIntermediate = new Credential(leaf.certificate(), leaf.privateKey(), List.of());
-        return mustRefuse(probe, withoutIntermediate, List.of(), "a client certificate from an intermediate of the"
-                + " workspace CA, sent without that intermediate", Severity.MEDIUM);
+        return mustRefuse(probe, withoutIntermediate, List.of(), "audit.sent.missingIntermediate", Severity.MEDIUM);
     }
 
     private ProbeResult identityHeaders(Probe probe) {
@@ -300,8 +295,8 @@ public final class ServerAudit {
         String pem = URLEncoder.encode(Pem.certificate(client.certificate()), StandardCharsets.UTF_8);
         CallResult plain = call(null, List.of());
         if (!plain.report().completed() || plain.outcome().kind() == CallOutcome.Kind.REFUSED_IN_HANDSHAKE) {
-            return ProbeResult.passed(probe, "no certificate, with identity headers", happened(plain),
-                    "A caller without a certificate is refused in the handshake, before any header is read.");
+            return ProbeResult.passed(probe, Message.of("audit.sent.noCertificateWithHeaders"), happened(plain),
+                    Message.of("audit.verdict.refusedBeforeHeaders"));
         }
         List<String> changed = new ArrayList<>();
         for (String header : IDENTITY_HEADERS) {
@@ -314,13 +309,12 @@ public final class ServerAudit {
                 changed.add(header + " → " + withHeader.response().status());
             }
         }
-        String sent = "no certificate, with the valid client's identity in " + IDENTITY_HEADERS.size() + " headers, one at a time";
+        Message sent = Message.of("audit.sent.identityHeaders", String.valueOf(IDENTITY_HEADERS.size()));
         return changed.isEmpty()
-                ? ProbeResult.passed(probe, sent, "without a header: " + happened(plain) + "; no header changed the answer",
-                        "The server does not take identity from request headers.")
-                : ProbeResult.finding(probe, Severity.CRITICAL, sent, "without a header: " + happened(plain)
-                        + "; with: " + String.join(", ", changed), "The answer changed toward the valid client's when a"
-                        + " header claimed its identity: anyone can impersonate any client.");
+                ? ProbeResult.passed(probe, sent, Message.of("audit.happened.noHeaderChanged", happened(plain)),
+                        Message.of("audit.verdict.headersIgnored"))
+                : ProbeResult.finding(probe, Severity.CRITICAL, sent, Message.of("audit.happened.headersChanged",
+                        happened(plain), String.join(", ", changed)), Message.of("audit.verdict.headersTrusted"));
     }
 
     private ProbeResult fetchesUrls(Probe probe) {
@@ -340,67 +334,68 @@ public final class ServerAudit {
                     .build();
             CallResult result = call(baited, List.of());
             Thread.sleep(500);   // a fetch may come a moment after the handshake
-            String sent = "a client certificate whose AIA and CRL URLs point to " + listener.url("/audit/");
+            Message sent = Message.of("audit.sent.baitedUrls", listener.url("/audit/"));
             List<String> fetched = listener.requests();
             return fetched.isEmpty()
-                    ? ProbeResult.passed(probe, sent, happened(result) + "; nothing was fetched",
-                            "The server does not fetch URLs named in client certificates.")
-                    : ProbeResult.finding(probe, Severity.MEDIUM, sent, happened(result) + "; fetched: "
-                            + PeerText.escape(String.join(" | ", fetched)), "The server fetches URLs a client puts in its"
-                            + " certificate: a client can make it connect anywhere (server-side request forgery).");
+                    ? ProbeResult.passed(probe, sent, Message.of("audit.happened.nothingFetched", happened(result)),
+                            Message.of("audit.verdict.noFetch"))
+                    : ProbeResult.finding(probe, Severity.MEDIUM, sent, Message.of("audit.happened.fetched",
+                            happened(result), PeerText.escape(String.join(" | ", fetched))),
+                            Message.of("audit.verdict.fetches"));
         } catch (java.io.IOException e) {
-            return ProbeResult.notRun(probe, "cannot open a listener on " + local.getHostAddress() + ": " + e.getMessage());
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.noListener", local.getHostAddress(),
+                    String.valueOf(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ProbeResult.notRun(probe, "interrupted");
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.interrupted"));
         }
     }
 
     private ProbeResult oddNames(Probe probe) {
         List<String> names = List.of("\"quoted\" 'name'", "*)(uid=*))(|(uid=*", "${jndi:ldap://127.0.0.1:1/a}",
                 "line\r\nX-Injected: yes", "x".repeat(10_240), "Ελληνικά 日本語 العربية");
-        List<String> problems = new ArrayList<>();
-        List<String> reflected = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
+        List<Object> reflected = new ArrayList<>();
+        List<Message> seen = new ArrayList<>();
         for (String name : names) {
             // raw UTF8Strings: BouncyCastle's string parsing rightly refuses a CN over 64 characters
             Credential odd = ProbeCertificate.subject(new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.CN, new org.bouncycastle.asn1.DERUTF8String(name))
                     .addRDN(BCStyle.OU, new org.bouncycastle.asn1.DERUTF8String(name)).build()).issuer(ca).build();
             CallResult result = call(odd, List.of());
-            String label = PeerText.escape(name.length() > 40 ? name.substring(0, 20) + "… (" + name.length() + " chars)" : name);
-            seen.add(label + ": " + happened(result));
+            Object label = name.length() > 40
+                    ? Message.of("audit.oddName.long", PeerText.escape(name.substring(0, 20)), name.length())
+                    : PeerText.escape(name);
+            seen.add(Message.of("audit.happened.oddName", label, happened(result)));
             if (result.response() != null && result.response().status() >= 500) {
-                problems.add(label + " made the server fail with " + result.response().status());
+                problems.add(Message.of("audit.problem.serverError", label, result.response().status()));
             } else if (result.diagnosis() != null && result.diagnosis().code() == io.mtlslab.diagnose.DiagnosisCode.TIMEOUT) {
-                problems.add(label + " made the server hang");
+                problems.add(Message.of("audit.problem.hang", label));
             } else if (result.response() != null && name.length() < 100 && result.response().body().contains(name)) {
                 reflected.add(label);
             }
         }
-        String sent = "client certificates from the workspace CA whose CN and OU are: quotes, an LDAP filter, a JNDI"
-                + " lookup, CR/LF, 10 KB, and non-Latin scripts";
+        Message sent = Message.of("audit.sent.oddNames");
         if (problems.isEmpty() && !reflected.isEmpty()) {
-            return ProbeResult.finding(probe, Severity.INFO, sent, String.join("; ", seen), "No failure and no hang;"
-                    + " these names come back unchanged in the answer: " + String.join(", ", reflected) + ". Make sure"
-                    + " they are treated as data wherever they are logged, templated or looked up.");
+            return ProbeResult.finding(probe, Severity.INFO, sent, AuditWords.joinedBySemicolons(seen),
+                    Message.of("audit.verdict.namesReflected", AuditWords.joinedByCommas(reflected)));
         }
         if (problems.isEmpty()) {
-            return ProbeResult.passed(probe, sent, String.join("; ", seen), "No failure, no hang, no name reflected.");
+            return ProbeResult.passed(probe, sent, AuditWords.joinedBySemicolons(seen),
+                    Message.of("audit.verdict.oddNamesOk"));
         }
-        return ProbeResult.finding(probe, Severity.MEDIUM, sent, String.join("; ", seen), String.join("; ", problems)
-                + ": a name in a certificate is text an attacker chooses.");
+        return ProbeResult.finding(probe, Severity.MEDIUM, sent, AuditWords.joinedBySemicolons(seen),
+                Message.of("audit.verdict.oddNamesProblems", AuditWords.joinedBySemicolons(problems)));
     }
 
     // ---- helpers
 
     private ProbeResult withCaKey(Probe probe, java.util.function.Supplier<ProbeResult> body) {
         if (caUnavailable != null) {
-            return ProbeResult.notRun(probe, "needs the workspace CA's key: " + caUnavailable);
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.needsCaKey", caUnavailable));
         }
         if (!valid.mutuallyAuthenticated()) {
-            return ProbeResult.notRun(probe, "the server does not accept the valid client (" + reason(valid)
-                    + "), so a refusal of a certificate from the workspace CA would prove nothing");
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.validNotAccepted", reason(valid)));
         }
         return body.get();
     }
@@ -465,21 +460,23 @@ public final class ServerAudit {
     }
 
     /** What the server did, in a few words: the alert or status, and the first bytes of the body. */
-    static String happened(CallResult result) {
+    static Message happened(CallResult result) {
         if (result.response() != null) {
             String body = result.response().body().replaceAll("\\s+", " ").strip();
-            return "HTTP " + result.response().status() + (body.isEmpty() ? "" : ": "
-                    + PeerText.escape(body.length() > 80 ? body.substring(0, 80) + "…" : body));
+            return AuditWords.verbatim("HTTP " + result.response().status() + (body.isEmpty() ? "" : ": "
+                    + PeerText.escape(body.length() > 80 ? body.substring(0, 80) + "…" : body)));
         }
         return reason(result);
     }
 
-    private static String reason(CallResult result) {
+    /** The diagnosis code and the alert, or the status; "no answer" in the current language. */
+    private static Message reason(CallResult result) {
         if (result.diagnosis() == null) {
-            return result.response() == null ? "no answer" : "HTTP " + result.response().status();
+            return result.response() == null ? Message.of("audit.reason.noAnswer")
+                    : AuditWords.verbatim("HTTP " + result.response().status());
         }
         String alert = Diagnoser.alertIn(result.diagnosis().rawMessage());
-        return result.diagnosis().code() + (alert != null ? " (alert " + alert + ")" : "");
+        return AuditWords.verbatim(result.diagnosis().code() + (alert != null ? " (alert " + alert + ")" : ""));
     }
 
     private static InetAddress localAddressTowards(String host) {

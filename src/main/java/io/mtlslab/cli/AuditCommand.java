@@ -10,6 +10,7 @@ import io.mtlslab.audit.ServerAuditRequest;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
@@ -35,33 +36,40 @@ import picocli.CommandLine.Spec;
         subcommands = {AuditCommand.Server.class, AuditCommand.Client.class})
 final class AuditCommand {
 
-    /** The report card as text: one block per probe or bad server, then the totals. */
+    /** The report card as text, in the chosen language: one block per probe or bad server, then the totals. */
     static void print(AuditReport report, String heading, PrintWriter out) {
         out.println("== " + heading);
+        String sent = Texts.text("cli.audit.sent");
+        String happened = Texts.text("cli.audit.happened");
+        String verdict = Texts.text("cli.audit.verdict");
+        int width = Math.max(sent.length(), Math.max(happened.length(), verdict.length())) + 2;
         for (ProbeResult result : report.results()) {
-            out.printf(Locale.ROOT, "%n[%s] %s (%s)%n", label(result).toUpperCase(Locale.ROOT), result.title(), result.id());
+            out.printf(Locale.ROOT, "%n[%s] %s (%s)%n", label(result).toUpperCase(Texts.locale()),
+                    AuditReports.title(report.kind(), result), result.id());
             if (!result.sent().isEmpty()) {
-                out.println("  sent:     " + result.sent());
+                out.println("  " + pad(sent + ":", width) + result.sent());
             }
             if (!result.happened().isEmpty()) {
-                out.println("  happened: " + result.happened());
+                out.println("  " + pad(happened + ":", width) + result.happened());
             }
-            out.println("  verdict:  " + result.verdict());
-            result.fixes().forEach((kind, fix) -> out.println("  fix (" + kind + "): " + fix));
+            out.println("  " + pad(verdict + ":", width) + result.verdict());
+            result.fixes().forEach((kind, fix) -> out.println("  " + Texts.text("cli.audit.fix", kind) + ": " + fix));
         }
-        out.printf(Locale.ROOT, "%n== %d probes: %d passed, %d findings (worst: %s), %d not run, %d errors%n",
-                report.results().size(), report.count(ProbeResult.Status.PASSED), report.findings().size(),
-                report.worst().map(Enum::name).orElse("none"), report.count(ProbeResult.Status.NOT_RUN),
-                report.count(ProbeResult.Status.ERROR));
+        out.println();
+        out.println("== " + Texts.text("cli.audit.summary", String.valueOf(report.results().size()),
+                String.valueOf(report.count(ProbeResult.Status.PASSED)), String.valueOf(report.findings().size()),
+                report.worst().map(s -> Texts.text("audit.severity." + s.name()).toUpperCase(Texts.locale()))
+                        .orElse(Texts.text("cli.audit.worst.none")),
+                String.valueOf(report.count(ProbeResult.Status.NOT_RUN)), String.valueOf(report.count(ProbeResult.Status.ERROR))));
     }
 
+    private static String pad(String label, int width) {
+        return label + " ".repeat(Math.max(1, width - label.length()));
+    }
+
+    /** The finding's severity, or ok / not run / error, in the chosen language. */
     static String label(ProbeResult result) {
-        return switch (result.status()) {
-            case FINDING -> result.severity().name();
-            case PASSED -> "ok";
-            case NOT_RUN -> "not run";
-            case ERROR -> "error";
-        };
+        return AuditReports.label(result);
     }
 
     /** {@code --json}, {@code --junit FILE} and {@code --html FILE}, shared by both audits (a picocli mixin). */
@@ -130,27 +138,32 @@ final class AuditCommand {
             try {
                 address = InetAddress.getByName(bind);
             } catch (java.net.UnknownHostException e) {
-                throw new PkiException("bind", "'" + bind + "' is not an address here", "give 127.0.0.1 or this machine's address");
+                throw PkiException.of("bind", "auditBind", bind);
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (ClientAudit audit = ClientAudit.start(workspace.open(), Passwords.resolve("ca-key-password", caKeyPassword),
                     address, c -> {
                         err.printf(Locale.ROOT, "  %-24s %s, %s, %s%n", c.server().id(),
-                                c.handshakeCompleted() ? "handshake " + c.protocol() : "handshake refused",
-                                c.clientCertificate() == null ? "no client certificate" : "sent " + c.clientCertificate(),
-                                c.requestCompleted() ? "REQUEST SENT" : "no request");
+                                c.handshakeCompleted() ? Texts.text("cli.audit.client.handshake", c.protocol())
+                                        : Texts.text("cli.audit.client.handshakeRefused"),
+                                c.clientCertificate() == null ? Texts.text("cli.audit.client.noCertificate")
+                                        : Texts.text("cli.audit.client.sentCertificate", c.clientCertificate()),
+                                Texts.text(c.requestCompleted() ? "cli.audit.client.requestSent" : "cli.audit.client.noRequest"));
                         err.flush();
                     })) {
-                err.println("Point your client at each URL (trust " + workspace.open().certificateFile("ca") + "):");
+                err.println(Texts.text("cli.audit.client.pointAt", workspace.open().certificateFile("ca").toString()));
                 for (ClientAudit.Endpoint endpoint : audit.endpoints()) {
                     err.printf(Locale.ROOT, "  %-24s %s%n", endpoint.server().id(), endpoint.url());
                 }
-                audit.notStarted().forEach((server, why) -> err.println("  (not started: " + server.id() + ": " + why + ")"));
-                err.println("Waiting " + duration + (System.console() != null ? "; press Enter when done." : "."));
+                audit.notStarted().forEach((server, why) -> err.println("  " + Texts.text("cli.audit.client.notStarted",
+                        server.id(), why)));
+                err.println(Texts.text(System.console() != null ? "cli.audit.client.waitingEnter" : "cli.audit.client.waiting",
+                        duration));
                 err.flush();
                 awaitEnd(wait);
-                return report.finish(audit.report(), "Client audit", out);
+                AuditReport card = audit.report();
+                return report.finish(card, AuditReports.heading(card), out);
             }
         }
 
@@ -216,20 +229,19 @@ final class AuditCommand {
             }
             URI target = URI.create(url);
             if (!"https".equalsIgnoreCase(target.getScheme()) || target.getHost() == null) {
-                throw new PkiException("url", "'" + url + "' is not an https:// URL", "write it as https://host:port/");
+                throw PkiException.of("url", "auditUrl", url);
             }
             Set<Probe> selected = EnumSet.noneOf(Probe.class);
             for (String id : probes) {
                 Probe probe = Probe.byId(id);
                 if (probe == null) {
-                    throw new PkiException("probes", "unknown probe '" + id + "'", "see mtls-lab audit server --help-probes");
+                    throw PkiException.of("probes", "auditUnknownProbe", id);
                 }
                 selected.add(probe);
             }
             Workspace ws = workspace.open();
             if (!Files.exists(ws.certificateFile(Workspace.CA)) || !Files.exists(ws.certificateFile(client))) {
-                throw new PkiException("dir", "the workspace " + ws.dir() + " needs ca.pem and " + client + ".pem",
-                        "give the workspace whose CA the server trusts (--dir) and its client (--client)");
+                throw PkiException.of("dir", "auditWorkspace", ws.dir().toString(), client);
             }
             ServerAuditRequest request = new ServerAuditRequest(target, ws, client,
                     Passwords.resolve("ca-key-password", caKeyPassword), selected, Duration.ofSeconds(Math.max(1, timeoutSeconds)));
@@ -238,7 +250,7 @@ final class AuditCommand {
                 err.printf("  %-9s %s%n", label(r), r.id());
                 err.flush();
             }, null);
-            return report.finish(result, "Server audit of " + result.target(), out);
+            return report.finish(result, AuditReports.heading(result), out);
         }
 
     }

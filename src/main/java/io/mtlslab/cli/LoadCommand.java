@@ -8,6 +8,7 @@ import io.mtlslab.load.LoadReport;
 import io.mtlslab.load.LoadRequest;
 import io.mtlslab.load.LoadTest;
 import io.mtlslab.pki.PkiException;
+import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -64,20 +65,19 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (concurrency < 1 || concurrency > 10_000) {
-            throw new PkiException("concurrency", "-c " + concurrency + " is out of range", "give 1 to 10000");
+            throw PkiException.of("concurrency", "loadConcurrency", String.valueOf(concurrency));
         }
         if (count != null && duration != null) {
-            throw new PkiException("count", "-n and -d contradict each other", "give a count or a duration");
+            throw PkiException.of("count", "loadCountAndDuration");
         }
         if (count != null && count < 1) {
-            throw new PkiException("count", "-n " + count + " is not a positive number", "give at least 1");
+            throw PkiException.of("count", "loadCount", String.valueOf(count));
         }
         LoadRequest.TlsProvider tlsProvider = switch (provider.toLowerCase(Locale.ROOT)) {
             case "auto" -> LoadRequest.TlsProvider.AUTO;
             case "openssl", "boringssl" -> LoadRequest.TlsProvider.OPENSSL;
             case "jdk" -> LoadRequest.TlsProvider.JDK;
-            default -> throw new PkiException("tls-provider", "unknown TLS provider '" + provider + "'",
-                    "give auto, openssl or jdk");
+            default -> throw PkiException.of("tls-provider", "loadProvider", provider);
         };
         Duration runFor = duration == null ? null : parseDuration(duration);
         LoadRequest request = new LoadRequest(target.builder(url).build(), concurrency,
@@ -102,7 +102,7 @@ final class LoadCommand implements Callable<Integer> {
     static Duration parseDuration(String text) {
         Matcher matcher = DURATION.matcher(text.trim());
         if (!matcher.matches()) {
-            throw new PkiException("duration", "'" + text + "' is not a duration", "write it as 30s, 2m or 500ms");
+            throw PkiException.of("duration", "loadDuration", text);
         }
         long value = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);
@@ -113,54 +113,65 @@ final class LoadCommand implements Callable<Integer> {
             default -> Duration.ofSeconds(value);
         };
         if (parsed.isZero()) {
-            throw new PkiException("duration", "-d " + text + " is zero", "give a positive duration such as 10s");
+            throw PkiException.of("duration", "loadDurationZero", text);
         }
         return parsed;
     }
 
     private static void progressLine(PrintWriter err, LoadProgress p) {
         int filled = (int) Math.round(p.fraction() * 20);
-        err.printf(Locale.ROOT, "\r[%s%s] %d calls, %d failed, %.0f handshakes/s   ", "#".repeat(filled),
-                ".".repeat(20 - filled), p.calls(), p.failed(), p.handshakesPerSecond());
+        err.print("\r[" + "#".repeat(filled) + ".".repeat(20 - filled) + "] " + Texts.text("cli.load.progress",
+                p.calls(), p.failed(), p.handshakesPerSecond()) + "   ");
         err.flush();
     }
 
+    /** The summary in the chosen language: labels aligned in one column, figures in the language's format. */
     private static void print(LoadReport report, PrintWriter out) {
-        out.printf(Locale.ROOT, "== Load on %s: %d connections at a time, %s, client TLS %s%n", report.url(),
-                report.concurrency(), report.resume() ? "resumption allowed" : "full handshakes", report.tlsProvider());
-        out.printf(Locale.ROOT, "  calls:        %d in %.2f s: %d succeeded, %d failed%s%n", report.calls(),
-                report.elapsed().toNanos() / 1e9, report.succeeded(), report.failed(),
-                report.cancelled() ? " (stopped early)" : "");
-        out.printf(Locale.ROOT, "  handshakes/s: %.1f (%d handshakes, %d full, %d resumed)%n", report.handshakesPerSecond(),
-                report.handshakes(), report.fullHandshakes(), report.handshakes() - report.fullHandshakes());
-        out.printf(Locale.ROOT, "  calls/s:      %.1f%n", report.callsPerSecond());
-        out.println("  handshake:    " + latency(report.handshake()));
-        out.println("  request:      " + latency(report.request()));
+        out.println("== " + Texts.text("cli.load.heading", report.url(), report.concurrency(),
+                Texts.text(report.resume() ? "cli.load.resumption" : "cli.load.fullHandshakes"), report.tlsProvider()));
+        List<String> labels = List.of("cli.load.label.calls", "cli.load.label.rate", "cli.load.label.callRate",
+                "cli.load.label.handshake", "cli.load.label.request", "cli.load.label.statuses");
+        int width = labels.stream().mapToInt(key -> Texts.text(key).length()).max().orElse(0) + 2;
+        line(out, width, "cli.load.label.calls", Texts.text("cli.load.calls", report.calls(),
+                report.elapsed().toNanos() / 1e9, report.succeeded(), report.failed())
+                + (report.cancelled() ? " " + Texts.text("cli.load.stoppedEarly") : ""));
+        line(out, width, "cli.load.label.rate", Texts.text("cli.load.rate", report.handshakesPerSecond(),
+                report.handshakes(), report.fullHandshakes(), report.handshakes() - report.fullHandshakes()));
+        line(out, width, "cli.load.label.callRate", Texts.text("cli.load.callRate", report.callsPerSecond()));
+        line(out, width, "cli.load.label.handshake", latency(report.handshake()));
+        line(out, width, "cli.load.label.request", latency(report.request()));
         StringBuilder statuses = new StringBuilder();
         report.statuses().forEach((status, n) -> statuses.append(statuses.isEmpty() ? "" : ", ").append(status)
                 .append(" x").append(n));
-        out.println("  statuses:     " + (statuses.isEmpty() ? "-" : statuses));
+        line(out, width, "cli.load.label.statuses", statuses.isEmpty() ? "-" : statuses.toString());
         if (!report.failures().isEmpty()) {
-            out.println("== Failures by cause");
+            out.println("== " + Texts.text("cli.load.failures"));
             for (FailureGroup group : report.failures()) {
                 out.printf(Locale.ROOT, "  %6d  %s: %s%n", group.count(), group.code(), group.summary());
-                out.println("          e.g. " + group.example().lines().findFirst().orElse(""));
+                out.println("          " + Texts.text("cli.load.example", group.example().lines().findFirst().orElse("")));
             }
         }
     }
 
+    private static void line(PrintWriter out, int width, String labelKey, String value) {
+        String label = Texts.text(labelKey) + ":";
+        out.println("  " + label + " ".repeat(Math.max(1, width - label.length())) + value);
+    }
+
     private static String latency(Latency latency) {
-        return latency.count() == 0 ? "-" : String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  max %s",
-                ms(latency.p50()), ms(latency.p90()), ms(latency.p99()), ms(latency.max()));
+        return latency.count() == 0 ? "-" : Texts.text("cli.load.percentiles", ms(latency.p50()), ms(latency.p90()),
+                ms(latency.p99()), ms(latency.max()));
     }
 
     private static String ms(Duration duration) {
-        return String.format(Locale.ROOT, "%.2f ms", duration.toNanos() / 1e6);
+        return Texts.text("cli.load.ms", duration.toNanos() / 1e6);
     }
 
     static Map<String, Object> toMap(LoadReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("url", report.url());
+        // The field names and codes are stable; the failures' summaries are in this language.
+        root.put("language", Texts.locale().toLanguageTag());
         root.put("tlsProvider", report.tlsProvider());
         root.put("concurrency", report.concurrency());
         root.put("resume", report.resume());

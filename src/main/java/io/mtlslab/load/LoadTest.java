@@ -318,17 +318,17 @@ public final class LoadTest {
             for (Failures kind : kinds) {
                 CallResult probe = TestCall.run(call);
                 String code;
-                String summary;
+                io.mtlslab.text.Message summary;
                 if (probe.diagnosis() != null) {
                     code = probe.diagnosis().code().name();
-                    summary = probe.diagnosis().summary();
+                    summary = probe.diagnosis().summaryMessage();
                 } else {
                     code = FailureGroup.TRANSIENT;
-                    summary = io.mtlslab.text.Texts.text("load.transient", kind.example.lines().findFirst().orElse(""));
+                    summary = io.mtlslab.text.Message.of("load.transient", kind.example.lines().findFirst().orElse(""));
                 }
                 FailureGroup merged = groups.get(code);
                 long count = kind.count.get() + (merged == null ? 0 : merged.count());
-                groups.put(code, new FailureGroup(code, count, merged == null ? summary : merged.summary(),
+                groups.put(code, new FailureGroup(code, count, merged == null ? summary : merged.summaryText(),
                         merged == null ? kind.example : merged.example()));
             }
             return new ArrayList<>(groups.values());
@@ -366,7 +366,7 @@ public final class LoadTest {
                 InetAddress address = call.connectTo() != null ? call.connectTo() : InetAddress.getByName(call.host());
                 return new InetSocketAddress(address, call.port());
             } catch (java.net.UnknownHostException e) {
-                throw new IllegalArgumentException("the host name " + call.host() + " does not resolve", e);
+                throw io.mtlslab.pki.PkiException.because(e, "url", "loadHostUnresolved", call.host());
             }
         }
     }

@@ -112,6 +112,13 @@ class AuditUiTest extends AppUnderTest {
             assertThat(again.getColumns().get(0).getCellData(0)).isEqualTo("crítico");
             assertThat(again.getColumns().get(1).getCellData(0)).isEqualTo("Sem certificado de cliente (o desvio de autenticação)");
             assertThat(UiText.shown(robot, "#auditSummary")).startsWith("1 achado, o pior crítico · aprovadas: 1");
+            // the verdict, what was sent and the fixes re-render too, not only the titles and labels
+            assertThat((String) again.getColumns().get(2).getCellData(0)).contains("o desvio de autenticação")
+                    .doesNotContain("bypass", "must refuse");
+            robot.interact(() -> again.getSelectionModel().select(0));
+            assertThat(UiText.shown(robot, "#findingText")).contains("nenhum certificado do cliente",
+                    "O servidor atendeu um cliente que deveria recusar").doesNotContain("no client certificate");
+            assertThat(fixes(robot)).contains("ou, com optional", "nunca RequestClientCert").doesNotContain("without checking");
 
             Path base = dir.resolve("exported").resolve("bypass-report");
             Files.createDirectories(base.getParent());
@@ -128,7 +135,9 @@ class AuditUiTest extends AppUnderTest {
             Map<String, Object> root = JSON.std.mapFrom(Files.readString(json));
             assertThat(root).containsEntry("worst", "CRITICAL").containsEntry("cancelled", false);
             assertThat(Files.readString(html)).contains("lang=\"pt-BR\"", "<tr class=\"finding-critical\">",
-                    "crítico", "ssl_verify_client on").doesNotContain("<script");
+                    "crítico", "ssl_verify_client on", "O servidor atendeu um cliente que deveria recusar")
+                    .doesNotContain("<script", "must refuse");
+            assertThat(root).containsEntry("language", "pt-BR");
             assertThat(UiText.shown(robot, "#exportedText")).contains("bypass-report.html", "bypass-report.json");
 
             // Exporting again over the same files asks first; keeping them leaves the user's file alone.

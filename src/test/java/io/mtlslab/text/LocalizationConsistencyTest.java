@@ -92,6 +92,8 @@ class LocalizationConsistencyTest {
         DYNAMIC.put("load.unit.", names(LoadModel.Unit.values()));
         DYNAMIC.put("audit.probe.", Arrays.stream(Probe.values()).map(Probe::id).toList());
         DYNAMIC.put("audit.badServer.", Arrays.stream(BadServer.values()).map(BadServer::id).toList());
+        DYNAMIC.put("audit.fix.", Arrays.stream(Probe.values())
+                .flatMap(p -> Probe.STACKS.stream().map(stack -> p.id() + "." + stack)).toList());
         DYNAMIC.put("audit.html.title.", List.of("server", "client"));
         DYNAMIC.put("audit.severity.", names(io.mtlslab.audit.Severity.values()));
         DYNAMIC.put("audit.status.", names(ProbeResult.Status.values()));

@@ -170,7 +170,7 @@ public class AuditController {
                 : context.text("audit.client.trust", context.workspace().certificateFile(Workspace.CA)));
         notStartedText.textProperty().bind(Bindings.createStringBinding(() -> model.notStartedProperty().get().isEmpty()
                 ? "" : context.text("audit.client.notStarted", model.notStartedProperty().get().entrySet().stream()
-                        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "))),
+                        .map(e -> e.getKey() + ": " + e.getValue().text()).collect(Collectors.joining("; "))),
                 model.notStartedProperty()));
 
         endpointTable.setItems(model.endpoints());
@@ -401,7 +401,7 @@ public class AuditController {
         context.problemProperty().set(null);
         String base = model.exportBase.get() == null ? "" : model.exportBase.get().strip();
         if (base.isEmpty()) {
-            context.report(new PkiException("export", "no file name to export to", "write a path, e.g. audit-report"));
+            context.report(PkiException.of("export", "auditNoExportName"));
             return;
         }
         try {

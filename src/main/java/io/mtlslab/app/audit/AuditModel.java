@@ -12,6 +12,7 @@ import io.mtlslab.audit.ServerAuditRequest;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Message;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -72,7 +73,7 @@ public final class AuditModel {
     private final ObjectProperty<ClientAudit> clientAudit = new SimpleObjectProperty<>();
     private final ObservableList<ClientAudit.Endpoint> endpoints = FXCollections.observableArrayList();
     private final ObservableList<ClientConnection> connections = FXCollections.observableArrayList();
-    private final ObjectProperty<Map<String, String>> notStarted = new SimpleObjectProperty<>(Map.of());
+    private final ObjectProperty<Map<String, Message>> notStarted = new SimpleObjectProperty<>(Map.of());
 
     private final ConcurrentLinkedQueue<ProbeResult> arrivedResults = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ClientConnection> arrivedConnections = new ConcurrentLinkedQueue<>();
@@ -97,8 +98,7 @@ public final class AuditModel {
                 selectedProbes(), java.time.Duration.ofSeconds(timeout()));
         int count = request.probes().size();
         if (!java.nio.file.Files.exists(workspace.certificateFile(request.client()))) {
-            throw new PkiException("client", "the workspace has no identity '" + request.client() + "'",
-                    "choose the client identity the server should accept");
+            throw PkiException.of("client", "auditNoIdentity", request.client());
         }
         begin(Kind.SERVER, count);
         AtomicInteger finished = new AtomicInteger();
@@ -140,7 +140,7 @@ public final class AuditModel {
         } catch (URISyntaxException e) {
             // reported below, the same way as a URL without https
         }
-        throw new PkiException("url", "'" + text + "' is not an https:// URL", "write it as https://host:port/");
+        throw PkiException.of("url", "auditUrl", text);
     }
 
     private int timeout() {
@@ -152,8 +152,7 @@ public final class AuditModel {
         } catch (NumberFormatException | NullPointerException e) {
             // reported below
         }
-        throw new PkiException("timeout", "the timeout must be a whole number of seconds from 1 to 600",
-                "write e.g. 10");
+        throw PkiException.of("timeout", "auditTimeout");
     }
 
     public Set<Probe> selectedProbes() {
@@ -164,7 +163,7 @@ public final class AuditModel {
             }
         });
         if (selected.isEmpty()) {
-            throw new PkiException("probes", "no probe is selected", "choose at least one probe");
+            throw PkiException.of("probes", "auditNoProbe");
         }
         return selected;
     }
@@ -185,7 +184,7 @@ public final class AuditModel {
         }, started -> {
             clientAudit.set(started);
             endpoints.setAll(started.endpoints());
-            Map<String, String> failed = new java.util.LinkedHashMap<>();
+            Map<String, Message> failed = new java.util.LinkedHashMap<>();
             started.notStarted().forEach((server, why) -> failed.put(server.id(), why));
             notStarted.set(failed);
             showClientReport(started);
@@ -280,7 +279,7 @@ public final class AuditModel {
     public void export(Path base) {
         AuditReport shown = report.get();
         if (shown == null) {
-            throw new PkiException("export", "there is no report to export yet", "run an audit first");
+            throw PkiException.of("export", "auditNoReport");
         }
         List<Path> targets = exportTargets(base);
         Path html = targets.get(0);
@@ -348,7 +347,8 @@ public final class AuditModel {
         return connections;
     }
 
-    public ObjectProperty<Map<String, String>> notStartedProperty() {
+    /** The bad servers that could not start, by id, with why (rendered in the language on screen). */
+    public ObjectProperty<Map<String, Message>> notStartedProperty() {
         return notStarted;
     }
 }
