@@ -3,6 +3,12 @@ package io.mtlslab.cli;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,38 +47,87 @@ public final class MtlsLabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line with the process's streams and returns the exit status. */
-    public static int run(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    /**
+     * The sub-commands, in the order the usage lists them: name (as in its {@code @Command}) and how
+     * to make it. One line each; {@code LazyCommandTreeTest} checks each name against its annotation.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("ca", CaCommand::new);
+        SUBCOMMANDS.put("intermediate", IntermediateCommand::new);
+        SUBCOMMANDS.put("server", ServerCommand::new);
+        SUBCOMMANDS.put("client", ClientCommand::new);
+        SUBCOMMANDS.put("import-ca", ImportCaCommand::new);
+        SUBCOMMANDS.put("sign-csr", SignCsrCommand::new);
+        SUBCOMMANDS.put("export", ExportCommand::new);
+        SUBCOMMANDS.put("inspect", InspectCommand::new);
+        SUBCOMMANDS.put("lint", LintCommand::new);
+        SUBCOMMANDS.put("list", ListCommand::new);
+        SUBCOMMANDS.put("revoke", RevokeCommand::new);
+        SUBCOMMANDS.put("crl", CrlCommand::new);
+        SUBCOMMANDS.put("renew", RenewCommand::new);
+        SUBCOMMANDS.put("batch", BatchCommand::new);
+        SUBCOMMANDS.put("bundle", BundleCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("init", InitCommand::new);
+        SUBCOMMANDS.put("call", CallCommand::new);
+        SUBCOMMANDS.put("load", LoadCommand::new);
+        SUBCOMMANDS.put("audit", AuditCommand::new);
+        SUBCOMMANDS.put("scenarios", ScenariosCommand::new);
     }
 
-    /** The configured command line; tests pass their own writers. */
+    /** Root options that take a value: the value is not a sub-command's name. */
+    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("--lang");
+
+    /** Runs the command line with the process's streams and returns the exit status. */
+    public static int run(String... args) {
+        return commandLineFor(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
+    }
+
+    /** The configured command line with every sub-command; tests pass their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return configured(out, err, SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line as {@link #commandLine} but with only the sub-commands that {@code args} can
+     * reach, for a faster start: picocli reflects over every command it is given, and the whole tree
+     * costs a few hundred classes. {@code --version} alone needs the root only; a first positional
+     * argument naming a sub-command needs the root and that one. Anything else (help, no arguments,
+     * an unknown name or option, {@code --}) gets the whole tree, so usage and errors stay the same.
+     */
+    public static CommandLine commandLineFor(PrintWriter out, PrintWriter err, String... args) {
+        return configured(out, err, subcommandsFor(args));
+    }
+
+    /** The names of the sub-commands a run with {@code args} needs (see {@link #commandLineFor}). */
+    static Collection<String> subcommandsFor(String... args) {
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (ROOT_OPTIONS_WITH_VALUE.contains(arg)) {
+                i++; // its value
+            } else if (ROOT_OPTIONS_WITH_VALUE.stream().anyMatch(option -> arg.startsWith(option + "="))) {
+                continue;
+            } else if (arg.equals("-V") || arg.equals("--version")) {
+                version = true;
+            } else if (!arg.startsWith("-") && SUBCOMMANDS.containsKey(arg)) {
+                return List.of(arg);
+            } else {
+                return SUBCOMMANDS.keySet(); // help, an unknown name or option, "--": picocli's words need them all
+            }
+        }
+        return version ? List.of() : SUBCOMMANDS.keySet();
+    }
+
+    private static CommandLine configured(PrintWriter out, PrintWriter err, Collection<String> subcommands) {
         // Each run starts in the user's language; --lang, once parsed, overrides it.
         Texts.use(java.util.Locale.getDefault());
         CommandLine commandLine = new CommandLine(new MtlsLabCommand());
-        // Sub-commands are registered here, one line each.
-        commandLine.addSubcommand(new CaCommand());
-        commandLine.addSubcommand(new IntermediateCommand());
-        commandLine.addSubcommand(new ServerCommand());
-        commandLine.addSubcommand(new ClientCommand());
-        commandLine.addSubcommand(new ImportCaCommand());
-        commandLine.addSubcommand(new SignCsrCommand());
-        commandLine.addSubcommand(new ExportCommand());
-        commandLine.addSubcommand(new InspectCommand());
-        commandLine.addSubcommand(new LintCommand());
-        commandLine.addSubcommand(new ListCommand());
-        commandLine.addSubcommand(new RevokeCommand());
-        commandLine.addSubcommand(new CrlCommand());
-        commandLine.addSubcommand(new RenewCommand());
-        commandLine.addSubcommand(new BatchCommand());
-        commandLine.addSubcommand(new BundleCommand());
-        commandLine.addSubcommand(new ServeCommand());
-        commandLine.addSubcommand(new InitCommand());
-        commandLine.addSubcommand(new CallCommand());
-        commandLine.addSubcommand(new LoadCommand());
-        commandLine.addSubcommand(new AuditCommand());
-        commandLine.addSubcommand(new ScenariosCommand());
+        for (String name : subcommands) {
+            commandLine.addSubcommand(SUBCOMMANDS.get(name).get());
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, args) -> {
