@@ -57,10 +57,22 @@ BINDIR=\${self%/*}
 ROOTDIR=\${BINDIR%/*}
 APPDIR=\$ROOTDIR/lib/app
 unset JDK_JAVA_OPTIONS
-exec "\$ROOTDIR/lib/runtime/bin/java" \\
 EOF
+    # A class-data archive is mapped only where it exists: the JVM skips a missing one anyway, but a
+    # training run (-XX:ArchiveClassesAtExit, the .deb's postinst) fails when it names a missing one.
     for option in "${options[@]}"; do
-        printf '    %s \\\n' "$(word "$option")"
+        case "$option" in
+            -XX:SharedArchiveFile=*)
+                printf 'archive=%s\n' "$(word "$option")"
+                printf '[ -f %s ] || archive=\n' "$(word "${option#*=}")" ;;
+        esac
+    done
+    printf 'exec "$ROOTDIR/lib/runtime/bin/java" \\\n'
+    for option in "${options[@]}"; do
+        case "$option" in
+            -XX:SharedArchiveFile=*) printf '    ${archive:+"$archive"} \\\n' ;;
+            *) printf '    %s \\\n' "$(word "$option")" ;;
+        esac
     done
     printf '    %s \\\n' "'-Djpackage.app-path='\"\$self\""
     printf '    -cp %s \\\n' "$(word "$class_path")"

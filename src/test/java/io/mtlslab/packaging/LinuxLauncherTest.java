@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Linux app image's sh launchers (packaging/linux/write-launcher.sh, run by build.sh in place
  * of jpackage's native launchers, which asked dpkg and rpm who owns them before every start) hand
  * the runtime's java exactly what the .cfg says, resolve $APPDIR from their real location through a
- * symbolic link and a folder name with spaces and quotes, pass the user's arguments untouched, and
- * leave stdin, stdout and the exit status to the JVM. The "java" here is a script that prints what
+ * symbolic link and a folder name with spaces and quotes, pass the user's arguments untouched, map a
+ * class-data archive only where it exists, and leave stdin, stdout and the exit status to the JVM. The "java" here is a script that prints what
  * it got, so no runtime is needed; packaging/smoke-test.sh runs the real image.
  */
 class LinuxLauncherTest {
@@ -61,6 +61,7 @@ class LinuxLauncherTest {
 
     @Test
     void startsTheRuntimeWithTheCfgsOptionsFromTheLaunchersRealFolder() throws Exception {
+        Files.writeString(image.resolve("lib/app/mtls-lab-gui.jsa"), "an archive");
         Path launcher = write("mTLS Lab");
         Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("usr bin")).resolve("mtls-lab"), launcher);
 
@@ -82,6 +83,16 @@ class LinuxLauncherTest {
                 "arg:serve", "arg:--dir", "arg:a folder/with 'quotes' and $HOME", "arg:", "arg:@args", "arg:*",
                 "JDK_JAVA_OPTIONS=unset",
                 "line on stdin");
+    }
+
+    @Test
+    void aMissingClassDataArchiveIsNotMappedSoThatATrainingRunCanMakeIt() throws Exception {
+        Path launcher = write("mTLS Lab");
+
+        Run run = run(List.of(launcher.toString(), "--version"), "");
+
+        assertThat(run.out().lines().toList()).startsWith("arg:-Djpackage.app-version=0.1.0")
+                .noneMatch(line -> line.contains("SharedArchiveFile"));
     }
 
     @Test
