@@ -4,11 +4,7 @@ import io.mtlslab.pki.PkiException;
 import io.mtlslab.text.Texts;
 import java.io.PrintWriter;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +28,7 @@ public final class MtlsLabCommand implements Runnable {
      * The language of diagnoses, findings and messages; JSON keeps its stable codes either way.
      * Without it, the user's locale decides ({@code LANG=pt_BR.UTF-8} gives Portuguese).
      */
-    @CommandLine.Option(names = "--lang", paramLabel = "en|pt-BR", scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(names = LANG_OPTION, paramLabel = "en|pt-BR", scope = CommandLine.ScopeType.INHERIT,
             description = "Language of the messages: en or pt-BR (default: from the locale, e.g. LANG).")
     void language(String tag) {
         if (!tag.matches("(?i)en(-\\w+)?|pt([-_]BR)?")) {
@@ -48,46 +44,87 @@ public final class MtlsLabCommand implements Runnable {
     }
 
     /**
-     * The sub-commands, in the order the usage lists them: name (as in its {@code @Command}) and how
-     * to make it. One line each; {@code LazyCommandTreeTest} checks each name against its annotation.
+     * The sub-commands' names (as in their {@code @Command}), in the order the usage lists them; each
+     * is made by {@link #subcommand}. {@code LazyCommandTreeTest} checks the two agree.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    private static final List<String> SUBCOMMANDS = List.of(
+            "ca",
+            "intermediate",
+            "server",
+            "client",
+            "import-ca",
+            "sign-csr",
+            "export",
+            "inspect",
+            "lint",
+            "list",
+            "revoke",
+            "crl",
+            "renew",
+            "batch",
+            "bundle",
+            "serve",
+            "init",
+            "call",
+            "load",
+            "audit",
+            "scenarios");
 
-    static {
-        SUBCOMMANDS.put("ca", CaCommand::new);
-        SUBCOMMANDS.put("intermediate", IntermediateCommand::new);
-        SUBCOMMANDS.put("server", ServerCommand::new);
-        SUBCOMMANDS.put("client", ClientCommand::new);
-        SUBCOMMANDS.put("import-ca", ImportCaCommand::new);
-        SUBCOMMANDS.put("sign-csr", SignCsrCommand::new);
-        SUBCOMMANDS.put("export", ExportCommand::new);
-        SUBCOMMANDS.put("inspect", InspectCommand::new);
-        SUBCOMMANDS.put("lint", LintCommand::new);
-        SUBCOMMANDS.put("list", ListCommand::new);
-        SUBCOMMANDS.put("revoke", RevokeCommand::new);
-        SUBCOMMANDS.put("crl", CrlCommand::new);
-        SUBCOMMANDS.put("renew", RenewCommand::new);
-        SUBCOMMANDS.put("batch", BatchCommand::new);
-        SUBCOMMANDS.put("bundle", BundleCommand::new);
-        SUBCOMMANDS.put("serve", ServeCommand::new);
-        SUBCOMMANDS.put("init", InitCommand::new);
-        SUBCOMMANDS.put("call", CallCommand::new);
-        SUBCOMMANDS.put("load", LoadCommand::new);
-        SUBCOMMANDS.put("audit", AuditCommand::new);
-        SUBCOMMANDS.put("scenarios", ScenariosCommand::new);
+    /** A new sub-command object; a switch rather than a map of constructors: no lambda to spin at start. */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "ca" -> new CaCommand();
+            case "intermediate" -> new IntermediateCommand();
+            case "server" -> new ServerCommand();
+            case "client" -> new ClientCommand();
+            case "import-ca" -> new ImportCaCommand();
+            case "sign-csr" -> new SignCsrCommand();
+            case "export" -> new ExportCommand();
+            case "inspect" -> new InspectCommand();
+            case "lint" -> new LintCommand();
+            case "list" -> new ListCommand();
+            case "revoke" -> new RevokeCommand();
+            case "crl" -> new CrlCommand();
+            case "renew" -> new RenewCommand();
+            case "batch" -> new BatchCommand();
+            case "bundle" -> new BundleCommand();
+            case "serve" -> new ServeCommand();
+            case "init" -> new InitCommand();
+            case "call" -> new CallCommand();
+            case "load" -> new LoadCommand();
+            case "audit" -> new AuditCommand();
+            case "scenarios" -> new ScenariosCommand();
+            default -> throw new IllegalArgumentException("no sub-command " + name);
+        };
     }
 
-    /** Root options that take a value: the value is not a sub-command's name. */
-    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("--lang");
+    /** The root option that takes a value (its value is not a sub-command's name). */
+    private static final String LANG_OPTION = "--lang";
 
     /** Runs the command line with the process's streams and returns the exit status. */
     public static int run(String... args) {
-        return commandLineFor(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs the command line and returns the exit status. {@code --version} (or {@code -V}) alone is
+     * answered without picocli, whose 170 classes (class files too old for class-data sharing) are
+     * most of that run's start-up; the answer is picocli's, line for line ({@code LazyCommandTreeTest}).
+     */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
+        return commandLineFor(out, err, args).execute(args);
     }
 
     /** The configured command line with every sub-command; tests pass their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return configured(out, err, SUBCOMMANDS.keySet());
+        return configured(out, err, SUBCOMMANDS);
     }
 
     /**
@@ -106,19 +143,19 @@ public final class MtlsLabCommand implements Runnable {
         boolean version = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (ROOT_OPTIONS_WITH_VALUE.contains(arg)) {
+            if (arg.equals(LANG_OPTION)) {
                 i++; // its value
-            } else if (ROOT_OPTIONS_WITH_VALUE.stream().anyMatch(option -> arg.startsWith(option + "="))) {
+            } else if (arg.startsWith(LANG_OPTION + "=")) {
                 continue;
             } else if (arg.equals("-V") || arg.equals("--version")) {
                 version = true;
-            } else if (!arg.startsWith("-") && SUBCOMMANDS.containsKey(arg)) {
+            } else if (!arg.startsWith("-") && SUBCOMMANDS.contains(arg)) {
                 return List.of(arg);
             } else {
-                return SUBCOMMANDS.keySet(); // help, an unknown name or option, "--": picocli's words need them all
+                return SUBCOMMANDS; // help, an unknown name or option, "--": picocli's words need them all
             }
         }
-        return version ? List.of() : SUBCOMMANDS.keySet();
+        return version ? List.of() : SUBCOMMANDS;
     }
 
     private static CommandLine configured(PrintWriter out, PrintWriter err, Collection<String> subcommands) {
@@ -126,7 +163,7 @@ public final class MtlsLabCommand implements Runnable {
         Texts.use(java.util.Locale.getDefault());
         CommandLine commandLine = new CommandLine(new MtlsLabCommand());
         for (String name : subcommands) {
-            commandLine.addSubcommand(SUBCOMMANDS.get(name).get());
+            commandLine.addSubcommand(subcommand(name));
         }
         commandLine.setOut(out);
         commandLine.setErr(err);

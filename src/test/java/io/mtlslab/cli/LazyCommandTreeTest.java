@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -54,6 +55,17 @@ class LazyCommandTreeTest {
             assertThat(MtlsLabCommand.subcommandsFor(name, "--help")).containsExactly(name);
             assertThat(lazy(name, "--help").getSubcommands()).containsOnlyKeys(name);
         }
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"--version", "-V", "--lang pt-BR --version", "--version --help", "--lang fr --version"})
+    void theVersionAnsweredWithoutPicocliIsPicocliAnswer(String line) {
+        String[] args = line.split(" ");
+        CliRun whole = run(full(), args);
+        Texts.use(Locale.ENGLISH);
+
+        assertThat(CliRun.of(args)).isEqualTo(whole);
+        assertThat(CliRun.of("--version").out()).matches("mtls-lab \\S+\\R");
     }
 
     @ParameterizedTest(name = "[{0}]")
