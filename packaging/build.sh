@@ -185,6 +185,10 @@ add_linux_files_to_deb() {
         || { echo "build.sh: $deb has no $linux_app/bin/mtls-lab: the install folder moved" >&2; exit 1; }
     mkdir -p "$root/usr"
     cp -a "$usr_tree/." "$root/usr/"
+    # The console launcher's archive trained here would be dropped at /opt/mtls-lab (JDK 17 maps an
+    # archive's app classes only for the class path it was trained with): postinst trains it there.
+    rm -f "$root$linux_app/lib/app/mtls-lab-cli.jsa"
+    [ ! -f "$root/DEBIAN/md5sums" ] || sed -i '\# opt/mtls-lab/lib/app/mtls-lab-cli\.jsa$#d' "$root/DEBIAN/md5sums"
     local size
     size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
     sed -i "s/^Installed-Size: .*/Installed-Size: $size/" "$root/DEBIAN/control"
