@@ -13,6 +13,9 @@
 #                               # no CDS at all (-Xshare:off: the image as it was before it shipped
 #                               # archives), with jlink's JDK archive only, and as shipped (JDK archive
 #                               # + the launcher's trained archive); the variants take turns.
+#                               # Where build.sh kept jpackage's native launcher (target/native-launcher),
+#                               # a "native" variant too: as shipped, but started by that launcher,
+#                               # which runs rpm and dpkg first (the Linux image's launchers are sh).
 #   GUI=0 bench/startup.sh image  # the console launcher only
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,10 +32,28 @@ if [ "${1:-}" = image ]; then
     trap 'rm -rf "$scratch"' EXIT
     # The same image without the launchers' archives: the runtime's JDK archive is then the default one.
     cp -a "$image" "$scratch/jdk-only"
-    sed -i '/SharedArchiveFile/d' "$scratch/jdk-only/lib/app/"*.cfg
+    sed -i '/SharedArchiveFile/d' "$scratch/jdk-only/lib/app/"*.cfg "$scratch/jdk-only/bin/"*
     export HOME=$scratch/home
     mkdir -p "$HOME"
+    # "native": jpackage's own native launcher (kept by build.sh in target/native-launcher), which
+    # asks dpkg and rpm who owns it before every start. It finds its .cfg by its own name, so it
+    # runs from the image itself (same class path, same archives) under another name, removed at exit.
+    variants=(off jdk-only shipped)
+    native_names=()
+    if [ -x target/native-launcher/mtls-lab ] && [ ! -e "$image/lib/libapplauncher.so" ]; then
+        for name in mtls-lab "mTLS Lab"; do
+            cp target/native-launcher/mtls-lab "$image/bin/$name native"
+            cp "$image/lib/app/$name.cfg" "$image/lib/app/$name native.cfg"
+            native_names+=("$image/bin/$name native" "$image/lib/app/$name native.cfg")
+        done
+        cp target/native-launcher/libapplauncher.so "$image/lib/"
+        native_names+=("$image/lib/libapplauncher.so")
+        trap 'rm -f "${native_names[@]}"; rm -rf "$scratch"' EXIT
+        variants=(native off jdk-only shipped)
+    fi
     variant_dir() { case $1 in jdk-only) echo "$scratch/jdk-only" ;; *) echo "$image" ;; esac; }
+    cli_of() { case $1 in native) echo "$image/bin/mtls-lab native" ;; *) echo "$(variant_dir "$1")/bin/mtls-lab" ;; esac; }
+    gui_of() { case $1 in native) echo "$image/bin/mTLS Lab native" ;; *) echo "$(variant_dir "$1")/bin/mTLS Lab" ;; esac; }
     variant_opts() { case $1 in off) echo "-Xshare:off" ;; *) echo "" ;; esac; }
     # Wall time swings with the machine's load; the CPU time the process used (user + system, from
     # GNU time) much less: both are reported, as "wall/cpu" milliseconds.
@@ -44,7 +65,7 @@ if [ "${1:-}" = image ]; then
         local dir; dir=$(mktemp -d -p "$scratch")
         local options="$(variant_opts "$1") -Duser.home=$HOME -Dmtlslab.startupProbe=true"
         JAVA_TOOL_OPTIONS="$options -Dmtlslab.workspace=$dir/workspace -Dmtlslab.settings=$dir/gui.properties" \
-            xvfb-run -a /usr/bin/time -f '%U %S' -o "$dir/time" "$(variant_dir "$1")/bin/mTLS Lab" >"$dir/log" 2>&1
+            xvfb-run -a /usr/bin/time -f '%U %S' -o "$dir/time" "$(gui_of "$1")" >"$dir/log" 2>&1
         # the probe's milliseconds since the JVM started, then the CPU the app used until it exited
         printf '%s/%s\n' "$(sed -n 's/.*first window shown after \([0-9]*\) ms.*/\1/p' "$dir/log")" \
             "$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$dir/time")"
@@ -52,18 +73,17 @@ if [ "${1:-}" = image ]; then
     medians() { # "wall/cpu" values...: "median wall / median cpu"
         echo "$(median $(printf '%s\n' "$@" | cut -d/ -f1))/$(median $(printf '%s\n' "$@" | cut -d/ -f2))"
     }
-    variants=(off jdk-only shipped)
     declare -A version create gui
     echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs per variant, taking turns"
     for v in "${variants[@]}"; do # warm the file cache
-        JAVA_TOOL_OPTIONS="$(variant_opts "$v")" "$(variant_dir "$v")/bin/mtls-lab" --version >/dev/null 2>&1
+        JAVA_TOOL_OPTIONS="$(variant_opts "$v")" "$(cli_of "$v")" --version >/dev/null 2>&1
     done
     for i in $(seq "$RUNS"); do
         for v in "${variants[@]}"; do
-            dir=$(variant_dir "$v")
+            cli=$(cli_of "$v")
             export JAVA_TOOL_OPTIONS="$(variant_opts "$v") -Duser.home=$HOME"
-            version[$v]+=" $(ms_of "$dir/bin/mtls-lab" --version)"
-            create[$v]+=" $(ms_of "$dir/bin/mtls-lab" ca create --key ec-p256 --dir "$scratch/ws-$v-$i")"
+            version[$v]+=" $(ms_of "$cli" --version)"
+            create[$v]+=" $(ms_of "$cli" ca create --key ec-p256 --dir "$scratch/ws-$v-$i")"
             unset JAVA_TOOL_OPTIONS
             [ "${GUI:-1}" = 0 ] || gui[$v]+=" $(gui_ms "$v")"
             echo "round $i, $v: --version ${version[$v]##* }, ca create ${create[$v]##* }, first window ${gui[$v]:-}"

@@ -33,7 +33,7 @@ esac
 # everything else goes on the class path.
 fx_jars=$(ls "$target"/lib/javafx-*.jar | grep -E -- '-[0-9][0-9.]*-[a-z0-9-]+\.jar$' | tr '\n' "$sep")
 input=$target/jpackage-input
-rm -rf "$input" "$target/runtime" "$target/jpackage"
+rm -rf "$input" "$target/runtime" "$target/jpackage" "$target/native-launcher"
 mkdir -p "$input"
 cp "$target/mtls-lab.jar" "$input/"
 for jar in "$target"/lib/*.jar; do
@@ -80,6 +80,25 @@ case "$os" in
     mac) app_dir=$image/Contents/app; gui_launcher="$image/Contents/MacOS/mTLS Lab"; cli_launcher=$image/Contents/MacOS/mtls-lab ;;
     windows) app_dir=$image/app; gui_launcher="$image/mTLS Lab.exe"; cli_launcher=$image/mtls-lab.exe ;;
 esac
+# Linux: jpackage's native launchers ask dpkg and rpm who owns them before every start (about
+# 0.45 s); each is replaced by a sh launcher written from its .cfg, the one source of what the JVM
+# gets (packaging/linux/write-launcher.sh). Written before the training runs, which must start the
+# JVM exactly as users will (same class path), and again whenever a .cfg changes.
+write_linux_launchers() {
+    [ "$os" = linux ] || return 0
+    local cfg
+    if [ -f "$image/lib/libapplauncher.so" ]; then
+        # Kept outside the image for bench/startup.sh's "native launcher" variant only.
+        rm -rf "$target/native-launcher"; mkdir -p "$target/native-launcher"
+        cp "$image/bin/mtls-lab" "$image/lib/libapplauncher.so" "$target/native-launcher/"
+    fi
+    for cfg in "$app_dir"/*.cfg; do
+        packaging/linux/write-launcher.sh "$cfg" "$image/bin/$(basename "$cfg" .cfg)"
+    done
+    # Only the native launchers load it.
+    rm -f "$image/lib/libapplauncher.so"
+}
+write_linux_launchers
 cds_work=$(mktemp -d)
 # JAVA_TOOL_OPTIONS splits at spaces: the training files live in a temporary folder without any.
 native_path() { if command -v cygpath >/dev/null 2>&1; then cygpath -w "$1"; else printf '%s' "$1"; fi; }
@@ -118,6 +137,7 @@ else
     train_cds mtls-lab-gui.jsa "mTLS Lab.cfg" "$gui_launcher" env
 fi
 rm -rf "$cds_work"
+write_linux_launchers   # the .cfg files now map the archives
 echo "app-image: $image ($(du -sh "$image" | cut -f1))"
 
 # --- Linux: what jpackage 17 cannot place outside /opt/mtls-lab. The desktop entry, MIME types,
@@ -165,6 +185,10 @@ add_linux_files_to_deb() {
         || { echo "build.sh: $deb has no $linux_app/bin/mtls-lab: the install folder moved" >&2; exit 1; }
     mkdir -p "$root/usr"
     cp -a "$usr_tree/." "$root/usr/"
+    # The console launcher's archive trained here would be dropped at /opt/mtls-lab (JDK 17 maps an
+    # archive's app classes only for the class path it was trained with): postinst trains it there.
+    rm -f "$root$linux_app/lib/app/mtls-lab-cli.jsa"
+    [ ! -f "$root/DEBIAN/md5sums" ] || sed -i '\# opt/mtls-lab/lib/app/mtls-lab-cli\.jsa$#d' "$root/DEBIAN/md5sums"
     local size
     size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
     sed -i "s/^Installed-Size: .*/Installed-Size: $size/" "$root/DEBIAN/control"

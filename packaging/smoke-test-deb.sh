@@ -6,7 +6,8 @@
 #      the PATH (/usr/bin/mtls-lab -> /opt/mtls-lab/bin/mtls-lab), the desktop entry, MIME types,
 #      icons and AppStream metainfo in their standard places (validated where the tools exist);
 #   3. `mtls-lab` from the PATH: --version, issuing a set, serve + call (packaging/smoke-cli.sh),
-#      into the user's default workspace (~/.local/share/mtls-lab);
+#      into the user's default workspace (~/.local/share/mtls-lab), and it maps the class-data
+#      archive postinst trained under /opt/mtls-lab (the app's own classes come from it);
 #   4. where xdg-utils is installed, `xdg-mime query default application/x-x509-ca-cert` names the app;
 #   5. `apt-get remove mtls-lab` leaves nothing of what `dpkg -L` listed, nothing in the desktop
 #      caches, and the user's workspace byte for byte as it was; so does `apt-get purge` after it.
@@ -94,6 +95,17 @@ mtls-lab list >"$work/list.txt" 2>/dev/null || fail "mtls-lab list exited with s
 grep -qE '^client +' "$work/list.txt" \
     || { cat "$work/list.txt" >&2; fail "mtls-lab list (no --dir) does not show the default workspace's identities"; }
 (cd "$HOME/.local/share/mtls-lab" && find . -type f -exec md5sum {} + | sort -k2) >"$work/workspace-before"
+
+step "the console launcher uses the class-data archive postinst trained under $app"
+archive=$app/lib/app/mtls-lab-cli.jsa
+[ -s "$archive" ] || fail "postinst made no $archive"
+! grep -qxF "$archive" "$work/dpkg-L" || fail "$archive is a file of the package: postinst makes it for $app"
+JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xlog:class+load=info:file=$work/cli.classes" \
+    mtls-lab ca create --dir "$work/ws-cds" --key ec-p256 >/dev/null 2>&1 || fail "ca create with class loading logged"
+# The app's own classes from the archive: JDK 17 maps them only for the class path trained with.
+app_classes=$(grep -c '^.*io\.mtlslab\..* source: shared objects file (top)' "$work/cli.classes" || true)
+echo "  io.mtlslab classes from the installed archive: $app_classes"
+[ "$app_classes" -gt 10 ] || fail "the console launcher does not use the archive postinst trained"
 
 if command -v xdg-mime >/dev/null 2>&1; then
     step "xdg-mime: the app opens certificates"

@@ -10,7 +10,9 @@
 #   3. the GUI launcher, handed a certificate file as a desktop "open with" does, shows its main
 #      window on a virtual display and exits cleanly (status 0) when closed;
 #   4. both launchers load classes from their class-data archives (packaging/build.sh trains them),
-#      and the console launcher still starts when its archive is gone.
+#      and the console launcher still starts when its archive is gone;
+#   5. no launcher ran dpkg or rpm (a fake of each on the PATH notes any call): they are the sh
+#      launchers packaging/linux/write-launcher.sh wrote, not jpackage's native ones.
 # Usage: packaging/smoke-test.sh [--no-build]   (--no-build: reuse target/jpackage)
 # The installed .deb is tested by packaging/smoke-test-deb.sh.
 set -euo pipefail
@@ -58,6 +60,17 @@ mkdir -p "$HOME"
 unset XDG_DATA_HOME
 export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
 cli="$image/bin/mtls-lab"
+# jpackage 17's native launchers ran `rpm -qf` and `dpkg -S` on themselves before every start
+# (~0.45 s); the image's sh launchers must not: from here on, dpkg and rpm on the PATH note any call
+# and fail, and the last step checks that nothing called them.
+package_queries=$work/package-queries
+mkdir -p "$work/fake-bin"
+for tool in dpkg dpkg-query rpm; do
+    printf '#!/bin/sh\necho "%s $*" >>"%s"\necho "FAIL: the launcher ran %s $*" >&2\nexit 1\n' \
+        "$tool" "$package_queries" "$tool" >"$work/fake-bin/$tool"
+    chmod +x "$work/fake-bin/$tool"
+done
+export PATH="$work/fake-bin:$PATH"
 (cd "$image" && find . -type f -exec md5sum {} + | sort -k2) >"$work/image-before"
 
 step "console launcher: --version, an issued set, serve + call (packaging/smoke-cli.sh)"
@@ -96,6 +109,13 @@ rm "$work/no-archive/lib/app/mtls-lab-cli.jsa"
 [ "$("$work/no-archive/bin/mtls-lab" --version 2>&1)" = "$("$cli" --version 2>&1)" ] \
     || fail "the console launcher does not start without its class-data archive"
 rm -rf "$work/no-archive"
+
+step "neither launcher asked dpkg or rpm anything"
+[ ! -e "$package_queries" ] || { cat "$package_queries" >&2; fail "a launcher ran dpkg or rpm (jpackage's native launcher?)"; }
+for launcher in "$cli" "$image/bin/mTLS Lab"; do
+    grep -q '^exec "$ROOTDIR/lib/runtime/bin/java"' "$launcher" \
+        || fail "$launcher is not a sh launcher of packaging/linux/write-launcher.sh"
+done
 
 step "nothing was written into the app image"
 (cd "$image" && find . -type f -exec md5sum {} + | sort -k2) >"$work/image-after"

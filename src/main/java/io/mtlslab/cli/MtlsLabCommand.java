@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +34,7 @@ public final class MtlsLabCommand implements Runnable {
      * The language of diagnoses, findings and messages; JSON keeps its stable codes either way.
      * Without it, the user's locale decides ({@code LANG=pt_BR.UTF-8} gives Portuguese).
      */
-    @CommandLine.Option(names = "--lang", paramLabel = "en|pt-BR", scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(names = LANG_OPTION, paramLabel = "en|pt-BR", scope = CommandLine.ScopeType.INHERIT,
             description = "Language of the messages: en or pt-BR (default: from the locale, e.g. LANG).")
     void language(String tag) {
         if (!tag.matches("(?i)en(-\\w+)?|pt([-_]BR)?")) {
@@ -47,6 +49,64 @@ public final class MtlsLabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * The sub-commands' names (as in their {@code @Command}), in the order the usage lists them; each
+     * is made by {@link #subcommand}. {@code LazyCommandTreeTest} checks the two agree.
+     */
+    private static final List<String> SUBCOMMANDS = List.of(
+            "ca",
+            "intermediate",
+            "server",
+            "client",
+            "import-ca",
+            "sign-csr",
+            "export",
+            "inspect",
+            "lint",
+            "list",
+            "revoke",
+            "crl",
+            "renew",
+            "batch",
+            "bundle",
+            "serve",
+            "init",
+            "call",
+            "load",
+            "audit",
+            "scenarios");
+
+    /** A new sub-command object; a switch rather than a map of constructors: no lambda to spin at start. */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "ca" -> new CaCommand();
+            case "intermediate" -> new IntermediateCommand();
+            case "server" -> new ServerCommand();
+            case "client" -> new ClientCommand();
+            case "import-ca" -> new ImportCaCommand();
+            case "sign-csr" -> new SignCsrCommand();
+            case "export" -> new ExportCommand();
+            case "inspect" -> new InspectCommand();
+            case "lint" -> new LintCommand();
+            case "list" -> new ListCommand();
+            case "revoke" -> new RevokeCommand();
+            case "crl" -> new CrlCommand();
+            case "renew" -> new RenewCommand();
+            case "batch" -> new BatchCommand();
+            case "bundle" -> new BundleCommand();
+            case "serve" -> new ServeCommand();
+            case "init" -> new InitCommand();
+            case "call" -> new CallCommand();
+            case "load" -> new LoadCommand();
+            case "audit" -> new AuditCommand();
+            case "scenarios" -> new ScenariosCommand();
+            default -> throw new IllegalArgumentException("no sub-command " + name);
+        };
+    }
+
+    /** The root option that takes a value (its value is not a sub-command's name). */
+    private static final String LANG_OPTION = "--lang";
+
     /** Runs the command line with the process's streams and returns the exit status. */
     public static int run(String... args) {
         Charset console = consoleCharset(System.getProperty("native.encoding"));
@@ -55,8 +115,8 @@ public final class MtlsLabCommand implements Runnable {
             System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, console));
         }
         Charset charset = console != null ? console : Charset.defaultCharset();
-        return commandLine(new PrintWriter(new OutputStreamWriter(System.out, charset), true),
-                new PrintWriter(new OutputStreamWriter(System.err, charset), true)).execute(args);
+        return run(new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true), args);
     }
 
     /**
@@ -75,38 +135,67 @@ public final class MtlsLabCommand implements Runnable {
         }
     }
 
-    /** The configured command line; tests pass their own writers. */
+    /**
+     * Runs the command line and returns the exit status. {@code --version} (or {@code -V}) alone is
+     * answered without picocli, whose 170 classes (class files too old for class-data sharing) are
+     * most of that run's start-up; the answer is picocli's, line for line ({@code LazyCommandTreeTest}).
+     */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
+        return commandLineFor(out, err, args).execute(args);
+    }
+
+    /** The configured command line with every sub-command; tests pass their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return configured(out, err, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line as {@link #commandLine} but with only the sub-commands that {@code args} can
+     * reach, for a faster start: picocli reflects over every command it is given, and the whole tree
+     * costs a few hundred classes. {@code --version} alone needs the root only; a first positional
+     * argument naming a sub-command needs the root and that one. Anything else (help, no arguments,
+     * an unknown name or option, {@code --}) gets the whole tree, so usage and errors stay the same.
+     */
+    public static CommandLine commandLineFor(PrintWriter out, PrintWriter err, String... args) {
+        return configured(out, err, subcommandsFor(args));
+    }
+
+    /** The names of the sub-commands a run with {@code args} needs (see {@link #commandLineFor}). */
+    static Collection<String> subcommandsFor(String... args) {
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals(LANG_OPTION)) {
+                i++; // its value
+            } else if (arg.startsWith(LANG_OPTION + "=")) {
+                continue;
+            } else if (arg.equals("-V") || arg.equals("--version")) {
+                version = true;
+            } else if (!arg.startsWith("-") && SUBCOMMANDS.contains(arg)) {
+                return List.of(arg);
+            } else {
+                return SUBCOMMANDS; // help, an unknown name or option, "--": picocli's words need them all
+            }
+        }
+        return version ? List.of() : SUBCOMMANDS;
+    }
+
+    private static CommandLine configured(PrintWriter out, PrintWriter err, Collection<String> subcommands) {
         // Each run starts in the user's language; --lang, once parsed, overrides it.
         Texts.use(Texts.userLocale());
         CommandLine commandLine = new CommandLine(new MtlsLabCommand());
-        // Sub-commands are registered here, one line each.
-        commandLine.addSubcommand(new CaCommand());
-        commandLine.addSubcommand(new IntermediateCommand());
-        commandLine.addSubcommand(new ServerCommand());
-        commandLine.addSubcommand(new ClientCommand());
-        commandLine.addSubcommand(new ImportCaCommand());
-        commandLine.addSubcommand(new SignCsrCommand());
-        commandLine.addSubcommand(new ExportCommand());
-        commandLine.addSubcommand(new InspectCommand());
-        commandLine.addSubcommand(new LintCommand());
-        commandLine.addSubcommand(new ListCommand());
-        commandLine.addSubcommand(new RevokeCommand());
-        commandLine.addSubcommand(new CrlCommand());
-        commandLine.addSubcommand(new RenewCommand());
-        commandLine.addSubcommand(new BatchCommand());
-        commandLine.addSubcommand(new BundleCommand());
-        commandLine.addSubcommand(new ServeCommand());
-        commandLine.addSubcommand(new InitCommand());
-        commandLine.addSubcommand(new CallCommand());
-        commandLine.addSubcommand(new LoadCommand());
-        commandLine.addSubcommand(new AuditCommand());
-        commandLine.addSubcommand(new ScenariosCommand());
+        for (String name : subcommands) {
+            commandLine.addSubcommand(subcommand(name));
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
-        // --help in the same language as everything else (--lang is parsed by then).
-        HelpLanguage.apply(commandLine);
-        commandLine.setExecutionStrategy(HelpLanguage.choosingLanguageFirst(new CommandLine.RunLast()));
         commandLine.setParameterExceptionHandler((exception, args) -> {
             // One line, like every other input error; the full usage is one --help away.
             CommandLine failed = exception.getCommandLine();
