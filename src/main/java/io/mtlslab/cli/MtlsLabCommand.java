@@ -196,6 +196,9 @@ public final class MtlsLabCommand implements Runnable {
         }
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // --help in the same language as everything else (--lang is parsed by then).
+        HelpLanguage.apply(commandLine);
+        commandLine.setExecutionStrategy(HelpLanguage.choosingLanguageFirst(new CommandLine.RunLast()));
         commandLine.setParameterExceptionHandler((exception, args) -> {
             // One line, like every other input error; the full usage is one --help away.
             CommandLine failed = exception.getCommandLine();
