@@ -262,8 +262,8 @@ public class AuditController {
             }
         });
         findingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail(row));
-        model.reportProperty().addListener((obs, old, report) -> summarize());
-        model.results().addListener((javafx.collections.ListChangeListener<ProbeResult>) change -> summarize());
+        context.viewScope().onChange(model.reportProperty(), (old, report) -> summarize());
+        context.viewScope().onChange(model.results(), (javafx.collections.ListChangeListener<ProbeResult>) change -> summarize());
         summarize();
         detail(null);
     }
