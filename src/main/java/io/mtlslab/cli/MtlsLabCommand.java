@@ -73,6 +73,7 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.addSubcommand(new LoadCommand());
         commandLine.addSubcommand(new AuditCommand());
         commandLine.addSubcommand(new ScenariosCommand());
+        commandLine.addSubcommand(new LegacyTlsCellsCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, args) -> {
