@@ -74,7 +74,8 @@ public final class MtlsLabCommand implements Runnable {
             "call",
             "load",
             "audit",
-            "scenarios");
+            "scenarios",
+            "legacy-tls-cells");
 
     /** A new sub-command object; a switch rather than a map of constructors: no lambda to spin at start. */
     private static Object subcommand(String name) {
@@ -100,6 +101,7 @@ public final class MtlsLabCommand implements Runnable {
             case "load" -> new LoadCommand();
             case "audit" -> new AuditCommand();
             case "scenarios" -> new ScenariosCommand();
+            case "legacy-tls-cells" -> new LegacyTlsCellsCommand();
             default -> throw new IllegalArgumentException("no sub-command " + name);
         };
     }

@@ -64,6 +64,16 @@ public final class ScenarioCredentials {
         return new ScenarioCredentials(scratch, ca, crl);
     }
 
+    /**
+     * The credentials a {@link LegacyTlsChild} finds in {@code scratchDir}, prepared by its parent: the
+     * scratch area holds the CA's certificate only, which is all a scenario call needs of it.
+     */
+    static ScenarioCredentials reopen(Path scratchDir, Path crlFile) {
+        Workspace scratch = Workspace.open(scratchDir);
+        X509CRL crl = crlFile == null ? null : io.mtlslab.call.CallRequest.readCrls(crlFile).stream().findFirst().orElse(null);
+        return new ScenarioCredentials(scratch, scratch.credential(Workspace.CA, null), crl);
+    }
+
     private static boolean reusable(Workspace scratch, String caFingerprint) {
         if (!caFingerprint.equals(scratch.settings().get(CA_FINGERPRINT))) {
             return false;

@@ -5,12 +5,15 @@ import io.mtlslab.call.CallResult;
 import io.mtlslab.call.ClientIdentity;
 import io.mtlslab.call.TestCall;
 import io.mtlslab.call.TrustAnchor;
+import io.mtlslab.diagnose.Diagnosis;
 import io.mtlslab.diagnose.DiagnosisCode;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.TlsProviderChoice;
 import io.mtlslab.text.Message;
 import io.mtlslab.tls.ServerTlsProfile;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -40,43 +43,106 @@ public final class ScenarioMatrix {
     /** The full form: several modes, the CA key's password, and where revocation lists come from. */
     public static List<ScenarioResult> run(Workspace workspace, List<ServerMode> modes, char[] caKeyPassword,
                                            CrlSource crls, ScenarioProgress progress) {
-        // TLS 1.1 can only be offered if nothing in this process has used TLS yet; the row says so otherwise.
-        boolean legacyAvailable = ServerTlsProfile.allowLegacyProtocolsInThisProcess();
+        // TLS 1.1 can only be offered if nothing in this process has used TLS yet; otherwise a child process runs it.
+        boolean legacyHere = ServerTlsProfile.allowLegacyProtocolsInThisProcess();
         ScenarioCredentials credentials = ScenarioCredentials.prepare(workspace, caKeyPassword, crls);
+        return run(credentials, modes, legacyHere, progress);
+    }
+
+    /**
+     * The matrix over prepared credentials. Without TLS 1.1 in this runtime ({@code legacyHere} false), the
+     * TLS 1.1 cells come from a {@link LegacyTlsChild} started first, which runs while the other cells do.
+     */
+    static List<ScenarioResult> run(ScenarioCredentials credentials, List<ServerMode> modes, boolean legacyHere,
+                                    ScenarioProgress progress) {
         int total = modes.size() * Scenario.values().length;
         List<ScenarioResult> results = new ArrayList<>();
-        for (ServerMode mode : modes) {
-            if (progress.cancelled()) {
-                break;
+        LegacyTlsChild child = null;
+        try {
+            if (!legacyHere && !modes.isEmpty()) {
+                child = startChild(credentials, modes);
             }
-            try (EchoServer server = EchoServer.start(credentials.credential(ScenarioCredentials.SERVER),
-                    List.of(credentials.ca().certificate()), credentials.crlFile(), mode.settings())) {
-                for (Scenario scenario : Scenario.values()) {
-                    if (progress.cancelled()) {
-                        break;
-                    }
-                    ScenarioResult result = runOne(credentials, server.port(), mode, scenario, legacyAvailable);
-                    results.add(result);
-                    progress.finished(result, results.size(), total);
+            for (ServerMode mode : modes) {
+                if (progress.cancelled()) {
+                    break;
                 }
+                try (EchoServer server = EchoServer.start(credentials.credential(ScenarioCredentials.SERVER),
+                        List.of(credentials.ca().certificate()), credentials.crlFile(), mode.settings())) {
+                    for (Scenario scenario : Scenario.values()) {
+                        if (progress.cancelled()) {
+                            break;
+                        }
+                        ScenarioResult result = scenario == Scenario.TLS11_ONLY_CLIENT && !legacyHere
+                                ? fromChild(child, credentials, mode)
+                                : runOne(credentials, server.port(), mode, scenario, true);
+                        results.add(result);
+                        progress.finished(result, results.size(), total);
+                    }
+                }
+            }
+        } finally {
+            if (child != null) {
+                child.close();
             }
         }
         return results;
+    }
+
+    /**
+     * In a child process (see {@link LegacyTlsChild}): lifts this runtime's TLS 1.0/1.1 ban, then runs
+     * {@code scenario} against each mode's echo server on {@code provider}.
+     */
+    static List<ScenarioResult> runCells(ScenarioCredentials credentials, List<ServerMode> modes, Scenario scenario,
+                                         TlsProviderChoice provider) {
+        boolean legacyAvailable = ServerTlsProfile.allowLegacyProtocolsInThisProcess();
+        List<ScenarioResult> results = new ArrayList<>();
+        for (ServerMode mode : modes) {
+            try (EchoServer server = EchoServer.start(credentials.credential(ScenarioCredentials.SERVER),
+                    List.of(credentials.ca().certificate()), credentials.crlFile(),
+                    mode.settings().withTlsProvider(provider))) {
+                results.add(runOne(credentials, server.port(), mode, scenario, legacyAvailable));
+            }
+        }
+        return results;
+    }
+
+    private static LegacyTlsChild startChild(ScenarioCredentials credentials, List<ServerMode> modes) {
+        try {
+            return LegacyTlsChild.start(credentials, modes);
+        } catch (IOException | RuntimeException e) {
+            return null; // no child: its cells say "not available"
+        }
+    }
+
+    private static ScenarioResult fromChild(LegacyTlsChild child, ScenarioCredentials credentials, ServerMode mode) {
+        ScenarioResult cell = child == null ? null : child.result(mode, credentials);
+        return cell != null ? cell : notAvailable(mode, Scenario.TLS11_ONLY_CLIENT,
+                Expectations.of(Scenario.TLS11_ONLY_CLIENT, mode, false, credentials.revocationAvailable()));
     }
 
     private static ScenarioResult runOne(ScenarioCredentials credentials, int port, ServerMode mode, Scenario scenario,
                                          boolean legacyAvailable) {
         Expectation expected = Expectations.of(scenario, mode, legacyAvailable, credentials.revocationAvailable());
         if (expected.outcome() == Outcome.NOT_AVAILABLE) {
-            return new ScenarioResult(mode, scenario, expected, Outcome.NOT_AVAILABLE, expected.meaningMessage(),
-                    ScenarioResult.Status.SKIPPED, null, null);
+            return notAvailable(mode, scenario, expected);
         }
         CallResult call = TestCall.run(request(credentials, port, scenario));
         Outcome actual = call.succeeded() ? Outcome.ACCEPTED : Outcome.REFUSED;
+        return result(mode, scenario, expected, actual, actualText(call), call.diagnosis(), call);
+    }
+
+    private static ScenarioResult notAvailable(ServerMode mode, Scenario scenario, Expectation expected) {
+        return new ScenarioResult(mode, scenario, expected, Outcome.NOT_AVAILABLE, expected.meaningMessage(),
+                ScenarioResult.Status.SKIPPED, null, null);
+    }
+
+    /** A cell that ran: it passes when the outcome, and the diagnosis code where one is expected, match. */
+    static ScenarioResult result(ServerMode mode, Scenario scenario, Expectation expected, Outcome actual,
+                                 Message actualText, Diagnosis diagnosis, CallResult call) {
         boolean pass = actual == expected.outcome()
-                && (expected.code() == null || call.diagnosis() != null && call.diagnosis().code() == expected.code());
-        return new ScenarioResult(mode, scenario, expected, actual, actualText(call),
-                pass ? ScenarioResult.Status.PASS : ScenarioResult.Status.FAIL, call.diagnosis(), call);
+                && (expected.code() == null || diagnosis != null && diagnosis.code() == expected.code());
+        return new ScenarioResult(mode, scenario, expected, actual, actualText,
+                pass ? ScenarioResult.Status.PASS : ScenarioResult.Status.FAIL, diagnosis, call);
     }
 
     private static CallRequest request(ScenarioCredentials credentials, int port, Scenario scenario) {

@@ -10,7 +10,8 @@ import io.mtlslab.text.Message;
  *
  * @param actualMessage e.g. {@code 200 OK as CN=Cliente} or {@code refused (UNKNOWN_CA, server side)};
  *     {@link #actualText()} renders it in the current language
- * @param call the full call (handshake report, equivalents); {@code null} when the scenario did not run
+ * @param call the full call (handshake report, equivalents); {@code null} when the scenario did not run or
+ *     ran in a child process ({@link LegacyTlsChild})
  */
 public record ScenarioResult(ServerMode mode, Scenario scenario, Expectation expected, Outcome actual,
                              Message actualMessage, Status status, Diagnosis diagnosis, CallResult call) {

@@ -22,13 +22,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * models go with them, so after N switches no old window (and no old controller, which holds its
  * nodes) is still reachable, and the view models do not keep N copies of every listener.
  *
- * <p>The Test call and Scenarios screens are left out: their controllers (app/call, app/scenarios)
- * are being split elsewhere and still listen strongly.
+ * <p>Every screen of the navigation takes part, so a controller that listens strongly to a model
+ * fails here.
  */
 class LanguageSwitchDisposalUiTest extends AppUnderTest {
 
-    private static final List<String> SCREENS = List.of("welcome", "wizard", "identities", "server", "inspect",
-            "workshop");
+    private static final List<String> SCREENS = List.of("welcome", "wizard", "identities", "server", "call",
+            "scenarios", "inspect", "workshop", "audit");
     private static final int SWITCHES = 4;
 
     @BeforeAll

@@ -2,17 +2,27 @@ package io.mtlslab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mtlslab.app.call.CallModel;
+import io.mtlslab.app.scenarios.ScenarioModel;
+import io.mtlslab.diagnose.CallOutcome;
+import io.mtlslab.scenario.Outcome;
 import io.mtlslab.scenario.Scenario;
 import io.mtlslab.scenario.ScenarioResult;
+import io.mtlslab.scenario.ServerMode;
+import io.mtlslab.tls.ServerTlsProfile;
 import io.mtlslab.testing.TestPki;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /** M1 from the GUI: the matrix runs off the FX thread and every row passes against the secure server. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScenarioMatrixUiTest extends AppUnderTest {
 
     @BeforeAll
@@ -26,6 +36,7 @@ class ScenarioMatrixUiTest extends AppUnderTest {
     }
 
     @Test
+    @Order(2)
     void scenarioMatrixShowsEveryRowPassingInSecureMode(FxRobot robot) {
         robot.clickOn("#navScenarios");
         robot.clickOn("#runScenariosButton");
@@ -66,5 +77,54 @@ class ScenarioMatrixUiTest extends AppUnderTest {
         assertThat((String) portuguese.getColumns().get(3).getCellData(expired)).startsWith("recusada (EXPIRED, lado do");
         assertThat((String) portuguese.getColumns().get(5).getCellData(expired)).startsWith("O servidor recusou seu certificado");
         assertThat(UiText.shown(robot, "#scenarioSummary")).startsWith(attacks + " de " + attacks + " ataques bloqueados");
+    }
+
+    /**
+     * Issue 10 §6: in the GUI a call always comes before the matrix, and after it this Java runtime refuses
+     * TLS 1.1 for good. The TLS 1.1 rows must still run (in a child Java process), not say "not available":
+     * the downgrade is accepted in legacy-tls mode and refused for its protocol version in secure mode.
+     *
+     * <p>First in the class: a matrix run before any TLS use lifts the ban for the whole JVM (the surefire
+     * JVM is shared, so an earlier test class may have done so too; {@code LegacyTlsChildTest} forces the
+     * child either way).
+     */
+    @Test
+    @Order(1)
+    void tls11RowsRunAfterACallMadeInTheSameProcess(FxRobot robot) {
+        robot.clickOn("#navServer");
+        robot.clickOn("#modeRequired");
+        UiText.retype(robot, "#port", "0");
+        robot.clickOn("#startButton");
+        driver.waitIdle(30);
+        robot.clickOn("#navCall");
+        robot.clickOn("#callButton");
+        driver.waitUntil(() -> !UiText.shown(robot, "#outcomeTitle").isEmpty(), 30);
+        driver.waitIdle(30);
+        CallModel call = driver.context().model(CallModel.class, () -> new CallModel(driver.context()));
+        assertThat(call.resultProperty().get().outcome().kind()).isEqualTo(CallOutcome.Kind.MUTUALLY_AUTHENTICATED);
+        boolean banned = !ServerTlsProfile.jdkAllows("TLSv1.1");
+
+        robot.clickOn("#navScenarios");
+        for (ServerMode mode : java.util.List.of(ServerMode.LEGACY_TLS, ServerMode.SECURE)) {
+            robot.interact(() -> driver.context().model(ScenarioModel.class, () -> new ScenarioModel(driver.context()))
+                    .mode.set(mode));
+            robot.clickOn("#runScenariosButton");
+            driver.waitUntil(() -> !driver.context().tasks().isBusy(), 180);
+            driver.waitIdle(10);
+            @SuppressWarnings("unchecked")
+            TableView<ScenarioResult> table = robot.lookup("#scenarioTable").queryAs(TableView.class);
+            ScenarioResult tls11 = table.getItems().stream().filter(row -> row.scenario() == Scenario.TLS11_ONLY_CLIENT)
+                    .findFirst().orElseThrow();
+            assertThat(tls11.status()).as("TLS 1.1 row in %s: %s", mode.id(), tls11.actualText())
+                    .isEqualTo(ScenarioResult.Status.PASS);
+            assertThat(tls11.actual()).isEqualTo(mode == ServerMode.LEGACY_TLS ? Outcome.ACCEPTED : Outcome.REFUSED);
+            int row = table.getItems().indexOf(tls11);
+            assertThat((String) table.getColumns().get(3).getCellData(row)).as("actual cell")
+                    .startsWith(mode == ServerMode.LEGACY_TLS ? "200 OK as CN=Cliente" : "refused (PROTOCOL_VERSION, ");
+            assertThat(table.getItems()).noneMatch(r -> r.status() == ScenarioResult.Status.FAIL);
+            if (banned) {
+                assertThat(tls11.call()).as("a cell from the child process carries no call details").isNull();
+            }
+        }
     }
 }

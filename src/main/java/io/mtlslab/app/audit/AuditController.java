@@ -72,6 +72,7 @@ public class AuditController {
     @FXML private MenuButton probesButton;
     @FXML private Button runAuditButton;
     @FXML private Button cancelAuditButton;
+    @FXML private TextField clientBind;
     @FXML private Button startClientAuditButton;
     @FXML private Button stopClientAuditButton;
     @FXML private Label clientTrust;
@@ -166,6 +167,8 @@ public class AuditController {
         startClientAuditButton.disableProperty().bind(model.runningProperty().or(context.tasks().busyProperty())
                 .or(context.workspaceProperty().isNull()));
         stopClientAuditButton.disableProperty().bind(model.clientAuditProperty().isNull());
+        clientBind.textProperty().bindBidirectional(model.bindAddress);
+        clientBind.disableProperty().bind(model.clientAuditProperty().isNotNull().or(model.runningProperty()));
         clientTrust.setText(context.workspace() == null ? ""
                 : context.text("audit.client.trust", context.workspace().certificateFile(Workspace.CA)));
         notStartedText.textProperty().bind(Bindings.createStringBinding(() -> model.notStartedProperty().get().isEmpty()
@@ -262,8 +265,8 @@ public class AuditController {
             }
         });
         findingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail(row));
-        model.reportProperty().addListener((obs, old, report) -> summarize());
-        model.results().addListener((javafx.collections.ListChangeListener<ProbeResult>) change -> summarize());
+        context.viewScope().onChange(model.reportProperty(), (old, report) -> summarize());
+        context.viewScope().onChange(model.results(), (javafx.collections.ListChangeListener<ProbeResult>) change -> summarize());
         summarize();
         detail(null);
     }

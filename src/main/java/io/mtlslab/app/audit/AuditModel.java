@@ -58,6 +58,8 @@ public final class AuditModel {
     public final StringProperty url = new SimpleStringProperty("https://localhost:8443/");
     public final StringProperty client = new SimpleStringProperty(Workspace.CLIENT);
     public final StringProperty timeoutSeconds = new SimpleStringProperty("10");
+    /** Where the client audit's bad servers listen, as the CLI's {@code --bind}: this machine only by default. */
+    public final StringProperty bindAddress = new SimpleStringProperty("127.0.0.1");
     private final Map<Probe, BooleanProperty> probes = new EnumMap<>(Probe.class);
     public final StringProperty exportBase = new SimpleStringProperty("");
 
@@ -177,10 +179,27 @@ public final class AuditModel {
     /** Starts the bad servers in the background; connections show as they come, the report card with them. */
     public void startClientAudit(char[] caKeyPassword) {
         Workspace workspace = context.workspace();
+        String bind = bindAddress.get() == null ? "" : bindAddress.get().strip();
+        String badBind = context.text("audit.client.bind.bad", bind);
+        String badBindFix = context.text("audit.client.bind.fix");
         begin(Kind.CLIENT, 0);
         context.tasks().run(work -> {
             work.message(context.text("audit.client.starting"));
-            return ClientAudit.start(workspace, caKeyPassword, InetAddress.getLoopbackAddress(), arrivedConnections::add);
+            InetAddress address;
+            try {
+                address = bind.isEmpty() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind);
+            } catch (java.net.UnknownHostException e) {
+                throw new PkiException("bind", badBind, badBindFix, e);
+            }
+            try {
+                return ClientAudit.start(workspace, caKeyPassword, address, arrivedConnections::add);
+            } catch (Exception e) {
+                // an address that resolves but is not this machine's: say so, not "Cannot assign requested address"
+                if (e instanceof java.net.BindException) {
+                    throw new PkiException("bind", badBind, badBindFix, e);
+                }
+                throw e;
+            }
         }, started -> {
             clientAudit.set(started);
             endpoints.setAll(started.endpoints());

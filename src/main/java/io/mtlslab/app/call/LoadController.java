@@ -84,10 +84,10 @@ public class LoadController {
         cancelLoadButton.managedProperty().bind(cancelLoadButton.visibleProperty());
         loadProgress.visibleProperty().bind(model.busyProperty());
         loadProgress.managedProperty().bind(loadProgress.visibleProperty());
-        model.progressProperty().addListener((obs, old, now) -> showProgress(now));
-        model.busyProperty().addListener((obs, old, now) -> showProgress(model.progressProperty().get()));
+        context.viewScope().onChange(model.progressProperty(), (old, now) -> showProgress(now));
+        context.viewScope().onChange(model.busyProperty(), (old, now) -> showProgress(model.progressProperty().get()));
         showProgress(model.progressProperty().get());
-        model.reportProperty().addListener((obs, old, report) -> render(report));
+        context.viewScope().onChange(model.reportProperty(), (old, report) -> render(report));
         render(model.reportProperty().get());
     }
 

@@ -43,7 +43,7 @@ public class OutcomeController {
             label.managedProperty().bind(label.textProperty().isNotEmpty());
             label.visibleProperty().bind(label.managedProperty());
         }
-        model.staleProperty().addListener((obs, old, now) -> outcomeBox.pseudoClassStateChanged(STALE, now));
+        context.viewScope().onChange(model.staleProperty(), (old, now) -> outcomeBox.pseudoClassStateChanged(STALE, now));
         outcomeBox.pseudoClassStateChanged(STALE, model.staleProperty().get());
     }
 

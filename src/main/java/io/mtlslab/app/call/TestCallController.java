@@ -67,7 +67,7 @@ public class TestCallController {
     private void initialize() {
         target.textProperty().bindBidirectional(model.target);
         refreshIdentities();
-        context.workspaceRevisionProperty().addListener((obs, old, now) -> refreshIdentities());
+        context.viewScope().onChange(context.workspaceRevisionProperty(), (old, now) -> refreshIdentities());
         identity.setConverter(new StringConverter<>() {
             @Override
             public String toString(String name) {
@@ -114,7 +114,7 @@ public class TestCallController {
         loadToggle.selectedProperty().bindBidirectional(context.model(LoadModel.class, () -> new LoadModel(context)).shown);
         load.visibleProperty().bind(loadToggle.selectedProperty());
         load.managedProperty().bind(load.visibleProperty());
-        model.resultProperty().addListener((obs, old, result) -> render(result));
+        context.viewScope().onChange(model.resultProperty(), (old, result) -> render(result));
         render(model.resultProperty().get());
     }
 

@@ -105,7 +105,7 @@ public class ScenariosController {
             }
         });
         scenarioTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail(row));
-        model.results().addListener((ListChangeListener<ScenarioResult>) change -> summarize());
+        context.viewScope().onChange(model.results(), (ListChangeListener<ScenarioResult>) change -> summarize());
         summarize();
     }
 
