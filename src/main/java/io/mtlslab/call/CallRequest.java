@@ -86,15 +86,13 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
         try {
             return checkUrl(new URI(text == null ? "" : text.trim()), text);
         } catch (URISyntaxException e) {
-            throw new PkiException("url", "'" + text + "' is not a URL: " + e.getReason(),
-                    "write it as https://localhost:8443/");
+            throw PkiException.because(e, "url", "urlSyntax", String.valueOf(text), e.getReason());
         }
     }
 
     private static URI checkUrl(URI url, String text) {
         if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null || url.getHost().isEmpty()) {
-            throw new PkiException("url", "'" + text + "' is not an https:// URL with a host",
-                    "write it as https://localhost:8443/ (the test call speaks TLS only)");
+            throw PkiException.of("url", "urlNotHttps", String.valueOf(text));
         }
         return url;
     }
@@ -112,14 +110,14 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
                 name = "TLSv1";
             }
             if (!KNOWN_PROTOCOLS.contains(name)) {
-                throw new PkiException("tls", "unknown TLS version '" + part + "'", "use 1.0, 1.1, 1.2 or 1.3, e.g. --tls 1.2,1.3");
+                throw PkiException.of("tls", "tlsUnknown", part);
             }
             if (!protocols.contains(name)) {
                 protocols.add(name);
             }
         }
         if (protocols.isEmpty()) {
-            throw new PkiException("tls", "no TLS version given", "use e.g. --tls 1.2,1.3");
+            throw PkiException.of("tls", "tlsNone");
         }
         return protocols;
     }
@@ -136,8 +134,7 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
             }
             return crls;
         } catch (IOException | GeneralSecurityException e) {
-            throw new PkiException("crl", file + " cannot be read as a CRL: " + e.getMessage(),
-                    "re-publish the CRL, or remove the damaged file");
+            throw PkiException.because(e, "crl", "callCrlUnreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
     }
 
@@ -245,11 +242,10 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
 
         public CallRequest build() {
             if (trust == null) {
-                throw new PkiException("ca", "the call has no trust anchor",
-                        "give --ca FILE, --system-trust, or a workspace with a CA");
+                throw PkiException.of("ca", "callNoTrust");
             }
             if (!method.matches("[A-Z]+")) {
-                throw new PkiException("method", "'" + method + "' is not an HTTP method", "use GET, POST, PUT, DELETE...");
+                throw PkiException.of("method", "httpMethod", method);
             }
             CallRequest request = new CallRequest(url, identity, trust, protocols, method, headers, body, connectTimeout,
                     readTimeout, connectTo, referenceCa, crls, ignoreCaNames);

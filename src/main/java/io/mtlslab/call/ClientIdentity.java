@@ -19,8 +19,7 @@ public record ClientIdentity(String name, Credential credential, Path certificat
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(credential, "credential");
         if (credential.privateKey() == null) {
-            throw new io.mtlslab.pki.PkiException("client", "the identity '" + name + "' has no private key",
-                    "choose an identity with its .key file, or issue one: mtls-lab client issue --name " + name);
+            throw io.mtlslab.pki.PkiException.of("client", "identityNoKey", name);
         }
     }
 

@@ -23,8 +23,7 @@ public record TrustAnchor(Kind kind, List<X509Certificate> certificates, Path fi
         Objects.requireNonNull(kind, "kind");
         certificates = certificates == null ? List.of() : List.copyOf(certificates);
         if (kind != Kind.SYSTEM && certificates.isEmpty()) {
-            throw new io.mtlslab.pki.PkiException("ca", label + " holds no certificate to trust",
-                    "give a PEM file with the CA certificate (--ca ca.pem) or use --system-trust");
+            throw io.mtlslab.pki.PkiException.of("ca", "trustNoCertificate", String.valueOf(label));
         }
     }
 

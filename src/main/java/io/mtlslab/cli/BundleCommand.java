@@ -53,8 +53,7 @@ public final class BundleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (all == (name != null)) {
-            throw new PkiException("name", all ? "give either NAME or --all, not both" : "no identity given",
-                    "write: mtls-lab bundle aluno01, or: mtls-lab bundle --all");
+            throw all ? PkiException.of("name", "bundleNameAndAll") : PkiException.of("name", "bundleNoName");
         }
         StudentBundle.Target target = new StudentBundle.Target(host, port);
         Workspace ws = workspace.open();

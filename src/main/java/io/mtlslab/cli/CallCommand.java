@@ -80,15 +80,14 @@ final class CallCommand implements Callable<Integer> {
         if (hmac) {
             if (signer == null) {
                 // The secret belongs to a client identity: without one there is nothing to sign with.
-                throw new PkiException("hmac", "--hmac needs a client identity to sign with",
-                        "give --client NAME (and not --no-client)");
+                throw PkiException.of("hmac", "hmacNeedsClient");
             }
             builder.hmacSecret(HmacSecrets.of(target.workspace.open()).getOrCreate(signer));
         }
         for (String header : headers) {
             int colon = header.indexOf(':');
             if (colon <= 0) {
-                throw new PkiException("header", "'" + header + "' is not NAME: VALUE", "write it as -H 'Accept: text/plain'");
+                throw PkiException.of("header", "badHeader", header);
             }
             builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }

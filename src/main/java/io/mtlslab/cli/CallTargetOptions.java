@@ -45,13 +45,13 @@ final class CallTargetOptions {
     /** A call to {@code url} with these options; checks them first (exit 2 on contradictions). */
     CallRequest.Builder builder(String url) {
         if (client != null && noClient) {
-            throw new PkiException("client", "--client and --no-client contradict each other", "give one of them");
+            throw PkiException.of("client", "optionsContradict", "--client", "--no-client");
         }
         if (caFile != null && systemTrust) {
-            throw new PkiException("ca", "--ca and --system-trust contradict each other", "give one of them");
+            throw PkiException.of("ca", "optionsContradict", "--ca", "--system-trust");
         }
         if (caFile != null && !Files.isRegularFile(caFile)) {
-            throw new PkiException("ca", caFile + " does not exist", "give the path of a PEM file with the CA certificate");
+            throw PkiException.of("ca", "fileMissing", String.valueOf(caFile));
         }
         CallRequest.Builder builder = CallRequest.builder(url).readTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)));
         Workspace ws = workspace.open();

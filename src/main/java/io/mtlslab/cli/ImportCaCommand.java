@@ -60,8 +60,7 @@ final class ImportCaCommand implements Callable<Integer> {
             ca = CaImport.fromPem(certificateFile, keyFile != null ? keyFile : certificateFile, sourcePassword);
         } else {
             if (keyFile != null) {
-                throw new PkiException("file", certificateFile + " is not PEM, so it is read as PKCS#12 and "
-                        + "needs no separate key file", "give only the .p12 file");
+                throw PkiException.of("file", "importP12NoKeyFile", String.valueOf(certificateFile));
             }
             ca = CaImport.fromPkcs12(certificateFile, sourcePassword);
         }

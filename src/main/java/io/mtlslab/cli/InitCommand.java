@@ -68,7 +68,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (days < 1 || days > 36_500) {
-            throw new io.mtlslab.pki.PkiException("days", "--days " + days + " is out of range", "give 1 to 36500 days");
+            throw io.mtlslab.pki.PkiException.of("days", "initDaysRange", String.valueOf(days));
         }
         KeyType all = keyType == null ? null : KeyType.parse(keyType);
         char[] p12 = Passwords.resolve("p12-password", p12Password);

@@ -101,8 +101,7 @@ final class IssueOptions {
         try {
             return Integer.valueOf(text.trim());
         } catch (NumberFormatException e) {
-            throw new PkiException("days", "'" + text + "' is not a number of days",
-                    "give a positive whole number, e.g. --days 365", e);
+            throw PkiException.because(e, "days", "notDays", String.valueOf(text));
         }
     }
 
@@ -113,8 +112,7 @@ final class IssueOptions {
             try {
                 return LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new PkiException(field, "'" + text + "' is not a date-time",
-                        "write it as an ISO instant, e.g. 2026-01-31T12:00:00Z, or a date 2026-01-31", e2);
+                throw PkiException.because(e2, field, "notDateTime", String.valueOf(text));
             }
         }
     }

@@ -63,7 +63,7 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         Role chosen = role == null ? null : Role.parse(role);
         if (host != null && host.isBlank()) {
-            throw new PkiException("host", "the host is empty", "give the name or IP clients connect to, e.g. --host localhost");
+            throw PkiException.of("host", "hostEmpty");
         }
         List<X509Certificate> certificates = Inspector.certificates(file, null);
         LintRequest request = LintRequest.of(certificates.get(0))

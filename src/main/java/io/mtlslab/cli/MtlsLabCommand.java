@@ -204,13 +204,13 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.setParameterExceptionHandler((exception, args) -> {
             // One line, like every other input error; the full usage is one --help away.
             CommandLine failed = exception.getCommandLine();
-            failed.getErr().println("error: " + exception.getMessage() + " — see '"
-                    + failed.getCommandSpec().qualifiedName() + " --help'");
+            failed.getErr().println(Texts.text("cli.error.usage", exception.getMessage(),
+                    failed.getCommandSpec().qualifiedName()));
             return BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof PkiException pki) {
-                cmd.getErr().println("error: " + pki.oneLine());
+                cmd.getErr().println(Texts.text("cli.error", pki.oneLine()));
                 return BAD_INPUT;
             }
             throw exception;

@@ -25,8 +25,7 @@ final class Passwords {
             String variable = value.substring(4);
             String secret = System.getenv(variable);
             if (secret == null || secret.isEmpty()) {
-                throw new PkiException(option, "the environment variable " + variable + " is not set",
-                        "export " + variable + " before running, or pass the password another way");
+                throw PkiException.of(option, "envUnset", variable);
             }
             return secret.toCharArray();
         }
@@ -37,17 +36,15 @@ final class Passwords {
                 int newline = text.indexOf('\n');
                 String line = (newline >= 0 ? text.substring(0, newline) : text).replace("\r", "");
                 if (line.isEmpty()) {
-                    throw new PkiException(option, "the password file " + file + " is empty",
-                            "write the password on its first line");
+                    throw PkiException.of(option, "passwordFileEmpty", String.valueOf(file));
                 }
                 return line.toCharArray();
             } catch (IOException e) {
-                throw new PkiException(option, "cannot read the password file " + file,
-                        "check the path after file:", e);
+                throw PkiException.because(e, option, "passwordFileUnreadable", String.valueOf(file));
             }
         }
         if (value.isEmpty()) {
-            throw new PkiException(option, "the password is empty", "give a password, env:VAR or file:PATH");
+            throw PkiException.of(option, "passwordEmpty");
         }
         return value.toCharArray();
     }

@@ -1,5 +1,6 @@
 package io.mtlslab.cli;
 
+import io.mtlslab.text.Message;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.CaNamesMode;
@@ -89,16 +90,15 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CaNamesMode names = CaNamesMode.parse(caNames);
         if (names == CaNamesMode.CUSTOM) {
-            throw new PkiException("ca-names", "a custom CA-names list is not available on the command line",
-                    "use --ca-names full or --ca-names empty");
+            throw PkiException.of("ca-names", "caNamesCustom");
         }
         if (handshakeTimeoutSeconds < 1) {
-            throw new PkiException("handshake-timeout", "the handshake timeout must be at least 1 second",
-                    "give --handshake-timeout 10");
+            throw PkiException.of("handshake-timeout", "timeoutTooShort", Message.of("pkierror.kind.handshakeTimeout"),
+                    "handshake-timeout");
         }
         if (headerTimeoutSeconds < 1) {
-            throw new PkiException("header-timeout", "the header timeout must be at least 1 second",
-                    "give --header-timeout 10");
+            throw PkiException.of("header-timeout", "timeoutTooShort", Message.of("pkierror.kind.headerTimeout"),
+                    "header-timeout");
         }
         ServerSettings settings = ServerSettings.secure().withPort(port).withBindAddress(bind)
                 .withClientAuth(ClientAuthMode.parse(clientAuth)).withCheckIdentityInHandler(!handlerDoesNotCheck)

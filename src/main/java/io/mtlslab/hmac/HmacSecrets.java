@@ -107,9 +107,8 @@ public final class HmacSecrets {
         try {
             SecretsFile stored = JSON.std.beanFrom(SecretsFile.class, Files.readString(file));
             if (stored == null || stored.format() == null || stored.format() != 1) {
-                throw new PkiException("dir", FILE + " in " + workspace.dir() + " has format "
-                        + (stored == null ? null : stored.format()) + ", which this version does not know",
-                        "open it with the mTLS Lab that wrote it; this version leaves the file as it is");
+                throw PkiException.of("dir", "indexFormat", FILE, String.valueOf(workspace.dir()),
+                        String.valueOf(stored == null ? null : stored.format()));
             }
             if (stored.secrets() != null) {
                 secrets.putAll(stored.secrets());
@@ -118,8 +117,8 @@ public final class HmacSecrets {
         } catch (PkiException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("dir", FILE + " in " + workspace.dir() + " cannot be read: " + e.getMessage(),
-                    "delete it to create new secrets (clients must then get theirs again)", e);
+            throw PkiException.because(e, "dir", "hmacSecretsUnreadable", FILE, String.valueOf(workspace.dir()),
+                    String.valueOf(e.getMessage()));
         }
     }
 

@@ -1,13 +1,16 @@
 package io.mtlslab.hmac;
 
+import io.mtlslab.text.Message;
+
 /**
  * Whether a request's HMAC signature verified, and if not, why — with a stable reason code the
  * server's response, its connection log and the diagnosis use.
  *
  * @param outcome what was found
- * @param detail  one sentence for the user (never the secret or the expected signature)
+ * @param reason  one sentence for the user (never the secret or the expected signature), as a message so
+ *                the connection log shows it in the reader's language
  */
-public record HmacVerification(Outcome outcome, String detail) {
+public record HmacVerification(Outcome outcome, Message reason) {
 
     /** The possible findings, each with its reason code. */
     public enum Outcome {
@@ -35,5 +38,10 @@ public record HmacVerification(Outcome outcome, String detail) {
 
     public String code() {
         return outcome.code();
+    }
+
+    /** The reason in the current language. */
+    public String detail() {
+        return reason.text();
     }
 }

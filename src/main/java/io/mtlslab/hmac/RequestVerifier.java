@@ -1,5 +1,6 @@
 package io.mtlslab.hmac;
 
+import io.mtlslab.text.Message;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -37,42 +38,39 @@ public final class RequestVerifier {
     public HmacVerification verify(byte[] secret, String method, String pathAndQuery, String timestamp,
                                    String signature, byte[] body) {
         if (signature == null || signature.isBlank() || timestamp == null || timestamp.isBlank()) {
-            return fail(HmacVerification.Outcome.MISSING, "the request carries no " + HmacCanonicalRequest.SIGNATURE_HEADER
-                    + " and " + HmacCanonicalRequest.TIMESTAMP_HEADER + " headers; sign it with the client's HMAC secret");
+            return fail(HmacVerification.Outcome.MISSING, Message.of("hmac.reason.missing",
+                    HmacCanonicalRequest.SIGNATURE_HEADER, HmacCanonicalRequest.TIMESTAMP_HEADER));
         }
         long seconds;
         try {
             seconds = Long.parseLong(timestamp.trim());
         } catch (NumberFormatException e) {
-            return fail(HmacVerification.Outcome.MALFORMED, HmacCanonicalRequest.TIMESTAMP_HEADER
-                    + " must be Unix seconds, not '" + abbreviate(timestamp) + "'");
+            return fail(HmacVerification.Outcome.MALFORMED, Message.of("hmac.reason.timestamp",
+                    HmacCanonicalRequest.TIMESTAMP_HEADER, abbreviate(timestamp)));
         }
         String given = signature.trim().toLowerCase(Locale.ROOT);
         if (!given.matches("[0-9a-f]{64}")) {
-            return fail(HmacVerification.Outcome.MALFORMED, HmacCanonicalRequest.SIGNATURE_HEADER
-                    + " must be 64 hex digits (HMAC-SHA256)");
+            return fail(HmacVerification.Outcome.MALFORMED, Message.of("hmac.reason.signatureShape",
+                    HmacCanonicalRequest.SIGNATURE_HEADER));
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
         if (skew > maxSkew.toSeconds()) {
-            return fail(HmacVerification.Outcome.STALE, "the signature's timestamp is " + skew
-                    + " s away from the server's clock (at most " + maxSkew.toSeconds()
-                    + " s allowed): a replayed request or a wrong clock");
+            return fail(HmacVerification.Outcome.STALE, Message.of("hmac.reason.stale", String.valueOf(skew),
+                    String.valueOf(maxSkew.toSeconds())));
         }
         if (secret == null) {
-            return fail(HmacVerification.Outcome.UNKNOWN_CLIENT,
-                    "no HMAC secret is on record for this client certificate; create one for its identity");
+            return fail(HmacVerification.Outcome.UNKNOWN_CLIENT, Message.of("hmac.reason.unknownClient"));
         }
         String expected = HmacCanonicalRequest.signature(secret,
                 HmacCanonicalRequest.of(method, pathAndQuery, seconds, body));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
-            return fail(HmacVerification.Outcome.WRONG_SIGNATURE, "the signature does not match method, path, "
-                    + "timestamp and body under this client's secret: the request was altered or signed with another secret");
+            return fail(HmacVerification.Outcome.WRONG_SIGNATURE, Message.of("hmac.reason.wrongSignature"));
         }
-        return new HmacVerification(HmacVerification.Outcome.VERIFIED, "the HMAC-SHA256 signature verified");
+        return new HmacVerification(HmacVerification.Outcome.VERIFIED, Message.of("hmac.reason.verified"));
     }
 
-    private static HmacVerification fail(HmacVerification.Outcome outcome, String detail) {
-        return new HmacVerification(outcome, detail);
+    private static HmacVerification fail(HmacVerification.Outcome outcome, Message reason) {
+        return new HmacVerification(outcome, reason);
     }
 
     private static String abbreviate(String text) {

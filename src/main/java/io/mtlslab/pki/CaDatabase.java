@@ -87,9 +87,8 @@ final class CaDatabase {
         } catch (NoSuchFileException e) {
             // removed between exists() and the read: as good as absent
         } catch (IOException | ArithmeticException | NumberFormatException e) {
-            throw new PkiException("dir", "the CA database (" + INDEX + ", " + CRL_NUMBER + ") in " + dir
-                    + " cannot be read: " + e.getMessage(), "restore it from a backup; do not delete it, it holds"
-                    + " the CA's revocations", e);
+            throw PkiException.because(e, "dir", "caDbUnreadable", INDEX, CRL_NUMBER, String.valueOf(dir),
+                    String.valueOf(e.getMessage()));
         }
         return new CaDatabase(lines, next);
     }
@@ -163,8 +162,7 @@ final class CaDatabase {
     private static Line parse(String text, Path file, int number) {
         String[] fields = text.split("\t", -1);
         if (fields.length < 6 || fields[0].length() != 1 || "VRE".indexOf(fields[0].charAt(0)) < 0) {
-            throw new PkiException("dir", file + " line " + number + " is not an OpenSSL index line",
-                    "restore the CA database from a backup; do not delete it, it holds the CA's revocations");
+            throw PkiException.of("dir", "caDbBadLine", String.valueOf(file), String.valueOf(number));
         }
         try {
             Instant revokedAt = null;
@@ -177,8 +175,8 @@ final class CaDatabase {
             return new Line(new BigInteger(fields[3], 16), parseTime(fields[1]), revokedAt, reason, fields[4],
                     fields[5]);
         } catch (RuntimeException e) {
-            throw new PkiException("dir", file + " line " + number + " cannot be read: " + e.getMessage(),
-                    "restore the CA database from a backup; do not delete it, it holds the CA's revocations", e);
+            throw PkiException.because(e, "dir", "caDbLineUnreadable", String.valueOf(file), String.valueOf(number),
+                    String.valueOf(e.getMessage()));
         }
     }
 

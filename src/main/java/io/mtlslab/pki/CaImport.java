@@ -30,12 +30,11 @@ public final class CaImport {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new PkiException("file", "cannot read " + file + ": " + e.getMessage(), "check the path", e);
+            throw PkiException.because(e, "file", "cannotRead", String.valueOf(file), String.valueOf(e.getMessage()));
         }
         Pkcs12.Contents contents = Pkcs12.read(bytes, password);
         if (contents.privateKey() == null) {
-            throw new PkiException("file", file + " holds no private key",
-                    "export the CA with its key (a truststore is not enough to issue certificates)");
+            throw PkiException.of("file", "importNoKey", String.valueOf(file));
         }
         return check(contents.credential());
     }
@@ -44,17 +43,13 @@ public final class CaImport {
     public static Credential check(Credential credential) {
         X509Certificate ca = credential.certificate();
         if (!Certificates.isCa(ca)) {
-            throw new PkiException("ca", "'" + Certificates.subjectLine(ca) + "' is not a CA certificate "
-                    + "(basicConstraints CA:TRUE is missing)",
-                    "import the certificate of the CA that issues, not a server or client certificate");
+            throw PkiException.of("ca", "importNotCa", Certificates.subjectLine(ca));
         }
         if (KeyUsage.present(ca) && !KeyUsage.of(ca).contains(KeyUsage.KEY_CERT_SIGN)) {
-            throw new PkiException("ca", "'" + Certificates.subjectLine(ca) + "' may not sign certificates "
-                    + "(keyUsage lacks keyCertSign)", "import a CA whose keyUsage includes keyCertSign");
+            throw PkiException.of("ca", "importNoCertSign", Certificates.subjectLine(ca));
         }
         if (!Keys.matches(ca.getPublicKey(), credential.privateKey())) {
-            throw new PkiException("key", "the private key does not belong to '" + Certificates.subjectLine(ca) + "'",
-                    "give the key file that was generated with this CA certificate");
+            throw PkiException.of("key", "importKeyMismatch", Certificates.subjectLine(ca));
         }
         return credential;
     }

@@ -91,12 +91,10 @@ public final class CertificateIssuer {
     public static X509Certificate sign(CertificateSpec spec, PublicKey subjectKey, Credential issuer) {
         X509Certificate issuerCertificate = issuer.certificate();
         if (!Certificates.isCa(issuerCertificate) || issuer.privateKey() == null) {
-            throw new PkiException("ca", "'" + Certificates.subjectLine(issuerCertificate)
-                    + "' is not a CA with its private key", "sign with a CA certificate (basicConstraints CA:TRUE) and its key");
+            throw PkiException.of("ca", "issuerNotCaWithKey", Certificates.subjectLine(issuerCertificate));
         }
         if (issuerCertificate.getBasicConstraints() == 0 && spec.role() == Role.INTERMEDIATE_CA) {
-            throw new PkiException("ca", "the issuing CA has pathLen 0 and may not sign another CA",
-                    "sign the intermediate with a CA without path length 0");
+            throw PkiException.of("ca", "pathLenZero");
         }
         return build(spec, subjectKey, Certificates.x500Name(issuerCertificate), issuerCertificate,
                 issuer.privateKey());

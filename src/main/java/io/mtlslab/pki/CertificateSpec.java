@@ -38,8 +38,7 @@ public final class CertificateSpec {
         }
         this.subjectAltNames = List.copyOf(sans);
         if (builder.pathLength != null && (builder.pathLength < 0 || !role.isCa())) {
-            throw new PkiException("path-len", "a path length needs a CA and must be 0 or more",
-                    "omit --path-len, or give 0 or more for a CA");
+            throw PkiException.of("path-len", "pathLen");
         }
         this.pathLength = builder.pathLength;
     }
@@ -154,8 +153,7 @@ public final class CertificateSpec {
 
         public CertificateSpec build() {
             if (subject == null) {
-                throw new PkiException("cn", "the common name (CN) must not be empty",
-                        "give a name such as --cn localhost");
+                throw PkiException.of("cn", "cnEmpty");
             }
             return new CertificateSpec(this);
         }

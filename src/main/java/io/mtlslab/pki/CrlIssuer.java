@@ -62,10 +62,10 @@ public final class CrlIssuer {
      */
     public static Revocation revoke(Workspace workspace, String name, RevocationReason reason, char[] caKeyPassword) {
         return workspace.locked(() -> {
-            IdentityEntry entry = workspace.identity(name).orElseThrow(() -> new PkiException("name",
-                    "no identity '" + name + "' in " + workspace.dir(), "list the identities with: mtls-lab list, or check --dir"));
+            IdentityEntry entry = workspace.identity(name).orElseThrow(() -> PkiException.of("name", "noIdentity", name,
+                    String.valueOf(workspace.dir())));
             if (entry.revoked()) {
-                throw new PkiException("name", "'" + name + "' is already revoked", "renew it to give it a new certificate");
+                throw PkiException.of("name", "alreadyRevoked", name);
             }
             X509Certificate certificate = Pem.readCertificate(workspace.certificateFile(name));
             Revocation revocation = revokeCertificate(workspace, name, certificate, reason, caKeyPassword);
@@ -86,8 +86,7 @@ public final class CrlIssuer {
             String serial = Certificates.serialHex(certificate);
             CaDatabase database = known(workspace);
             if (database.isRevoked(certificate.getSerialNumber())) {
-                throw new PkiException("name", "the certificate " + serial + " of '" + name + "' is already revoked",
-                        "renew it to give it a new certificate");
+                throw PkiException.of("name", "certificateAlreadyRevoked", serial, name);
             }
             Revocation revocation = new Revocation(name, serial, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                     reason == null ? RevocationReason.UNSPECIFIED : reason);
@@ -99,8 +98,7 @@ public final class CrlIssuer {
     /** Signs and writes a fresh {@code crl.pem} (new number, thisUpdate now) from the recorded revocations. */
     public static X509CRL publish(Workspace workspace, char[] caKeyPassword) {
         if (!workspace.hasCa()) {
-            throw new PkiException("dir", "no CA in " + workspace.dir(), "create one with: mtls-lab ca create --dir "
-                    + workspace.dir());
+            throw PkiException.of("dir", "noCa", String.valueOf(workspace.dir()));
         }
         return workspace.locked(() -> publish(workspace, workspace.signer(Workspace.CA, caKeyPassword),
                 known(workspace)));
@@ -187,8 +185,8 @@ public final class CrlIssuer {
         try (var in = java.nio.file.Files.newInputStream(workspace.crlFile())) {
             return (X509CRL) java.security.cert.CertificateFactory.getInstance("X.509").generateCRL(in);
         } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new PkiException("crl", workspace.crlFile() + " is not a readable CRL: " + e.getMessage(),
-                    "publish it again with: mtls-lab crl --dir " + workspace.dir(), e);
+            throw PkiException.because(e, "crl", "crlUnreadable", String.valueOf(workspace.crlFile()),
+                    String.valueOf(e.getMessage()), String.valueOf(workspace.dir()));
         }
     }
 
@@ -234,21 +232,18 @@ public final class CrlIssuer {
     private static Credential caOf(Workspace workspace, String name, X509Certificate certificate, char[] caKeyPassword) {
         IdentityEntry entry = workspace.identity(name).orElse(null);
         if (entry != null && entry.role() == Role.ROOT_CA || Certificates.isSelfSigned(certificate)) {
-            throw new PkiException("name", "'" + name + "' is a root CA, which no CRL can revoke",
-                    "create a new CA instead, or revoke the identities it issued");
+            throw PkiException.of("name", "rootNotRevocable", name);
         }
         String issuer = entry != null && entry.issuer() != null ? entry.issuer() : Workspace.CA;
         if (!Workspace.CA.equals(issuer)) {
-            throw new PkiException("name", "'" + name + "' was issued by '" + issuer
-                    + "'; the workspace publishes only the root CA's CRL", "revoke identities issued by the root CA");
+            throw PkiException.of("name", "notIssuedByRoot", name, issuer);
         }
         Credential ca = workspace.signer(Workspace.CA, caKeyPassword);
         if (!ca.certificate().getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-            throw new PkiException("name", "'" + name + "' was not issued by this workspace's CA",
-                    "revoke only identities issued in this workspace");
+            throw PkiException.of("name", "notIssuedHere", name);
         }
         if (ca.privateKey() == null) {
-            throw new PkiException("ca", "ca.key is missing in " + workspace.dir(), "the CA's private key signs the CRL");
+            throw PkiException.of("ca", "keyMissing", "ca.key", String.valueOf(workspace.dir()), "ca.pem");
         }
         return ca;
     }

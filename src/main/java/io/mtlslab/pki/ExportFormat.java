@@ -1,5 +1,6 @@
 package io.mtlslab.pki;
 
+import io.mtlslab.text.Message;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -57,8 +58,8 @@ public enum ExportFormat {
                 return format;
             }
         }
-        throw new PkiException("format", "unknown export format '" + text + "'",
-                "use one of " + Arrays.stream(values()).map(ExportFormat::id).collect(Collectors.joining(", ")));
+        throw PkiException.of("format", "unknownChoice", Message.of("pkierror.kind.exportFormat"), text,
+                Arrays.stream(values()).map(ExportFormat::id).collect(Collectors.joining(", ")));
     }
 
     @Override

@@ -22,8 +22,7 @@ public final class Exports {
             throw PkiException.of("password", "formatNeedsPassword", format.id());
         }
         if (format.secret() && credential.privateKey() == null) {
-            throw new PkiException("name", "there is no private key for " + friendlyName + " in this workspace",
-                    "export its certificate as pem, chain, der or truststore instead");
+            throw PkiException.of("name", "noPrivateKey", friendlyName);
         }
         return switch (format) {
             case PEM -> ascii(Pem.certificate(credential.certificate()));
@@ -40,8 +39,7 @@ public final class Exports {
     /** A PKCS#12 truststore holding only {@code anchor} (modern encryption). */
     public static byte[] truststore(X509Certificate anchor, char[] password) {
         if (!Certificates.isCa(anchor)) {
-            throw new PkiException("name", "'" + Certificates.subjectLine(anchor) + "' is not a CA certificate",
-                    "a truststore holds the CA: export the truststore of ca or of an identity it issued");
+            throw PkiException.of("name", "exportNotCa", Certificates.subjectLine(anchor));
         }
         return Pkcs12.truststore(List.of(anchor), password, Pkcs12.Encryption.MODERN);
     }

@@ -109,8 +109,8 @@ public enum KeyType {
                 return type;
             }
         }
-        throw new PkiException("key", "unknown key type '" + text + "'",
-                "use one of " + Arrays.stream(values()).map(KeyType::id).collect(Collectors.joining(", ")));
+        throw PkiException.of("key", "unknownChoice", Message.of("pkierror.kind.keyType"), text,
+                Arrays.stream(values()).map(KeyType::id).collect(Collectors.joining(", ")));
     }
 
     /** The type of an existing public key (RSA sizes other than ours map to the nearest below). */
@@ -130,8 +130,7 @@ public enum KeyType {
                 // below
             }
         }
-        throw new PkiException("key", "unsupported key algorithm " + key.getAlgorithm(),
-                "use an RSA, EC (P-256/P-384/P-521) or Ed25519 key");
+        throw PkiException.of("key", "unsupportedKey", key.getAlgorithm());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mtlslab.pki;
 
+import io.mtlslab.text.Message;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -90,8 +91,8 @@ public final class Pem {
     public static List<X509Certificate> readCertificates(Path file) {
         List<X509Certificate> certificates = readCertificates(readText(file), file.getFileName().toString());
         if (certificates.isEmpty()) {
-            throw new PkiException("file", file + " holds no PEM certificate",
-                    "give a file with a -----BEGIN CERTIFICATE----- block");
+            throw PkiException.of("file", "pemMissingBlock", String.valueOf(file), Message.of("pkierror.kind.pemCertificate"),
+                    "CERTIFICATE");
         }
         return certificates;
     }
@@ -108,7 +109,8 @@ public final class Pem {
                 return key;
             }
         }
-        throw new PkiException("key", file + " holds no private key", "give a file with a -----BEGIN PRIVATE KEY----- block");
+        throw PkiException.of("key", "pemMissingBlock", String.valueOf(file), Message.of("pkierror.kind.privateKey"),
+                "PRIVATE KEY");
     }
 
     /** Whether the PEM text holds an encrypted private key (so a password must be asked for). */
@@ -142,8 +144,7 @@ public final class Pem {
         } catch (PkiException e) {
             throw e;
         } catch (Exception e) {
-            throw new PkiException("key", "cannot read the private key in " + source,
-                    "check that the file is an unmodified PEM private key", e);
+            throw PkiException.because(e, "key", "keyUnreadable", String.valueOf(source));
         }
     }
 
@@ -169,8 +170,7 @@ public final class Pem {
 
     /** The one message for a PEM block whose content does not decode; the parser's detail stays in the cause. */
     public static PkiException damaged(String source, Throwable cause) {
-        return new PkiException("file", source + " is not valid PEM: a block is damaged or truncated",
-                "check that the file was not truncated or edited; export or copy it again", cause);
+        return PkiException.because(cause, "file", "pemDamaged", String.valueOf(source));
     }
 
     public static String readText(Path file) {
@@ -178,9 +178,9 @@ public final class Pem {
             // UTF-8, leniently: text around the blocks (openssl's "friendlyName: João") is not ours to refuse.
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new PkiException("file", file + " does not exist", "check the path", e);
+            throw PkiException.because(e, "file", "fileMissing", String.valueOf(file));
         } catch (IOException e) {
-            throw new PkiException("file", "cannot read " + file + ": " + e.getMessage(), "check the path and permissions", e);
+            throw PkiException.because(e, "file", "cannotRead", String.valueOf(file), String.valueOf(e.getMessage()));
         }
     }
 

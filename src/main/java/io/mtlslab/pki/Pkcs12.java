@@ -63,8 +63,7 @@ public final class Pkcs12 {
         /** The certificate that belongs to the key (or the first one), with the others as its issuers. */
         public Credential credential() {
             if (certificates.isEmpty()) {
-                throw new PkiException("file", "the PKCS#12 file holds no certificate",
-                        "export it again with its certificate");
+                throw PkiException.of("file", "p12NoCertificate");
             }
             X509Certificate leaf = certificates.get(0);
             if (privateKey != null) {
@@ -110,8 +109,7 @@ public final class Pkcs12 {
                                 int iterations) {
         requirePassword(password);
         if (credential.privateKey() == null) {
-            throw new PkiException("name", "there is no private key for " + friendlyName,
-                    "export a certificate without its key as pem, der or truststore");
+            throw PkiException.of("name", "noPrivateKey", friendlyName);
         }
         try {
             X509Certificate leaf = credential.certificate();
@@ -176,8 +174,7 @@ public final class Pkcs12 {
         try {
             pfx = new PKCS12PfxPdu(bytes);
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("file", "the file is not a PKCS#12 file or is damaged",
-                    "give a .p12/.pfx file exported by mTLS Lab, OpenSSL or keytool", e);
+            throw PkiException.because(e, "file", "p12Unreadable");
         }
         char[] pw = password == null ? new char[0] : password;
         String macAlgorithm = null;
@@ -233,8 +230,7 @@ public final class Pkcs12 {
         } catch (PKCSException e) {
             throw wrongPassword(e);
         } catch (Exception e) {
-            throw new PkiException("file", "the PKCS#12 file is damaged or uses an unsupported algorithm",
-                    "check the file was not damaged, or re-export it", e);
+            throw PkiException.because(e, "file", "p12Damaged");
         }
     }
 

@@ -61,6 +61,12 @@ public class PkiException extends RuntimeException {
                 Message.of("pkierror." + code + ".cli", args), cause);
     }
 
+    /** The same failure, about another input (a file read while reading a CSR is the CSR's fault, say). */
+    public PkiException about(String otherField) {
+        return problem == null ? new PkiException(otherField, super.getMessage(), fix, this)
+                : new PkiException(otherField, code, problem, cliFix, this);
+    }
+
     /** The problem in the current language. */
     @Override
     public String getMessage() {

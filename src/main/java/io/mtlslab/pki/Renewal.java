@@ -42,15 +42,14 @@ public final class Renewal {
     /** Renews identity {@code name}; passwords are those of its key and of the CA key (or {@code null}). */
     public static Result renew(Workspace workspace, String name, Request request, char[] keyPassword,
                                char[] caKeyPassword) {
-        IdentityEntry entry = workspace.identity(name).orElseThrow(() -> new PkiException("name",
-                "no identity '" + name + "' in " + workspace.dir(), "check the name and --dir"));
+        IdentityEntry entry = workspace.identity(name).orElseThrow(() -> PkiException.of("name", "noIdentity", name,
+                String.valueOf(workspace.dir())));
         if (entry.role() == Role.ROOT_CA) {
-            throw new PkiException("name", "'" + name + "' is a root CA", "renew server, client or intermediate identities");
+            throw PkiException.of("name", "renewRootCa", name);
         }
         Credential old = workspace.credential(name, keyPassword);
         if (!request.newKey() && old.privateKey() == null) {
-            throw new PkiException("new-key", "the key of '" + name + "' is not in the workspace",
-                    "add --new-key to renew with a new key");
+            throw PkiException.of("new-key", "renewKeyMissing", name);
         }
         String issuerName = entry.issuer() != null ? entry.issuer() : Workspace.CA;
         Credential issuer = workspace.signer(issuerName, caKeyPassword);

@@ -60,8 +60,8 @@ public enum RevocationReason {
                 return reason;
             }
         }
-        throw new PkiException("reason", "unknown revocation reason '" + text + "'",
-                "use one of " + Arrays.stream(values()).map(RevocationReason::id).collect(Collectors.joining(", ")));
+        throw PkiException.of("reason", "unknownChoice", Message.of("pkierror.kind.revocationReason"), text,
+                Arrays.stream(values()).map(RevocationReason::id).collect(Collectors.joining(", ")));
     }
 
     public static RevocationReason ofCode(int code) {

@@ -1,5 +1,7 @@
 package io.mtlslab.pki;
 
+import io.mtlslab.text.Message;
+
 /** What a certificate is for; decides its extensions (basic constraints, key usage, EKU). */
 public enum Role {
     ROOT_CA("ca"),
@@ -28,6 +30,7 @@ public enum Role {
                 return role;
             }
         }
-        throw new PkiException("role", "unknown role '" + text + "'", "use ca, intermediate, server or client");
+        throw PkiException.of("role", "unknownChoice", Message.of("pkierror.kind.role"), text,
+                "ca, intermediate, server, client");
     }
 }

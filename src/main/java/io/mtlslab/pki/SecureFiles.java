@@ -49,8 +49,7 @@ public final class SecureFiles {
             }
             temp = null;
         } catch (IOException e) {
-            throw new PkiException(null, "cannot write " + target + ": " + e.getMessage(),
-                    "check that the folder exists and is writable", e);
+            throw PkiException.because(e, null, "cannotWrite", String.valueOf(target), String.valueOf(e.getMessage()));
         } finally {
             if (temp != null) {
                 try {
@@ -67,8 +66,7 @@ public final class SecureFiles {
         try {
             Files.deleteIfExists(target);
         } catch (IOException e) {
-            throw new PkiException(null, "cannot delete " + target + ": " + e.getMessage(),
-                    "check that the folder is writable", e);
+            throw PkiException.because(e, null, "cannotDelete", String.valueOf(target), String.valueOf(e.getMessage()));
         }
     }
 
@@ -107,10 +105,9 @@ public final class SecureFiles {
         try {
             Files.createDirectories(folder);
         } catch (FileAlreadyExistsException e) {
-            throw new PkiException("dir", folder + " is a file, not a folder", "choose a folder for --dir", e);
+            throw PkiException.because(e, "dir", "dirIsFile", String.valueOf(folder));
         } catch (IOException e) {
-            throw new PkiException("dir", "cannot create " + folder + ": " + e.getMessage(),
-                    "choose a writable folder for --dir", e);
+            throw PkiException.because(e, "dir", "cannotCreateDir", String.valueOf(folder), String.valueOf(e.getMessage()));
         }
     }
 }

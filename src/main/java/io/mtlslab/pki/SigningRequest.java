@@ -1,5 +1,6 @@
 package io.mtlslab.pki;
 
+import io.mtlslab.text.Message;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public record SigningRequest(SubjectName subject, List<SubjectAltName> subjectAl
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new PkiException("csr", "cannot read " + file + ": " + e.getMessage(), "check the path of the CSR", e);
+            throw PkiException.because(e, "csr", "cannotRead", String.valueOf(file), String.valueOf(e.getMessage()));
         }
         PKCS10CertificationRequest request = null;
         String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -51,14 +52,13 @@ public record SigningRequest(SubjectName subject, List<SubjectAltName> subjectAl
                 request = new PKCS10CertificationRequest(ASN1Primitive.fromByteArray(bytes).getEncoded());
             }
         } catch (PkiException e) {
-            throw new PkiException("csr", e.getMessage(), e.fix(), e);
+            throw e.about("csr");
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("csr", file + " is not a certificate signing request",
-                    "give a PKCS#10 file made by e.g. openssl req -new", e);
+            throw PkiException.because(e, "csr", "csrUnreadable", String.valueOf(file));
         }
         if (request == null) {
-            throw new PkiException("csr", file + " holds no certificate signing request",
-                    "give a file with a -----BEGIN CERTIFICATE REQUEST----- block");
+            throw PkiException.of("csr", "pemMissingBlock", String.valueOf(file), Message.of("pkierror.kind.csr"),
+                    "CERTIFICATE REQUEST");
         }
         return of(request);
     }
@@ -71,19 +71,16 @@ public record SigningRequest(SubjectName subject, List<SubjectAltName> subjectAl
             boolean valid = request.isSignatureValid(new JcaContentVerifierProviderBuilder()
                     .setProvider(BouncyCastle.PROVIDER).build(request.getSubjectPublicKeyInfo()));
             if (!valid) {
-                throw new PkiException("csr", "the request's signature does not verify with its own key",
-                        "the CSR was altered after it was made: create it again with openssl req -new");
+                throw PkiException.of("csr", "csrBadSignature");
             }
         } catch (PkiException e) {
             throw e;
         } catch (Exception e) {
-            throw new PkiException("csr", "cannot check the request's signature: " + e.getMessage(),
-                    "make the CSR with an RSA, EC or Ed25519 key", e);
+            throw PkiException.because(e, "csr", "csrSignatureUnchecked", String.valueOf(e.getMessage()));
         }
         KeyType.of(key); // refuses algorithms mTLS Lab cannot sign for
         if (key instanceof RSAKey rsa && rsa.getModulus().bitLength() < 2048) {
-            throw new PkiException("csr", "the request's RSA key has only " + rsa.getModulus().bitLength() + " bits",
-                    "make the CSR with a key of at least 2048 bits (openssl genrsa -out server.key 2048)");
+            throw PkiException.of("csr", "csrWeakRsa", String.valueOf(rsa.getModulus().bitLength()));
         }
         List<SubjectAltName> sans = new ArrayList<>();
         for (Attribute attribute : request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {

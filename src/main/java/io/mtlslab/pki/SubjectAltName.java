@@ -45,7 +45,6 @@ public record SubjectAltName(Kind kind, String value) {
         }
     }
 
-    private static final String FIX = "write a SAN as dns:localhost, ip:127.0.0.1, ip:::1, email:a@example.com or uri:spiffe://example.org/x";
 
     /**
      * Only checks that the parts are there: a SAN read from someone's certificate is shown as it is,
@@ -54,7 +53,7 @@ public record SubjectAltName(Kind kind, String value) {
      */
     public SubjectAltName {
         if (kind == null || value == null) {
-            throw new PkiException("san", "a SAN value must not be empty", FIX);
+            throw PkiException.of("san", "sanEmpty");
         }
     }
 
@@ -128,7 +127,7 @@ public record SubjectAltName(Kind kind, String value) {
         SubjectAltName read = read(name);
         if (read == null && name.getTagNo() == GeneralName.iPAddress) {
             int length = ASN1OctetString.getInstance(name.getName()).getOctets().length;
-            throw new PkiException("san", "an IP SAN has " + length + " bytes, not 4 or 16", "fix the SAN in the request");
+            throw PkiException.of("san", "sanIpLength", String.valueOf(length));
         }
         return read == null ? null : checked(read.kind(), read.value());
     }

@@ -130,7 +130,7 @@ public record SubjectName(String country, String state, String locality, String 
     public static SubjectName parse(String text) {
         String trimmed = text == null ? "" : text.trim();
         if (trimmed.isEmpty()) {
-            throw new PkiException("subject", "the subject is empty", "write it as /C=BR/O=MinhaEmpresa/CN=Cliente");
+            throw PkiException.of("subject", "subjectEmpty");
         }
         try {
             if (trimmed.startsWith("/")) {
@@ -140,8 +140,7 @@ public record SubjectName(String country, String state, String locality, String 
             X500Name name = new X500Name(OpensslNames.INSTANCE, trimmed);
             return of(name);
         } catch (IllegalArgumentException e) {
-            throw new PkiException("subject", "cannot read the subject '" + text + "'",
-                    "write it as /C=BR/O=MinhaEmpresa/CN=Cliente", e);
+            throw PkiException.because(e, "subject", "subjectUnreadable", text);
         }
     }
 

@@ -18,17 +18,15 @@ public record Validity(Instant notBefore, Instant notAfter) {
 
     public Validity {
         if (notBefore == null || notAfter == null) {
-            throw new PkiException("days", "validity needs both a start and an end", "give --days N");
+            throw PkiException.of("days", "validityIncomplete");
         }
         notBefore = notBefore.truncatedTo(ChronoUnit.SECONDS);
         notAfter = notAfter.truncatedTo(ChronoUnit.SECONDS);
         if (notAfter.isAfter(LATEST)) {
-            throw new PkiException("not-after", "the end of validity (" + notAfter + ") is after " + LATEST
-                    + ", the latest date a certificate can carry", "choose an earlier end");
+            throw PkiException.of("not-after", "validityTooLate", String.valueOf(notAfter), String.valueOf(LATEST));
         }
         if (!notAfter.isAfter(notBefore)) {
-            throw new PkiException("not-after", "the end of validity (" + notAfter + ") is not after its start ("
-                    + notBefore + ")", "choose a not-after later than the not-before");
+            throw PkiException.of("not-after", "validityNotAfterStart", String.valueOf(notAfter), String.valueOf(notBefore));
         }
     }
 
@@ -39,14 +37,13 @@ public record Validity(Instant notBefore, Instant notAfter) {
 
     public static Validity days(int days, Clock clock) {
         if (days <= 0) {
-            throw new PkiException("days", "validity must be at least 1 day, not " + days,
-                    "give a positive number of days, e.g. --days 365");
+            throw PkiException.of("days", "daysTooFew", String.valueOf(days));
         }
         Instant now = clock.instant();
         long latest = Duration.between(now, LATEST).toDays();
         if (days > latest) {
-            throw new PkiException("days", days + " days would end after " + LATEST.toString().substring(0, 10)
-                    + ", the latest date a certificate can carry", "give at most " + latest + " days, e.g. --days 365");
+            throw PkiException.of("days", "daysTooMany", String.valueOf(days), LATEST.toString().substring(0, 10),
+                    String.valueOf(latest));
         }
         return new Validity(now.minus(BACKDATE), now.plus(Duration.ofDays(days)));
     }

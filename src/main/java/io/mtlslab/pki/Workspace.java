@@ -148,7 +148,7 @@ public final class Workspace {
                             char[] keyPassword, char[] issuerKeyPassword) {
         checkName(name);
         if (name.equals(issuerName)) {
-            throw new PkiException("name", "an identity cannot be its own issuer", "choose another --name");
+            throw PkiException.of("name", "ownIssuer");
         }
         SecureFiles.requireAbsent(overwrite, certificateFile(name), keyFile(name));
         Credential issuer = signer(issuerName, issuerKeyPassword);
@@ -164,11 +164,11 @@ public final class Workspace {
     public Credential signer(String issuerName, char[] issuerKeyPassword) {
         Credential issuer = credential(issuerName, issuerKeyPassword);
         if (!Certificates.isCa(issuer.certificate())) {
-            throw new PkiException("issuer", "'" + issuerName + "' is not a CA", "issue from ca or an intermediate");
+            throw PkiException.of("issuer", "issuerNotCa", issuerName);
         }
         if (issuer.privateKey() == null) {
-            throw new PkiException("issuer", keyFile(issuerName).getFileName() + " is missing in " + dir,
-                    "the CA's private key signs; put it back next to " + certificateFile(issuerName).getFileName());
+            throw PkiException.of("issuer", "keyMissing", String.valueOf(keyFile(issuerName).getFileName()), String.valueOf(dir),
+                    String.valueOf(certificateFile(issuerName).getFileName()));
         }
         return issuer;
     }
@@ -197,7 +197,7 @@ public final class Workspace {
                                   char[] issuerKeyPassword) {
         checkName(name);
         if (role.isCa() && role != Role.INTERMEDIATE_CA) {
-            throw new PkiException("role", "a CSR cannot become a root CA", "use --role server, client or intermediate");
+            throw PkiException.of("role", "csrRootCa");
         }
         CertificateSpec.Builder spec = CertificateSpec.builder(role).subject(request.subject())
                 .keyType(KeyType.of(request.publicKey())).subjectAltNames(request.subjectAltNames());
@@ -212,9 +212,7 @@ public final class Workspace {
         // the only copy of an identity's key.
         if (Files.exists(keyFile(name)) && !Pem.isEncryptedKey(Pem.readText(keyFile(name)))
                 && !Keys.matches(request.publicKey(), Pem.readPrivateKey(keyFile(name), null))) {
-            throw new PkiException("name", keyFile(name).getFileName() + " exists and is not the key of this request",
-                    "choose another --name; mtls-lab never deletes a key, so move " + keyFile(name).getFileName()
-                            + " away yourself if it is no longer needed");
+            throw PkiException.of("name", "keyNotOfRequest", String.valueOf(keyFile(name).getFileName()));
         }
         Credential issuer = signer(issuerName, issuerKeyPassword);
         X509Certificate certificate = CertificateIssuer.sign(built, request.publicKey(), issuer);
@@ -273,8 +271,7 @@ public final class Workspace {
 
     private void writeFiles(String name, Credential credential, char[] keyPassword, boolean overwrite) {
         if (credential.tlsChain().size() > 1 && current().entries().containsKey(name + "-chain") && !overwrite) {
-            throw new PkiException("force", chainFile(name).getFileName() + " is the certificate of the identity '"
-                    + name + "-chain'", "choose another --name, or add --force to replace that file");
+            throw PkiException.of("force", "chainTaken", String.valueOf(chainFile(name).getFileName()), name);
         }
         SecureFiles.write(certificateFile(name), Pem.certificate(credential.certificate()).getBytes(StandardCharsets.US_ASCII));
         if (credential.privateKey() != null) {
@@ -325,16 +322,15 @@ public final class Workspace {
     public Credential credential(String name, char[] keyPassword) {
         Path certFile = certificateFile(name);
         if (!Files.exists(certFile)) {
-            throw new PkiException("name", "no identity '" + name + "' in " + dir,
-                    name.equals(CA) ? "create one with: mtls-lab ca create --dir " + dir
-                            : "list the folder's .pem files, or issue it first");
+            throw name.equals(CA) ? PkiException.of("name", "noCa", String.valueOf(dir))
+                    : PkiException.of("name", "noIdentity", name, String.valueOf(dir));
         }
         X509Certificate certificate = Pem.readCertificate(certFile);
         PrivateKey key = Files.exists(keyFile(name)) ? Pem.readPrivateKey(keyFile(name), keyPassword) : null;
         if (key != null && Certificates.isCa(certificate) && !Keys.matches(certificate.getPublicKey(), key)) {
-            throw new PkiException(CA.equals(name) ? "ca" : "issuer", keyFile(name).getFileName()
-                    + " is not the key of " + certFile.getFileName() + " in " + dir,
-                    "put the CA's own key back (another CA's key signs certificates that do not verify)");
+            String field = CA.equals(name) ? "ca" : "issuer";
+            throw PkiException.of(field, "caKeyMismatch", String.valueOf(keyFile(name).getFileName()),
+                    String.valueOf(certFile.getFileName()), String.valueOf(dir));
         }
         return new Credential(certificate, key, issuersOf(name, certificate));
     }
@@ -343,8 +339,7 @@ public final class Workspace {
     public Credential certificateChain(String name) {
         Path certFile = certificateFile(name);
         if (!Files.exists(certFile)) {
-            throw new PkiException("name", "no identity '" + name + "' in " + dir,
-                    "list the folder's .pem files, or issue it first");
+            throw PkiException.of("name", "noIdentity", name, String.valueOf(dir));
         }
         X509Certificate certificate = Pem.readCertificate(certFile);
         return new Credential(certificate, null, issuersOf(name, certificate));
@@ -387,9 +382,7 @@ public final class Workspace {
     /** Validates a user-chosen identity name: it becomes a file name. */
     public static void checkName(String name) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || RESERVED.contains(name)) {
-            throw new PkiException("name", "'" + (name == null ? null : PeerText.escape(name))
-                    + "' cannot be an identity name",
-                    "use letters, digits, '.', '_' or '-' (not workspace, crl or truststore)");
+            throw PkiException.of("name", "badName", String.valueOf(name == null ? null : PeerText.escape(name)));
         }
     }
 

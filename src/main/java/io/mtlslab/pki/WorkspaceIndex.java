@@ -82,20 +82,21 @@ public record WorkspaceIndex(Integer format, List<Identity> identities, Map<Stri
             throw corrupt(file, e.getMessage(), e);
         }
         if (index == null || index.format() == null || index.format() != FORMAT) {
-            throw new PkiException("dir", file.getFileName() + " in " + file.getParent() + " has format "
-                    + (index == null ? null : index.format()) + ", which this version of mTLS Lab does not know",
-                    "open it with the mTLS Lab that wrote it; this version leaves the file as it is");
+            throw PkiException.of("dir", "indexFormat", String.valueOf(file.getFileName()), String.valueOf(file.getParent()),
+                    String.valueOf(index == null ? null : index.format()));
         }
         Map<String, IdentityEntry> entries = new LinkedHashMap<>();
         for (Identity identity : index.identities() == null ? List.<Identity>of() : index.identities()) {
             try {
                 if (identity == null) {
-                    throw new PkiException("name", "an identity entry is empty", null);
+                    throw PkiException.of("name", "indexEmptyEntry");
                 }
                 Workspace.checkName(identity.name());
                 entries.put(identity.name(), identity.toEntry());
             } catch (RuntimeException e) {
-                throw corrupt(file, e instanceof PkiException p ? p.getMessage() : String.valueOf(e.getMessage()), e);
+                // A failure in codes stays a message, so the reason renders in the reader's language too.
+                throw corrupt(file, e instanceof PkiException p && p.problem() != null ? p.problem()
+                        : String.valueOf(e.getMessage()), e);
             }
         }
         Map<String, Object> settings = index.settings() == null ? Map.of() : index.settings();
@@ -113,16 +114,13 @@ public record WorkspaceIndex(Integer format, List<Identity> identities, Map<Stri
         try {
             SecureFiles.write(file, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asBytes(root));
         } catch (IOException e) {
-            throw new PkiException("dir", "cannot write " + file + ": " + e.getMessage(),
-                    "check that the folder is writable", e);
+            throw PkiException.because(e, "dir", "cannotWrite", String.valueOf(file), String.valueOf(e.getMessage()));
         }
     }
 
-    private static PkiException corrupt(Path file, String problem, Exception cause) {
-        return new PkiException("dir", file.getFileName() + " in " + file.getParent() + " cannot be read: " + problem,
-                "move it aside (e.g. to workspace.json.bad) and run: mtls-lab crl --refresh --dir " + file.getParent()
-                        + " — revocations are kept in the CA database (index.txt, crlnumber) and crl.pem, so none is"
-                        + " lost; the certificate and key files are untouched", cause);
+    private static PkiException corrupt(Path file, Object problem, Exception cause) {
+        return PkiException.because(cause, "dir", "indexUnreadable", String.valueOf(file.getFileName()),
+                String.valueOf(file.getParent()), problem);
     }
 
     /** What was read: identities by name, in file order, and the settings. */

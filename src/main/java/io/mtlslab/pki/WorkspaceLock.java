@@ -47,8 +47,7 @@ final class WorkspaceLock {
                  FileLock ignored = channel.lock()) {
                 return work.get();
             } catch (IOException e) {
-                throw new PkiException("dir", "cannot lock " + dir.resolve(FILE) + ": " + e.getMessage(),
-                        "check that the workspace folder is writable", e);
+                throw PkiException.because(e, "dir", "cannotLock", String.valueOf(dir.resolve(FILE)), String.valueOf(e.getMessage()));
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();

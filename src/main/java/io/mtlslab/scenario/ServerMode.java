@@ -1,5 +1,6 @@
 package io.mtlslab.scenario;
 
+import io.mtlslab.text.Message;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.server.CaNamesMode;
 import io.mtlslab.server.ClientAuthMode;
@@ -63,7 +64,7 @@ public enum ServerMode {
                 return mode;
             }
         }
-        throw new PkiException("mode", "unknown server mode '" + text + "'", "use all or one of "
+        throw PkiException.of("mode", "unknownChoice", Message.of("pkierror.kind.serverMode"), text, "all, "
                 + Arrays.stream(values()).map(ServerMode::id).collect(Collectors.joining(", ")));
     }
 }

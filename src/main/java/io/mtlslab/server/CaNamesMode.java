@@ -1,5 +1,6 @@
 package io.mtlslab.server;
 
+import io.mtlslab.text.Message;
 import io.mtlslab.pki.PkiException;
 import java.util.Locale;
 
@@ -32,7 +33,7 @@ public enum CaNamesMode {
                 return mode;
             }
         }
-        throw new PkiException("ca-names", "unknown CA-names mode '" + text + "'", "use full, empty or custom");
+        throw PkiException.of("ca-names", "unknownChoice", Message.of("pkierror.kind.caNamesMode"), text, "full, empty, custom");
     }
 
     @Override

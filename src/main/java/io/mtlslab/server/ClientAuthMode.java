@@ -1,5 +1,6 @@
 package io.mtlslab.server;
 
+import io.mtlslab.text.Message;
 import io.mtlslab.pki.PkiException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -42,8 +43,8 @@ public enum ClientAuthMode {
                 return mode;
             }
         }
-        throw new PkiException("client-auth", "unknown client-auth mode '" + text + "'",
-                "use one of " + Arrays.stream(values()).map(ClientAuthMode::id).collect(Collectors.joining(", ")));
+        throw PkiException.of("client-auth", "unknownChoice", Message.of("pkierror.kind.clientAuthMode"), text,
+                Arrays.stream(values()).map(ClientAuthMode::id).collect(Collectors.joining(", ")));
     }
 
     @Override

@@ -89,8 +89,7 @@ public final class EchoServer implements AutoCloseable {
     public static EchoServer start(Workspace workspace, ServerSettings settings, HmacGate hmac) {
         Credential identity = workspace.credential(Workspace.SERVER, null);
         if (identity.privateKey() == null) {
-            throw new PkiException("dir", "the server identity in " + workspace.dir() + " has no private key",
-                    "issue one with: mtls-lab server issue --dir " + workspace.dir());
+            throw PkiException.of("dir", "serverNoKey", String.valueOf(workspace.dir()));
         }
         return start(identity, List.of(workspace.caCertificate()), workspace.crlFile(), settings, hmac);
     }
@@ -116,7 +115,7 @@ public final class EchoServer implements AutoCloseable {
         Objects.requireNonNull(serverIdentity, "serverIdentity");
         Objects.requireNonNull(settings, "settings");
         if (trustedCas == null || trustedCas.isEmpty()) {
-            throw new PkiException("ca", "the echo server needs at least one CA to trust", "create the workspace CA first");
+            throw PkiException.of("ca", "serverNoCa");
         }
         TlsProviderInUse provider = chooseProvider(settings.tlsProvider());
         // Before any TLS object exists: the JDK reads its disabled protocols once. BoringSSL has no such switch.
@@ -193,13 +192,11 @@ public final class EchoServer implements AutoCloseable {
             refresher.shutdownNow();
             shutdown(acceptor, workers);
             if (e instanceof BindException || e.getCause() instanceof BindException) {
-                throw new PkiException("port", "port " + settings.port() + " on " + settings.bindAddress()
-                        + " is already in use (another server, perhaps another mTLS Lab, is listening there)",
-                        "stop the other server or choose another port, e.g. --port " + (settings.port() + 1)
-                                + " (0 picks any free port)", e);
+                throw PkiException.because(e, "port", "portInUse", String.valueOf(settings.port()),
+                        String.valueOf(settings.bindAddress()), String.valueOf(settings.port() + 1));
             }
-            throw new PkiException("bind", "cannot listen on " + settings.bindAddress() + ":" + settings.port()
-                    + ": " + e.getMessage(), "check the address (--bind) and port (--port)", e);
+            throw PkiException.because(e, "bind", "bindFailed", String.valueOf(settings.bindAddress()),
+                    String.valueOf(settings.port()), String.valueOf(e.getMessage()));
         }
     }
 
@@ -216,15 +213,14 @@ public final class EchoServer implements AutoCloseable {
             case JDK -> new TlsProviderInUse(TlsProviderChoice.JDK, jdk, null);
             case OPENSSL -> {
                 if (!NativeTls.available()) {
-                    throw new PkiException("tls-provider", "BoringSSL (netty-tcnative) does not load on this machine: "
-                            + NativeTls.unavailableReason(), "use --tls-provider auto or --tls-provider jdk");
+                    throw PkiException.of("tls-provider", "boringSslMissing", String.valueOf(NativeTls.unavailableReason()));
                 }
                 yield new TlsProviderInUse(TlsProviderChoice.OPENSSL, NativeTls.describe(SslProvider.OPENSSL), null);
             }
             case AUTO -> NativeTls.available()
                     ? new TlsProviderInUse(TlsProviderChoice.OPENSSL, NativeTls.describe(SslProvider.OPENSSL), null)
-                    : new TlsProviderInUse(TlsProviderChoice.JDK, jdk, "BoringSSL's native library did not load ("
-                            + NativeTls.unavailableReason() + ")");
+                    : new TlsProviderInUse(TlsProviderChoice.JDK, jdk,
+                            Message.of("tlsProvider.fallbackReason", String.valueOf(NativeTls.unavailableReason())));
         };
     }
 

@@ -133,7 +133,7 @@ public final class HmacGate {
     static Message logNote(HmacVerification verification) {
         // The detail is the verifier's own sentence (English): translating it is the HMAC layer's job.
         return verification.verified() ? Message.of("serverlog.hmac.verified")
-                : Message.of("serverlog.hmac.rejected", verification.code(), verification.detail());
+                : Message.of("serverlog.hmac.rejected", verification.code(), verification.reason());
     }
 
     /** A file's modification time, size and identity: what tells the refresher to read it again. */

@@ -52,8 +52,7 @@ public record ServerSettings(String bindAddress, int port, ClientAuthMode client
         Objects.requireNonNull(tlsProvider, "tlsProvider");
         customCaNames = customCaNames == null ? List.of() : List.copyOf(customCaNames);
         if (port < 0 || port > 65535) {
-            throw new PkiException("port", "port " + port + " is out of range",
-                    "choose a port from 1 to 65535 (or 0 for any free port)");
+            throw PkiException.of("port", "serverPortRange", String.valueOf(port));
         }
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero() || idleTimeout.isNegative()
                 || idleTimeout.isZero() || headerTimeout.isNegative() || headerTimeout.isZero()) {

@@ -1,5 +1,6 @@
 package io.mtlslab.server;
 
+import io.mtlslab.text.Message;
 import io.mtlslab.pki.PkiException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -47,8 +48,8 @@ public enum TlsProviderChoice {
                 return choice;
             }
         }
-        throw new PkiException("tls-provider", "unknown TLS provider '" + text + "'",
-                "use one of " + Arrays.stream(values()).map(TlsProviderChoice::id).collect(Collectors.joining(", ")));
+        throw PkiException.of("tls-provider", "unknownChoice", Message.of("pkierror.kind.tlsProvider"), text,
+                Arrays.stream(values()).map(TlsProviderChoice::id).collect(Collectors.joining(", ")));
     }
 
     @Override

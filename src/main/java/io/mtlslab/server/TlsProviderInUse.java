@@ -1,14 +1,18 @@
 package io.mtlslab.server;
 
+import io.mtlslab.text.Message;
+import io.mtlslab.text.Texts;
+
 /**
  * Which TLS implementation a running echo server uses, and why when it is not BoringSSL: shown at
  * start, in every JSON echo ({@code tls.provider}) and in the GUI.
  *
  * @param provider {@link TlsProviderChoice#OPENSSL} or {@link TlsProviderChoice#JDK}, never {@code AUTO}
  * @param library the implementation in words, e.g. {@code BoringSSL (netty-tcnative)} or {@code JDK 17.0.12 (SunJSSE)}
- * @param fallbackReason why the JDK runs although BoringSSL was the default, or {@code null}
+ * @param fallback why the JDK runs although BoringSSL was the default, or {@code null}; a message, so it is
+ *        shown in the reader's language
  */
-public record TlsProviderInUse(TlsProviderChoice provider, String library, String fallbackReason) {
+public record TlsProviderInUse(TlsProviderChoice provider, String library, Message fallback) {
 
     public TlsProviderInUse {
         if (provider == null || provider == TlsProviderChoice.AUTO) {
@@ -21,8 +25,13 @@ public record TlsProviderInUse(TlsProviderChoice provider, String library, Strin
         return provider.id();
     }
 
+    /** Why the JDK runs although BoringSSL was the default, in the current language, or {@code null}. */
+    public String fallbackReason() {
+        return fallback == null ? null : fallback.text();
+    }
+
     /** One line for people: the library, and the reason for a fallback if there was one. */
     public String describe() {
-        return fallbackReason == null ? library : library + ", because " + fallbackReason;
+        return fallback == null ? library : Texts.text("tlsProvider.describeFallback", library, fallback);
     }
 }

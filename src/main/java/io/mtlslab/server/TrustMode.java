@@ -1,5 +1,6 @@
 package io.mtlslab.server;
 
+import io.mtlslab.text.Message;
 import io.mtlslab.pki.PkiException;
 import java.util.Locale;
 
@@ -31,7 +32,8 @@ public enum TrustMode {
                 return mode;
             }
         }
-        throw new PkiException("trust", "unknown trust mode '" + text + "'", "use workspace or system+workspace");
+        throw PkiException.of("trust", "unknownChoice", Message.of("pkierror.kind.trustMode"), text,
+                "workspace, system+workspace");
     }
 
     @Override

@@ -92,8 +92,8 @@ public final class ServerCrls implements Supplier<List<X509CRL>> {
             loadedVersion = version;
         } catch (IOException | PkiException e) {
             if (failLoudly) {
-                throw e instanceof PkiException pki ? pki : new PkiException("crl", "cannot read " + file + ": "
-                        + e.getMessage(), "re-publish the CRL, or start the server with --no-revocation", e);
+                throw e instanceof PkiException pki ? pki : PkiException.because(e, "crl", "serverCrlUnreadable",
+                        String.valueOf(file), String.valueOf(e.getMessage()));
             }
             // A half-written or broken CRL while serving: keep enforcing the last good one.
         }
@@ -109,8 +109,7 @@ public final class ServerCrls implements Supplier<List<X509CRL>> {
                 crls.add(x509);
             }
         } catch (IOException | GeneralSecurityException e) {
-            throw new PkiException("crl", file + " is not a readable CRL: " + e.getMessage(),
-                    "re-publish the CRL, or start the server with --no-revocation", e);
+            throw PkiException.because(e, "crl", "serverCrlUnreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
         return List.copyOf(crls);
     }
@@ -126,8 +125,6 @@ public final class ServerCrls implements Supplier<List<X509CRL>> {
                 }
             }
         }
-        throw new PkiException("crl", file + " is not signed by a trusted CA (its issuer: "
-                + crl.getIssuerX500Principal().getName() + ")",
-                "publish the CRL with the workspace CA, or start the server with --no-revocation");
+        throw PkiException.of("crl", "crlUntrusted", String.valueOf(file), crl.getIssuerX500Principal().getName());
     }
 }

@@ -115,8 +115,7 @@ public final class BatchIssuance {
     /** Reads {@code csv} and issues its identities in {@code workspace}, signed by its CA. */
     public static Result run(Workspace workspace, Path csv, Options options, Progress progress, char[] caKeyPassword) {
         if (!workspace.hasCa()) {
-            throw new PkiException("dir", "no CA in " + workspace.dir(), "create one first: mtls-lab ca create --dir "
-                    + workspace.dir());
+            throw PkiException.of("dir", "noCa", String.valueOf(workspace.dir()));
         }
         List<Problem> problems = new ArrayList<>();
         List<Row> rows = read(csv, workspace, options.overwrite(), problems);
@@ -258,20 +257,20 @@ public final class BatchIssuance {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(csv)))
                     .toString();
         } catch (NoSuchFileException e) {
-            throw new PkiException("csv", csv + " does not exist", "check the path of the CSV file", e);
+            throw PkiException.because(e, "csv", "fileMissing", String.valueOf(csv));
         } catch (MalformedInputException e) {
-            throw new PkiException("csv", csv + " is not UTF-8 text", "save the sheet as \"CSV UTF-8\"", e);
+            throw PkiException.because(e, "csv", "csvNotUtf8", String.valueOf(csv));
         } catch (IOException e) {
-            throw new PkiException("csv", "cannot read " + csv + ": " + e.getMessage(), "check the path and permissions", e);
+            throw PkiException.because(e, "csv", "cannotRead", String.valueOf(csv), String.valueOf(e.getMessage()));
         }
         List<CsvRecords.Row> records = new ArrayList<>();
         try {
             CsvRecords.parse(text, records);
         } catch (CsvRecords.MalformedCsvException e) {
-            problems.add(new Problem(e.line(), PkiException.because(e, "csv", "batchUnreadable", e.getMessage())));
+            problems.add(new Problem(e.line(), PkiException.because(e, "csv", "batchUnreadable", e.reason())));
         }
         if (records.isEmpty()) {
-            throw new PkiException("csv", csv + " has no header row", "start the file with: name,CN,OU,email");
+            throw PkiException.of("csv", "csvNoHeader", String.valueOf(csv));
         }
         CsvRecords.Row header = records.get(0);
         int[] index = headerIndex(header, csv);
@@ -306,9 +305,8 @@ public final class BatchIssuance {
             }
         }
         if (index[0] < 0 || index[1] < 0) {
-            throw new PkiException("csv", csv.getFileName() + " line " + header.line() + ": the header "
-                    + header.fields() + " lacks the column " + (index[0] < 0 ? "name" : "CN"),
-                    "start the file with the header row: name,CN,OU,email");
+            throw PkiException.of("csv", "csvHeaderLacks", String.valueOf(csv.getFileName()), String.valueOf(header.line()),
+                    String.valueOf(header.fields()), index[0] < 0 ? "name" : "CN");
         }
         return index;
     }

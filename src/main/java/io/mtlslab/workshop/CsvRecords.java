@@ -1,5 +1,6 @@
 package io.mtlslab.workshop;
 
+import io.mtlslab.text.Message;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +22,26 @@ final class CsvRecords {
     static final class MalformedCsvException extends RuntimeException {
         private final int line;
 
-        MalformedCsvException(int line, String message) {
-            super(message);
+        private final Message reason;
+
+        MalformedCsvException(int line, Message reason) {
+            super(reason.key());
             this.line = line;
+            this.reason = reason;
         }
 
         int line() {
             return line;
+        }
+
+        /** What is wrong with the line, rendered in the reader's language when shown. */
+        Message reason() {
+            return reason;
+        }
+
+        @Override
+        public String getMessage() {
+            return reason.text();
         }
     }
 
@@ -70,8 +84,7 @@ final class CsvRecords {
             switch (c) {
                 case '"' -> {
                     if (field.length() > 0 || fieldWasQuoted) {
-                        throw new MalformedCsvException(line, "a quote inside an unquoted field; "
-                                + "put the whole field in quotes and double the quote: \"a \"\"b\"\"\"");
+                        throw new MalformedCsvException(line, Message.of("batch.csv.quoteInField"));
                     }
                     quoted = true;
                     fieldWasQuoted = true;
@@ -95,8 +108,7 @@ final class CsvRecords {
                 }
                 default -> {
                     if (fieldWasQuoted) {
-                        throw new MalformedCsvException(line, "text after a closing quote; "
-                                + "put a comma right after the quoted field");
+                        throw new MalformedCsvException(line, Message.of("batch.csv.textAfterQuote"));
                     }
                     field.append(c);
                 }
@@ -104,7 +116,7 @@ final class CsvRecords {
             i++;
         }
         if (quoted) {
-            throw new MalformedCsvException(quoteStartLine, "a quoted field that is never closed");
+            throw new MalformedCsvException(quoteStartLine, Message.of("batch.csv.unclosedQuote"));
         }
         endRecord(into, recordLine, fields, field, fieldWasQuoted);
         return into;

@@ -49,11 +49,10 @@ public final class StudentBundle {
         public Target {
             language = Texts.supported(language);
             if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:_\\[\\]-]+")) {
-                throw new PkiException("host", "'" + host + "' is not a host name or address",
-                        "give the name the server certificate carries, e.g. --host localhost");
+                throw PkiException.of("host", "badHost", String.valueOf(host));
             }
             if (port < 1 || port > 65535) {
-                throw new PkiException("port", "port " + port + " is out of range", "choose a port from 1 to 65535");
+                throw PkiException.of("port", "portRange", String.valueOf(port));
             }
         }
 
@@ -90,8 +89,7 @@ public final class StudentBundle {
         List<String> names = workspace.identities().stream()
                 .filter(e -> e.role() == Role.CLIENT && !e.revoked()).map(IdentityEntry::name).toList();
         if (names.isEmpty()) {
-            throw new PkiException("all", "the workspace has no client identities to bundle",
-                    "issue them first, e.g. with: mtls-lab batch students.csv");
+            throw PkiException.of("all", "bundleNoClients");
         }
         List<Path> zips = new ArrayList<>();
         progress.update(0, names.size(), null);
@@ -104,19 +102,17 @@ public final class StudentBundle {
 
     /** The files of the bundle by their name inside {@code NAME/}, README last. */
     static Map<String, byte[]> contents(Workspace workspace, String name, Target target) {
-        IdentityEntry entry = workspace.identity(name).orElseThrow(() -> new PkiException("name",
-                "no identity '" + name + "' in " + workspace.dir(), "check the name and --dir"));
+        IdentityEntry entry = workspace.identity(name).orElseThrow(() -> PkiException.of("name", "noIdentity", name,
+                String.valueOf(workspace.dir())));
         if (entry.role() != Role.CLIENT) {
-            throw new PkiException("name", "'" + name + "' is a " + entry.role().id() + " identity, not a client",
-                    "bundle a client identity");
+            throw PkiException.of("name", "bundleNotClient", name, entry.role().id());
         }
         if (entry.keyEncrypted()) {
-            throw new PkiException("name", "the key of '" + name + "' is encrypted",
-                    "bundles hold a plain key for the students; issue the student identity without --key-password");
+            throw PkiException.of("name", "bundleKeyEncrypted", name);
         }
         Credential credential = workspace.credential(name, null);
         if (credential.privateKey() == null) {
-            throw new PkiException("name", "the key of '" + name + "' is not in the workspace", "re-issue the identity");
+            throw PkiException.of("name", "bundleKeyMissing", name);
         }
         char[] password = StudentPasswords.of(workspace).getOrCreate(name);
         Map<String, byte[]> files = new LinkedHashMap<>();

@@ -89,8 +89,7 @@ public final class StudentPasswords {
             }
             return all;
         } catch (IOException | CsvRecords.MalformedCsvException e) {
-            throw new PkiException("dir", file + " cannot be read: " + e.getMessage(),
-                    "fix the file (name,password per line) or move it away", e);
+            throw PkiException.because(e, "dir", "passwordsUnreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
     }
 

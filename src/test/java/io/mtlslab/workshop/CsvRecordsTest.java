@@ -2,12 +2,21 @@ package io.mtlslab.workshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.mtlslab.text.Texts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CsvRecordsTest {
+
+    @AfterEach
+    void backToEnglish() {
+        Texts.use(Locale.ENGLISH);
+    }
 
     static List<CsvRecords.Row> parse(String text) {
         return CsvRecords.parse(text, new ArrayList<>());
@@ -47,5 +56,15 @@ class CsvRecordsTest {
     void quoteInsideAnUnquotedFieldOrTextAfterAClosingQuoteIsMalformed() {
         assertThatThrownBy(() -> parse("a,b\"c\n")).isInstanceOf(CsvRecords.MalformedCsvException.class);
         assertThatThrownBy(() -> parse("a,\"b\"c\n")).isInstanceOf(CsvRecords.MalformedCsvException.class);
+    }
+
+    @Test
+    void aMalformedLineIsExplainedInTheLanguageOfTheMomentItIsShown() {
+        CsvRecords.MalformedCsvException unclosed = catchThrowableOfType(
+                () -> parse("h1,h2\nbad,\"never closed\n"), CsvRecords.MalformedCsvException.class);
+
+        assertThat(unclosed.getMessage()).isEqualTo("a quoted field that is never closed");
+        Texts.use(Texts.PT_BR);
+        assertThat(unclosed.getMessage()).isEqualTo("um campo entre aspas que nunca é fechado");
     }
 }

@@ -85,8 +85,7 @@ public class CaStepController extends IssuingStep {
             SecureFiles.writeSecret(workspace.dir().resolve(backupName + ".key"),
                     Files.readAllBytes(workspace.keyFile(Workspace.CA)));
         } catch (IOException e) {
-            throw new PkiException("ca", "cannot keep a backup of the old CA: " + e.getMessage(),
-                    "check that the workspace folder is writable; the old CA was not replaced", e);
+            throw PkiException.because(e, "ca", "caBackupFailed", String.valueOf(e.getMessage()));
         }
     }
 

@@ -133,7 +133,7 @@ public final class WizardModel {
         try {
             return Integer.parseInt(text == null ? "" : text.trim());
         } catch (NumberFormatException e) {
-            throw new PkiException("days", "'" + text + "' is not a whole number of days", "type a number such as 365");
+            throw PkiException.because(e, "days", "notDays", String.valueOf(text));
         }
     }
 

@@ -68,7 +68,7 @@ public final class WorkshopModel {
         try {
             return Integer.parseInt(renewDays.get().trim());
         } catch (NumberFormatException e) {
-            throw new PkiException("days", "'" + renewDays.get() + "' is not a number of days", "type e.g. 365");
+            throw PkiException.because(e, "days", "notDays", String.valueOf(renewDays.get()));
         }
     }
 
@@ -78,7 +78,7 @@ public final class WorkshopModel {
         try {
             chosen = Integer.parseInt(port.get().trim());
         } catch (NumberFormatException e) {
-            throw new PkiException("port", "'" + port.get() + "' is not a port number", "type a number such as 8443");
+            throw PkiException.because(e, "port", "notPort", String.valueOf(port.get()));
         }
         return new StudentBundle.Target(host.get().trim(), chosen);
     }
@@ -87,7 +87,7 @@ public final class WorkshopModel {
     Path folder() {
         String text = folder.get() == null ? "" : folder.get().trim();
         if (text.isEmpty()) {
-            throw new PkiException("folder", "no folder chosen", "type a folder or press Browse");
+            throw PkiException.of("folder", "noFolder");
         }
         return Path.of(text);
     }
@@ -95,7 +95,7 @@ public final class WorkshopModel {
     Path csv() {
         String text = csvPath.get() == null ? "" : csvPath.get().trim();
         if (text.isEmpty()) {
-            throw new PkiException("csv", "no CSV file chosen", "type its path or press Browse");
+            throw PkiException.of("csv", "noCsv");
         }
         return Path.of(text);
     }

@@ -66,16 +66,16 @@ public final class Inspector {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new PkiException("file", file + " does not exist", "check the path", e);
+            throw PkiException.because(e, "file", "fileMissing", String.valueOf(file));
         } catch (IOException e) {
-            throw new PkiException("file", "cannot read " + file + ": " + e.getMessage(), "check the path and permissions", e);
+            throw PkiException.because(e, "file", "cannotRead", String.valueOf(file), String.valueOf(e.getMessage()));
         }
     }
 
     /** Decodes bytes (e.g. dropped on the window or pasted); {@code source} labels the result. */
     public static InspectedFile inspect(byte[] bytes, String source, char[] password) {
         if (bytes.length == 0) {
-            throw new PkiException("file", source + " is empty", "give a PEM, DER or PKCS#12 file");
+            throw PkiException.of("file", "fileEmpty", String.valueOf(source));
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         if (text.contains("-----BEGIN ")) {
@@ -91,8 +91,7 @@ public final class Inspector {
     public static List<X509Certificate> certificates(Path file, char[] password) {
         InspectedFile inspected = inspect(file, password);
         if (inspected.certificates().isEmpty()) {
-            throw new PkiException("file", file.getFileName() + " holds no certificate",
-                    "give a certificate file (.pem, .crt, .cer, .der) or a .p12 with one");
+            throw PkiException.of("file", "inspectNoCertificate", String.valueOf(file.getFileName()));
         }
         byte[] bytes = readAll(file);
         if ("PEM".equals(inspected.encoding())) {
@@ -104,8 +103,7 @@ public final class Inspector {
         try {
             return List.of(Certificates.toX509(new X509CertificateHolder(bytes)));
         } catch (IOException e) {
-            throw new PkiException("file", file.getFileName() + " is not a DER certificate",
-                    "give a certificate file exported by mTLS Lab, OpenSSL or keytool", e);
+            throw PkiException.because(e, "file", "notDerCertificate", String.valueOf(file.getFileName()));
         }
     }
 
@@ -165,8 +163,7 @@ public final class Inspector {
             throw io.mtlslab.pki.Pem.damaged(source, e);
         }
         if (collected.isEmpty()) {
-            throw new PkiException("file", source + " holds no certificate, key, CSR or CRL",
-                    "give a file with a -----BEGIN CERTIFICATE----- (or KEY, CERTIFICATE REQUEST, X509 CRL) block");
+            throw PkiException.of("file", "inspectNoPemObject", String.valueOf(source));
         }
         return collected.toFile(source, "PEM", null);
     }
@@ -176,8 +173,7 @@ public final class Inspector {
         try {
             sequence = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(bytes));
         } catch (IOException | RuntimeException e) {
-            throw new PkiException("file", source + " is neither PEM nor DER",
-                    "give a certificate, key, CSR, CRL or PKCS#12 file; check it was not truncated", e);
+            throw PkiException.because(e, "file", "notPemNorDer", String.valueOf(source));
         }
         Collected collected = new Collected();
         try {
@@ -190,8 +186,7 @@ public final class Inspector {
         }
         Object decoded = firstDecodable(sequence);
         if (decoded == null) {
-            throw new PkiException("file", source + " is DER but not a certificate, key, CSR, CRL or PKCS#12 file",
-                    "give a file exported by mTLS Lab, OpenSSL or keytool");
+            throw PkiException.of("file", "derUnknown", String.valueOf(source));
         }
         collected.add(decoded, password, source);
         return collected.toFile(source, "DER", null);
@@ -231,8 +226,7 @@ public final class Inspector {
             contents = Pkcs12.read(bytes, password);
         } catch (PkiException e) {
             if ("password".equals(e.field()) && (password == null || password.length == 0)) {
-                throw new PkiException("password", source + " is protected by a password",
-                        "give it with --password (or --password env:VAR / file:PATH)", e);
+                throw PkiException.because(e, "password", "passwordProtected", String.valueOf(source));
             }
             throw e;
         }
@@ -351,8 +345,7 @@ public final class Inspector {
             try {
                 return new JcaPEMKeyConverter().getPrivateKey(info);
             } catch (IOException e) {
-                throw new PkiException("file", "cannot read the private key: " + e.getMessage(),
-                        "check that the key file is an unmodified PEM private key", e);
+                throw PkiException.because(e, "file", "keyDecodeFailed", String.valueOf(e.getMessage()));
             }
         }
 

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.CrlIssuer;
 import io.mtlslab.pki.Pkcs12;
 import io.mtlslab.pki.PkiException;
+import io.mtlslab.pki.RevocationReason;
 import io.mtlslab.pki.SecureFiles;
 import io.mtlslab.pki.SubjectAltName;
 import io.mtlslab.pki.SubjectName;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.server.EchoServer;
+import io.mtlslab.server.ServerSettings;
 import io.mtlslab.testing.TestPki;
 import io.mtlslab.text.Texts;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -100,5 +106,34 @@ class ErrorTextTest {
         assertThat(wrong.code()).isEqualTo("p12WrongPassword");
         assertThat(Problem.of(wrong, new I18n(Texts.PT_BR)).summary()).isEqualTo("senha errada para o arquivo PKCS#12");
         assertThat(ErrorText.fix(wrong)).isEqualTo("informe a senha com que ele foi exportado");
+    }
+
+    @Test
+    void aPortInUseOnTheEchoServerScreenSpeaksPortugueseWithoutTheFlag() throws Exception {
+        Workspace workspace = TestPki.seedWorkspace(dir);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Texts.use(Texts.PT_BR);
+
+            PkiException inUse = failure(() -> EchoServer.start(workspace, ServerSettings.secure().withPort(port)).close());
+
+            assertThat(inUse.code()).isEqualTo("portInUse");
+            assertThat(ErrorText.inWords(inUse)).isEqualTo("a porta " + port + " em 127.0.0.1 já está em uso (outro"
+                    + " servidor, talvez outro mTLS Lab, está escutando nela) — pare o outro servidor ou escolha outra"
+                    + " porta, por exemplo " + (port + 1) + " (0 escolhe qualquer porta livre)").doesNotContain("--");
+            assertThat(inUse.oneLine()).contains("--port " + (port + 1));
+        }
+    }
+
+    @Test
+    void aMissingIdentityOnTheWorkshopScreenPointsToTheIdentitiesScreen() {
+        Workspace workspace = TestPki.seedWorkspace(dir);
+        Texts.use(Texts.PT_BR);
+
+        PkiException missing = failure(() -> CrlIssuer.revoke(workspace, "aluno99",
+                RevocationReason.KEY_COMPROMISE, null));
+
+        assertThat(ErrorText.inWords(missing)).isEqualTo("não há identidade 'aluno99' em " + dir
+                + " — escolha uma das identidades da tela Identidades");
     }
 }
