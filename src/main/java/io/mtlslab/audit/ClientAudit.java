@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -42,8 +43,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -90,8 +93,11 @@ public final class ClientAudit implements AutoCloseable {
     }
 
     /**
-     * Starts every bad server on {@code bind} (the servers' certificates name {@code localhost},
-     * {@code 127.0.0.1} and {@code ::1}); needs the workspace CA's key to sign them.
+     * Starts every bad server on {@code bind}; needs the workspace CA's key to sign them. The servers
+     * that should pass a client's host-name check name {@code localhost}, {@code 127.0.0.1}, {@code ::1}
+     * and the address the endpoints' URLs use: {@code bind} itself, or for a wildcard bind
+     * ({@code 0.0.0.0}, {@code ::}) every address of this machine's interfaces, so a client on another
+     * machine that calls one of them is judged by the forgeries, not by a name the audit forgot.
      */
     public static ClientAudit start(Workspace workspace, char[] caKeyPassword, InetAddress bind,
                                     Consumer<ClientConnection> listener) throws IOException {
@@ -99,7 +105,7 @@ public final class ClientAudit implements AutoCloseable {
         if (ca.privateKey() == null) {
             throw PkiException.of("ca", "auditNoCaKey");
         }
-        ClientAudit audit = new ClientAudit(bind.isLoopbackAddress() ? "localhost" : bind.getHostAddress(), listener);
+        ClientAudit audit = new ClientAudit(urlHost(bind), listener);
         try {
             audit.startAll(ca, bind);
         } catch (IOException | RuntimeException e) {
@@ -195,10 +201,40 @@ public final class ClientAudit implements AutoCloseable {
 
     // ---- the servers
 
+    /** The host the endpoints' URLs name: {@code localhost} for the usual loopback and for a wildcard bind. */
+    static String urlHost(InetAddress bind) {
+        boolean usualLoopback = bind.equals(InetAddress.getLoopbackAddress())
+                || bind.getHostAddress().equals("127.0.0.1") || bind.getHostAddress().equals("0:0:0:0:0:0:0:1");
+        return usualLoopback || bind.isAnyLocalAddress() ? "localhost" : bind.getHostAddress();
+    }
+
+    /** The names a server that should pass the host-name check carries for {@code bind} (see {@link #start}). */
+    static GeneralNames namesFor(InetAddress bind) {
+        Set<String> addresses = new LinkedHashSet<>(List.of("127.0.0.1", "0:0:0:0:0:0:0:1"));
+        if (bind.isAnyLocalAddress()) {
+            try {
+                for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                    for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                        if (!address.isLinkLocalAddress()) {
+                            addresses.add(address.getHostAddress().replaceAll("%.*$", ""));
+                        }
+                    }
+                }
+            } catch (java.net.SocketException unreadable) {
+                // the loopback names alone: a remote client then fails the correct server, and says so
+            }
+        } else {
+            addresses.add(bind.getHostAddress().replaceAll("%.*$", ""));
+        }
+        List<GeneralName> names = new ArrayList<>();
+        names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+        addresses.forEach(address -> names.add(new GeneralName(GeneralName.iPAddress, address)));
+        return new GeneralNames(names.toArray(GeneralName[]::new));
+    }
+
     private void startAll(Credential ca, InetAddress bind) throws IOException {
         X500Name serverName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "localhost").build();
-        GeneralNames localNames = new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"),
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.iPAddress, "::1")});
+        GeneralNames localNames = namesFor(bind);
         X500Name caName = X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded());
         Instant now = Instant.now();
         Credential correct = serverCertificate(serverName, localNames).issuer(ca).build();

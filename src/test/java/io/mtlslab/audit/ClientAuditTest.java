@@ -109,4 +109,36 @@ class ClientAuditTest {
             }
         }
     }
+    /** Another loopback address (or a LAN one): the URLs name it and the correct server's certificate too. */
+    @Test
+    void aBindAddressOtherThanLocalhostIsTheOneTheUrlsAndTheCorrectCertificateName() throws Exception {
+        ExternalTool.require("curl");
+        InetAddress other = InetAddress.getByName("127.0.0.2");
+        try (ClientAudit audit = ClientAudit.start(workspace, null, other, null)) {
+            assertThat(audit.endpoints()).allSatisfy(endpoint -> assertThat(endpoint.url()).startsWith("https://127.0.0.2:"));
+            callEach(audit, url -> curl(url, "--cacert", "ca.pem"));
+            Map<String, ProbeResult> results = byId(audit.report());
+
+            assertThat(results.get("correct").status()).as("%s", results.get("correct")).isEqualTo(ProbeResult.Status.PASSED);
+            assertThat(results.get("correct").happened()).contains("request sent");
+            assertThat(results.get("wrong-host").status()).isEqualTo(ProbeResult.Status.PASSED);
+        }
+    }
+
+    @Test
+    void aWildcardBindNamesEveryAddressOfThisMachine() throws Exception {
+        List<String> named = new java.util.ArrayList<>();
+        for (org.bouncycastle.asn1.x509.GeneralName name : ClientAudit.namesFor(InetAddress.getByName("0.0.0.0")).getNames()) {
+            named.add(io.mtlslab.pki.SubjectAltName.read(name).toString());
+        }
+        assertThat(ClientAudit.urlHost(InetAddress.getByName("0.0.0.0"))).isEqualTo("localhost");
+        assertThat(named).contains("dns:localhost", "ip:127.0.0.1");
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address instanceof java.net.Inet4Address) {
+                    assertThat(named).contains("ip:" + address.getHostAddress());
+                }
+            }
+        }
+    }
 }
