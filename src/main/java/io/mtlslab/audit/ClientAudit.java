@@ -203,9 +203,9 @@ public final class ClientAudit implements AutoCloseable {
 
     /** The host the endpoints' URLs name: {@code localhost} for the usual loopback and for a wildcard bind. */
     static String urlHost(InetAddress bind) {
-        boolean usualLoopback = bind.equals(InetAddress.getLoopbackAddress())
-                || bind.getHostAddress().equals("127.0.0.1") || bind.getHostAddress().equals("0:0:0:0:0:0:0:1");
-        return usualLoopback || bind.isAnyLocalAddress() ? "localhost" : bind.getHostAddress();
+        String address = bind.getHostAddress();
+        boolean usualLoopback = address.equals("127.0.0.1") || address.equals("0:0:0:0:0:0:0:1");
+        return usualLoopback || bind.isAnyLocalAddress() ? "localhost" : address;
     }
 
     /** The names a server that should pass the host-name check carries for {@code bind} (see {@link #start}). */
