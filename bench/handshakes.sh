@@ -8,6 +8,8 @@
 #   KEYS=rsa bench/handshakes.sh    # the seed's key types: RSA-4096 CA, RSA-2048 server and client
 #                                   # (default KEYS=ec: EC P-256 everywhere)
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/handshakes.sh   # servers and client on another JVM
+#   SERVER_JAVA_OPTS='-XX:TieredStopAtLevel=1' bench/handshakes.sh  # JVM options for `mtls-lab serve` only
+#                                   # (the load client keeps JAVA's defaults, so the servers share one client)
 #   WARMUP=6000 bench/handshakes.sh  # calls before each measured run (default COUNT/5+1); a fresh JVM's JIT
 #                                    # needs several thousand to settle, the native servers need none
 #
@@ -21,6 +23,7 @@ COUNT=${1:-3000}
 CONCURRENCY=${2:-8}
 ROUNDS=${3:-3}
 JAVA=${JAVA:-java}
+read -r -a SERVER_OPTS <<<"${SERVER_JAVA_OPTS:-}"
 KEYS=${KEYS:-ec}
 WARMUP=${WARMUP:-$(( COUNT / 5 + 1 ))}
 
@@ -64,12 +67,13 @@ if command -v go >/dev/null; then
 fi
 
 echo "$("$JAVA" -version 2>&1 | head -1); $(openssl version); $(command -v go >/dev/null && go version || echo 'no Go')"
+[ ${#SERVER_OPTS[@]} -eq 0 ] || echo "mtls-lab serve runs with ${SERVER_OPTS[*]}"
 echo "workspace: $KEYS_TEXT; $COUNT calls per run after $WARMUP warm-up calls, $CONCURRENCY at a time, $ROUNDS rounds; $(nproc) cores"
 
 start_server() { # name -> sets PORT once the server listens
     PORT=$(free_port)
     case "$1" in
-        mtls-lab) "${MTLS[@]}" serve --dir "$WORK" --port "$PORT" >"$WORK/serve.log" 2>&1 & ;;
+        mtls-lab) "$JAVA" "${SERVER_OPTS[@]}" -jar target/mtls-lab.jar serve --dir "$WORK" --port "$PORT" >"$WORK/serve.log" 2>&1 & ;;
         s_server) openssl s_server -quiet -accept "127.0.0.1:$PORT" -cert "$WORK/server.pem" -key "$WORK/server.key" \
                       -CAfile "$WORK/ca.pem" -Verify 1 -verify_return_error -www >"$WORK/s_server.log" 2>&1 & ;;
         go)       : >"$WORK/go.log"
@@ -85,9 +89,8 @@ measure() { # name -> handshakes/s
     local port rate
     start_server "$1"
     port=$PORT
-    # a short warm-up (JIT, caches), then the measured run
-    "${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" -n "$WARMUP" -c "$CONCURRENCY" >/dev/null || true
-    rate=$("${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" -n "$COUNT" -c "$CONCURRENCY" --json \
+    # warm-up calls (the server's and the client's JIT, caches), then the measured run, in one client process
+    rate=$("${MTLS[@]}" load "https://localhost:$port/" --dir "$WORK" --warmup "$WARMUP" -n "$COUNT" -c "$CONCURRENCY" --json \
         | sed -n 's/.*"handshakesPerSecond" *: *\([0-9.]*\).*/\1/p')
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
     echo "${rate:-0}"

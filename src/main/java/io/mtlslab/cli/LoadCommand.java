@@ -49,6 +49,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", description = "Run for this long instead: 30s, 2m, 500ms.")
     String duration;
 
+    @Option(names = "--warmup", paramLabel = "COUNT", description = "Calls made first and not counted (default 0):"
+            + " a Java server, and this client, compile their code during the first few thousand calls.")
+    long warmup;
+
     @Option(names = "--resume", description = "Allow TLS session resumption (default: full handshakes only).")
     boolean resume;
 
@@ -79,11 +83,19 @@ final class LoadCommand implements Callable<Integer> {
             case "jdk" -> LoadRequest.TlsProvider.JDK;
             default -> throw PkiException.of("tls-provider", "loadProvider", provider);
         };
+        if (warmup < 0) {
+            throw PkiException.of("warmup", "loadWarmup", String.valueOf(warmup));
+        }
         Duration runFor = duration == null ? null : parseDuration(duration);
         LoadRequest request = new LoadRequest(target.builder(url).build(), concurrency,
                 runFor != null ? 0 : count != null ? count : 1000, runFor, resume, tlsProvider);
         PrintWriter err = spec.commandLine().getErr();
         boolean live = System.console() != null && !json;
+        if (warmup > 0) {
+            // The same calls, in the same process, thrown away: only what follows is measured.
+            LoadTest.run(new LoadRequest(request.call(), concurrency, warmup, null, resume, tlsProvider),
+                    live ? p -> progressLine(err, p) : null, null);
+        }
         LoadReport report = LoadTest.run(request, live ? p -> progressLine(err, p) : null, null);
         if (live) {
             err.print("\r" + " ".repeat(78) + "\r");
@@ -91,9 +103,9 @@ final class LoadCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(toMap(report)));
+            out.println(JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(toMap(report, warmup)));
         } else {
-            print(report, out);
+            print(report, warmup, out);
         }
         out.flush();
         return report.failed() == 0 ? 0 : 1;
@@ -126,15 +138,18 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     /** The summary in the chosen language: labels aligned in one column, figures in the language's format. */
-    private static void print(LoadReport report, PrintWriter out) {
+    private static void print(LoadReport report, long warmup, PrintWriter out) {
         out.println("== " + Texts.text("cli.load.heading", report.url(), report.concurrency(),
                 Texts.text(report.resume() ? "cli.load.resumption" : "cli.load.fullHandshakes"), report.tlsProvider()));
         List<String> labels = List.of("cli.load.label.calls", "cli.load.label.rate", "cli.load.label.callRate",
-                "cli.load.label.handshake", "cli.load.label.request", "cli.load.label.statuses");
+                "cli.load.label.handshake", "cli.load.label.request", "cli.load.label.statuses", "cli.load.label.warmup");
         int width = labels.stream().mapToInt(key -> Texts.text(key).length()).max().orElse(0) + 2;
         line(out, width, "cli.load.label.calls", Texts.text("cli.load.calls", report.calls(),
                 report.elapsed().toNanos() / 1e9, report.succeeded(), report.failed())
                 + (report.cancelled() ? " " + Texts.text("cli.load.stoppedEarly") : ""));
+        if (warmup > 0) {
+            line(out, width, "cli.load.label.warmup", Texts.text("cli.load.warmup", warmup));
+        }
         line(out, width, "cli.load.label.rate", Texts.text("cli.load.rate", report.handshakesPerSecond(),
                 report.handshakes(), report.fullHandshakes(), report.handshakes() - report.fullHandshakes()));
         line(out, width, "cli.load.label.callRate", Texts.text("cli.load.callRate", report.callsPerSecond()));
@@ -167,7 +182,7 @@ final class LoadCommand implements Callable<Integer> {
         return Texts.text("cli.load.ms", duration.toNanos() / 1e6);
     }
 
-    static Map<String, Object> toMap(LoadReport report) {
+    static Map<String, Object> toMap(LoadReport report, long warmup) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("url", report.url());
         // The field names and codes are stable; the failures' summaries are in this language.
@@ -175,6 +190,7 @@ final class LoadCommand implements Callable<Integer> {
         root.put("tlsProvider", report.tlsProvider());
         root.put("concurrency", report.concurrency());
         root.put("resume", report.resume());
+        root.put("warmupCalls", warmup);
         root.put("calls", report.calls());
         root.put("succeeded", report.succeeded());
         root.put("failed", report.failed());

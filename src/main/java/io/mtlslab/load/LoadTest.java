@@ -6,11 +6,14 @@ import io.mtlslab.call.TestCall;
 import io.mtlslab.call.TrustAnchor;
 import io.mtlslab.diagnose.Diagnoser;
 import io.mtlslab.tls.NativeTls;
+import io.mtlslab.tls.RepeatServerTrust;
+import io.mtlslab.tls.TlsContexts;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -82,6 +85,8 @@ public final class LoadTest {
         private final Consumer<LoadProgress> progress;
         private final BooleanSupplier cancelled;
         private final SslProvider provider;
+        /** One judge of the server's chain for the whole run, so that a chain is validated once, not per call. */
+        private final RepeatServerTrust serverTrust;
         private final SslContext sharedContext;
         private final InetSocketAddress address;
         private final long deadlineNanos;
@@ -107,6 +112,10 @@ public final class LoadTest {
             this.cancelled = cancelled;
             this.provider = NativeTls.choose(request.provider() != LoadRequest.TlsProvider.JDK,
                     request.provider() == LoadRequest.TlsProvider.OPENSSL);
+            List<X509Certificate> anchors = call.trust().kind() == TrustAnchor.Kind.SYSTEM ? List.of()
+                    : call.trust().certificates();
+            this.serverTrust = new RepeatServerTrust(anchors.isEmpty() ? TlsContexts.systemTrustManager()
+                    : TlsContexts.trustManager(anchors));
             this.sharedContext = provider == SslProvider.JDK && !request.resume() ? null : context();
             this.address = resolve(call);
             this.deadlineNanos = request.count() > 0 ? Long.MAX_VALUE : start + request.duration().toNanos();
@@ -183,7 +192,17 @@ public final class LoadTest {
                     protected void initChannel(SocketChannel channel) {
                         SslHandler tls = context.newHandler(channel.alloc(), call.host(), call.port());
                         tls.setHandshakeTimeoutMillis(call.readTimeout().toMillis());
-                        channel.pipeline().addLast(tls, new ReadTimeoutHandler(call.readTimeout().toMillis(),
+                        // The clock starts as the connection opens, just before the TLS handler sends its
+                        // first flight: the connect future's listener may run later than that (it is added
+                        // after connect() returns, from another thread), and a handshake measured from a
+                        // time never set would count from zero, the machine's uptime.
+                        channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                            @Override
+                            public void channelActive(ChannelHandlerContext ctx) {
+                                connected = System.nanoTime();
+                                ctx.fireChannelActive();
+                            }
+                        }, tls, new ReadTimeoutHandler(call.readTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS), new HttpClientCodec(), new HttpObjectAggregator(1 << 20),
                                 new SimpleChannelInboundHandler<FullHttpResponse>() {
                                     @Override
@@ -211,9 +230,7 @@ public final class LoadTest {
                         });
                     }
                 }).connect(address).addListener((ChannelFutureListener) future -> {
-                    if (future.isSuccess()) {
-                        connected = System.nanoTime();
-                    } else {
+                    if (!future.isSuccess()) {
                         finish(null, future.cause(), null);
                     }
                 });
@@ -273,11 +290,9 @@ public final class LoadTest {
         }
 
         private SslContext context() {
-            List<X509Certificate> anchors = call.trust().kind() == TrustAnchor.Kind.SYSTEM ? List.of()
-                    : call.trust().certificates();
             try {
                 return NativeTls.client(provider, call.identity() == null ? null : call.identity().credential(),
-                        anchors, call.protocols(), request.resume());
+                        serverTrust, call.protocols(), request.resume());
             } catch (SSLException e) {
                 throw new IllegalStateException("cannot set up the load client's TLS: " + e.getMessage(), e);
             }

@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Netty TLS contexts on BoringSSL (netty-tcnative) where its native library loads, on the JDK
@@ -46,25 +47,22 @@ public final class NativeTls {
     }
 
     /**
-     * A client context presenting {@code identity} (may be {@code null}) and trusting {@code anchors}
-     * ({@code null} or empty: the system trust store), with host-name verification.
+     * A client context presenting {@code identity} (may be {@code null}) and judging the server's chain
+     * with {@code trust} (e.g. {@link TlsContexts#trustManager}, or a {@link RepeatServerTrust} shared by
+     * many contexts), with host-name verification.
      *
      * @param sessionCache whether sessions are kept for resumption; off, every handshake is a full one
      *     (BoringSSL only: a JDK context always caches, so callers wanting full handshakes on the JDK
      *     build one context per connection)
      */
-    public static SslContext client(SslProvider provider, Credential identity, List<X509Certificate> anchors,
+    public static SslContext client(SslProvider provider, Credential identity, X509ExtendedTrustManager trust,
                                     List<String> protocols, boolean sessionCache) throws SSLException {
         SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider)
                 .protocols(protocols).endpointIdentificationAlgorithm("HTTPS");
         if (identity != null) {
             builder.keyManager(identity.privateKey(), identity.tlsChain());
         }
-        if (anchors != null && !anchors.isEmpty()) {
-            builder.trustManager(TlsContexts.trustManager(anchors));
-        } else {
-            builder.trustManager((TrustManager) TlsContexts.systemTrustManager());
-        }
+        builder.trustManager((TrustManager) trust);
         SslContext context = builder.build();
         if (!sessionCache && context.sessionContext() instanceof OpenSslSessionContext openssl) {
             openssl.setSessionCacheEnabled(false);

@@ -4,7 +4,6 @@ import io.mtlslab.pki.Certificates;
 import io.mtlslab.text.Message;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
@@ -14,12 +13,10 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -54,18 +51,7 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
     private final Supplier<List<X509CRL>> crls;
     private final boolean acceptAnything;
     private final Map<SSLEngine, ServerCertificateCheck> checks = Collections.synchronizedMap(new WeakHashMap<>());
-    private final Map<ByteBuffer, TrustedChain> trusted = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, TrustedChain> eldest) {
-                    return size() > CACHED_CHAINS;
-                }
-            });
-    private final AtomicLong cacheHits = new AtomicLong();
-
-    /** A chain the secure policy trusted, until when, against which CRLs. */
-    private record TrustedChain(Instant until, List<X509CRL> crls) {
-    }
+    private final TrustedChains trusted = new TrustedChains(CACHED_CHAINS);
 
     private ServerTrustManager(List<X509Certificate> anchors, List<X509Certificate> caNames,
                                Supplier<List<X509CRL>> crls, boolean acceptAnything) {
@@ -98,12 +84,10 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
             return new ServerCertificateCheck(List.of(), List.of(new ServerCertificateFinding(
                     ServerCertificateFinding.NO_CERTIFICATE, Message.of("serverlog.noCertificate"))));
         }
-        ByteBuffer key = fingerprints(chain);
+        ByteBuffer key = TrustedChains.key(chain, "");
         List<X509CRL> currentCrls = crls.get();
         Instant now = Instant.now();
-        TrustedChain known = trusted.get(key);
-        if (known != null && known.crls() == currentCrls && now.isBefore(known.until())) {
-            cacheHits.incrementAndGet();
+        if (trusted.contains(key, currentCrls, now)) {
             return new ServerCertificateCheck(List.of(chain), List.of());
         }
         CertificateException pkixFailure = null;
@@ -128,36 +112,14 @@ public final class ServerTrustManager extends X509ExtendedTrustManager {
         }
         explainRevocation(chain, currentCrls, findings);
         if (findings.isEmpty()) {
-            trusted.put(key, new TrustedChain(earliestNotAfter(chain), currentCrls));
+            trusted.add(key, chain, currentCrls);
         }
         return new ServerCertificateCheck(List.of(chain), findings);
     }
 
     /** How many checks the cache answered (for tests and benchmarks). */
     long cacheHits() {
-        return cacheHits.get();
-    }
-
-    private static ByteBuffer fingerprints(X509Certificate[] chain) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            ByteBuffer key = ByteBuffer.allocate(32 * chain.length);
-            for (X509Certificate certificate : chain) {
-                key.put(sha256.digest(certificate.getEncoded()));
-            }
-            return key.flip();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
-    }
-
-    private static Instant earliestNotAfter(X509Certificate[] chain) {
-        Instant earliest = Instant.MAX;
-        for (X509Certificate certificate : chain) {
-            Instant notAfter = certificate.getNotAfter().toInstant();
-            earliest = notAfter.isBefore(earliest) ? notAfter : earliest;
-        }
-        return earliest;
+        return trusted.hits();
     }
 
     @Override

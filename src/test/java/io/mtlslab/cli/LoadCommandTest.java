@@ -65,6 +65,27 @@ class LoadCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void warmUpCallsReachTheServerButAreNotCounted() throws Exception {
+        long acceptedBefore = accepted();
+
+        CliRun run = run("load", server.url(), "--dir", dir.toString(), "-c", "2", "--warmup", "12", "-n", "8", "--json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        Map<String, Object> json = JSON.std.mapFrom(run.out());
+        assertThat(json).containsEntry("calls", 8).containsEntry("succeeded", 8).containsEntry("warmupCalls", 12);
+        assertThat(((Map<String, Object>) json.get("handshakeLatency")).get("count")).isEqualTo(8);
+        assertThat(accepted() - acceptedBefore).isEqualTo(20);
+        assertThat(run("load", server.url(), "--dir", dir.toString(), "--warmup", "10", "-n", "5").out())
+                .contains("warm-up:      10 calls before these, not counted", "5 succeeded, 0 failed");
+    }
+
+    private static long accepted() {
+        return server.log().snapshot().stream()
+                .filter(event -> event.outcome() == io.mtlslab.server.ConnectionEvent.Outcome.ACCEPTED).count();
+    }
+
+    @Test
     void badInputExitsTwoWithOneLine() {
         assertThat(run("load", server.url(), "--dir", dir.toString(), "-n", "5", "-d", "2s").err())
                 .contains("-n and -d contradict each other");
@@ -72,6 +93,8 @@ class LoadCommandTest {
         assertThat(run("load", server.url(), "--dir", dir.toString(), "-c", "0").exitCode()).isEqualTo(2);
         assertThat(run("load", server.url(), "--dir", dir.toString(), "--tls-provider", "nss").err())
                 .contains("unknown TLS provider 'nss'");
+        assertThat(run("load", server.url(), "--dir", dir.toString(), "--warmup", "-1").err())
+                .contains("--warmup -1 is negative");
         assertThat(LoadCommand.parseDuration("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
         assertThat(LoadCommand.parseDuration("2m")).isEqualTo(java.time.Duration.ofMinutes(2));
     }

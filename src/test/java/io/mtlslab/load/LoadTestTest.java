@@ -70,6 +70,9 @@ class LoadTestTest {
         assertThat(report.handshake().count()).isEqualTo(60);
         assertThat(report.handshake().p50()).isPositive().isLessThanOrEqualTo(report.handshake().p99());
         assertThat(report.handshake().p99()).isLessThanOrEqualTo(report.handshake().max());
+        // No call can take longer than the whole run (a handshake once counted from an unset start: hours).
+        assertThat(report.handshake().max()).isLessThanOrEqualTo(report.elapsed());
+        assertThat(report.request().max()).isLessThanOrEqualTo(report.elapsed());
         assertThat(report.handshake().buckets().stream().mapToLong(Latency.Bucket::count).sum()).isEqualTo(60);
         assertThat(report.request().count()).isEqualTo(60);
         assertThat(report.cancelled()).isFalse();
