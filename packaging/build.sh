@@ -36,9 +36,21 @@ input=$target/jpackage-input
 rm -rf "$input" "$target/runtime" "$target/jpackage" "$target/native-launcher"
 mkdir -p "$input"
 cp "$target/mtls-lab.jar" "$input/"
+# BoringSSL's native library comes in one jar per OS and processor (netty-tcnative's classifiers):
+# the image carries only its own, not the other four (about 8 MB and four class path entries).
+tcnative_os=$os; [ "$os" = mac ] && tcnative_os=osx
+tcnative_arch=$(uname -m); case "$tcnative_arch" in aarch64|arm64) tcnative_arch=aarch_64 ;; amd64) tcnative_arch=x86_64 ;; esac
 for jar in "$target"/lib/*.jar; do
-    case "$(basename "$jar")" in javafx-*) ;; *) cp "$jar" "$input/" ;; esac
+    case "$(basename "$jar")" in
+        javafx-*) ;;
+        netty-tcnative-boringssl-static-*-linux-*.jar | netty-tcnative-boringssl-static-*-osx-*.jar \
+            | netty-tcnative-boringssl-static-*-windows-*.jar)
+            case "$(basename "$jar")" in *-"$tcnative_os-$tcnative_arch".jar) cp "$jar" "$input/" ;; esac ;;
+        *) cp "$jar" "$input/" ;;
+    esac
 done
+ls "$input"/netty-tcnative-boringssl-static-*-"$tcnative_os-$tcnative_arch".jar >/dev/null \
+    || { echo "build.sh: no BoringSSL jar for $tcnative_os-$tcnative_arch in $target/lib" >&2; exit 1; }
 
 # --- runtime: the JDK modules the jars use (jdeps) + JavaFX + what only reflection/services reach.
 # jdk.crypto.ec: the SunEC provider (EC keys and ECDHE in TLS fail without it);
@@ -80,6 +92,16 @@ case "$os" in
     mac) app_dir=$image/Contents/app; gui_launcher="$image/Contents/MacOS/mTLS Lab"; cli_launcher=$image/Contents/MacOS/mtls-lab ;;
     windows) app_dir=$image/app; gui_launcher="$image/mTLS Lab.exe"; cli_launcher=$image/mtls-lab.exe ;;
 esac
+# The GUI's splash (app/Splash.java): the java launcher shows it before it even creates the JVM, so
+# a double-click is answered at once; the app closes it when its window is up. Only the GUI
+# launcher's .cfg names it: the console launcher's commands must never flash a window. Linux only
+# so far: it is checked there (smoke-test.sh); AWT's splash beside JavaFX on macOS and Windows is not.
+if [ "$os" = linux ]; then
+    cp icons/splash.png icons/splash@2x.png "$app_dir/"
+    awk '{ print } /^\[JavaOptions\]/ { print "java-options=-splash:$APPDIR/splash.png"
+        print "java-options=-Dmtlslab.splash=true" }' "$app_dir/mTLS Lab.cfg" >"$target/gui.cfg"
+    cat "$target/gui.cfg" >"$app_dir/mTLS Lab.cfg" && rm "$target/gui.cfg"
+fi
 # Linux: jpackage's native launchers ask dpkg and rpm who owns them before every start (about
 # 0.45 s); each is replaced by a sh launcher written from its .cfg, the one source of what the JVM
 # gets (packaging/linux/write-launcher.sh). Written before the training runs, which must start the

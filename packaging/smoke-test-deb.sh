@@ -106,6 +106,11 @@ JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xlog:class+load=info:file=$work/cli.class
 app_classes=$(grep -c '^.*io\.mtlslab\..* source: shared objects file (top)' "$work/cli.classes" || true)
 echo "  io.mtlslab classes from the installed archive: $app_classes"
 [ "$app_classes" -gt 10 ] || fail "the console launcher does not use the archive postinst trained"
+# BouncyCastle ships signed jars, whose classes the JVM never archives (and whose signature it checks
+# at every start): the app's copies are unsigned (pom.xml), so they come from the archive too.
+bc_classes=$(grep -c '^.*org\.bouncycastle\..* source: shared objects file (top)' "$work/cli.classes" || true)
+echo "  org.bouncycastle classes from the installed archive: $bc_classes"
+[ "$bc_classes" -gt 50 ] || fail "BouncyCastle's classes are not in the installed archive: are its jars still signed?"
 
 if command -v xdg-mime >/dev/null 2>&1; then
     step "xdg-mime: the app opens certificates"

@@ -86,6 +86,16 @@ step "GUI launcher: opens a double-clicked certificate, shows its window, exits 
 xvfb-run -a -s "-screen 0 1280x1024x24" "$0" gui-under-xvfb "$ws/client.pem" "$work/gui.log" \
     || { sed 's/^/  gui: /' "$work/gui.log" >&2; fail "GUI smoke test"; }
 
+step "GUI launcher: its splash is on screen before the JVM starts; the console launcher has none"
+grep -q -- '-splash:' "$image/lib/app/mTLS Lab.cfg" || fail "the GUI launcher's .cfg names no splash"
+if grep -q -- '-splash:' "$image/lib/app/mtls-lab.cfg"; then fail "the console launcher would show a splash"; fi
+JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Dmtlslab.startupProbe=true -Dmtlslab.workspace=$work/ws-probe -Dmtlslab.settings=$work/probe.properties" \
+    xvfb-run -a -s "-screen 0 1280x1024x24" "$image/bin/mTLS Lab" >"$work/probe.log" 2>&1 \
+    || { cat "$work/probe.log" >&2; fail "the GUI's start-up probe"; }
+grep 'startup-probe:' "$work/probe.log" | sed 's/.*startup-probe: /  /'
+grep -q 'splash on screen before the JVM started' "$work/probe.log" \
+    || { cat "$work/probe.log" >&2; fail "no splash was on screen when the main window showed"; }
+
 step "both launchers map their class-data archives (start-up)"
 # A class "source: shared objects file (top)" came from the launcher's own archive, layered on the
 # runtime's JDK archive: proof that the .cfg maps it and that this JVM accepts it.
