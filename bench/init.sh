@@ -5,6 +5,8 @@
 #
 #   bench/init.sh                 # RSA as in the recipe (CA 4096, leaves 2048); RUNS=5
 #   KEYS=ec RUNS=9 bench/init.sh  # mtls-lab with EC P-256 (the recipe stays RSA)
+#   MTLS=/opt/mtls-lab/bin/mtls-lab bench/init.sh   # a packaged launcher instead of java -jar
+#                                 # (the installed .deb, or target/jpackage/mTLS Lab/bin/mtls-lab)
 #
 # Needs a JDK 17+, Maven and openssl. Not a test: RSA key generation time varies a lot run to run.
 set -euo pipefail
@@ -14,7 +16,12 @@ RUNS=${RUNS:-5}
 KEYS=${KEYS:-rsa}
 JAVA=${JAVA:-java}
 JAR=$(pwd)/target/mtls-lab.jar
-mvn -q -B package -DskipTests   # always: a stale jar would time an older program
+if [ -n "${MTLS:-}" ]; then
+    MTLS_CMD=("$MTLS")
+else
+    mvn -q -B package -DskipTests   # always: a stale jar would time an older program
+    MTLS_CMD=("$JAVA" -jar "$JAR")
+fi
 KEY_OPTION=()
 [ "$KEYS" = ec ] && KEY_OPTION=(--key ec-p256)
 scratch=$(mktemp -d)
@@ -34,11 +41,11 @@ recipe() {
             -sha256 -extfile "$scratch/${side}_cert_ext.cnf" -extensions req_ext
     done
 }
-init() { "$JAVA" -jar "$JAR" init --dir . "${KEY_OPTION[@]}"; }
+init() { "${MTLS_CMD[@]}" init --dir . "${KEY_OPTION[@]}"; }
 three() {
-    "$JAVA" -jar "$JAR" ca create --dir . "${KEY_OPTION[@]}"
-    "$JAVA" -jar "$JAR" server issue --dir . "${KEY_OPTION[@]}"
-    "$JAVA" -jar "$JAR" client issue --dir . "${KEY_OPTION[@]}"
+    "${MTLS_CMD[@]}" ca create --dir . "${KEY_OPTION[@]}"
+    "${MTLS_CMD[@]}" server issue --dir . "${KEY_OPTION[@]}"
+    "${MTLS_CMD[@]}" client issue --dir . "${KEY_OPTION[@]}"
 }
 
 time_ms() { # function -> wall milliseconds, in a fresh folder
@@ -55,6 +62,6 @@ declare -A runs
 for _ in $(seq 1 "$RUNS"); do
     for what in recipe init three; do runs[$what]+="$(time_ms $what) "; done
 done
-echo "$(openssl version); $("$JAVA" -version 2>&1 | head -1); mtls-lab keys: $KEYS; $RUNS runs; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(openssl version); mtls-lab: ${MTLS:-$("$JAVA" -version 2>&1 | head -1) -jar}; mtls-lab keys: $KEYS; $RUNS runs; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 for what in recipe init three; do echo "$what: median $(median "${runs[$what]}") ms  (runs: ${runs[$what]})"; done
 awk -v a="$(median "${runs[init]}")" -v b="$(median "${runs[recipe]}")" 'BEGIN { printf "ratio init / OpenSSL recipe: %.2f\n", a / b }'
