@@ -34,6 +34,13 @@ if [ "${1:-}" = gui-under-xvfb ]; then
         sleep 1
     done
     [ -n "${window:-}" ] || { echo "FAIL: no window titled 'mTLS Lab' within 90 s" >&2; kill "$app" 2>/dev/null; exit 1; }
+    # The desktop entry's StartupWMClass must name this window's class, or docks show it apart.
+    wm_class=$(sed -n 's/^StartupWMClass=//p' packaging/linux/io.mtlslab.MtlsLab.desktop)
+    if ! xdotool search --onlyvisible --class "^${wm_class//./\\.}\$" 2>/dev/null | grep -qx "$window"; then
+        echo "FAIL: the main window's class is not the desktop entry's StartupWMClass $wm_class" >&2
+        kill "$app" 2>/dev/null; exit 1
+    fi
+    echo "  its class is the desktop entry's StartupWMClass ($wm_class)"
     for _ in $(seq 60); do kill -0 "$app" 2>/dev/null || break; sleep 1; done
     if kill -0 "$app" 2>/dev/null; then
         echo "FAIL: the GUI did not exit within 60 s of closing" >&2; kill -9 "$app"; exit 1
