@@ -15,16 +15,15 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * the known revocation lists, and records the chain and any refusal — so the handshake report can show
  * the server's certificates even when they are not trusted.
  */
-public final class ClientTrustManager extends X509ExtendedTrustManager {
+public final class ClientTrustManager extends DelegatingTrustManager {
 
-    private final X509ExtendedTrustManager delegate;
     private final List<X509CRL> crls;
     private volatile List<X509Certificate> serverChain = List.of();
     private volatile CertificateException refusal;
     private volatile boolean accepted;
 
     private ClientTrustManager(X509ExtendedTrustManager delegate, Collection<X509CRL> crls) {
-        this.delegate = delegate;
+        super(delegate);
         this.crls = List.copyOf(crls);
     }
 
@@ -68,13 +67,8 @@ public final class ClientTrustManager extends X509ExtendedTrustManager {
         verify(chain, () -> delegate.checkServerTrusted(chain, authType));
     }
 
-    /** One of the delegate's three checkServerTrusted variants. */
-    private interface PkixCheck {
-        void run() throws CertificateException;
-    }
-
     /** Records the chain, runs the PKIX check and then the revocation check, and records the outcome. */
-    private void verify(X509Certificate[] chain, PkixCheck pkix) throws CertificateException {
+    private void verify(X509Certificate[] chain, Check pkix) throws CertificateException {
         record(chain);
         try {
             pkix.run();
@@ -100,25 +94,5 @@ public final class ClientTrustManager extends X509ExtendedTrustManager {
                 }
             }
         }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        delegate.checkClientTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        delegate.checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        delegate.checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return delegate.getAcceptedIssuers();
     }
 }

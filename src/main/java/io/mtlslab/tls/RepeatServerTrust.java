@@ -20,15 +20,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * the server under test, the busiest process. Each handshake still proves the server holds the
  * leaf's key (BoringSSL checks its signature); refusals are checked every time.
  */
-public final class RepeatServerTrust extends X509ExtendedTrustManager {
+public final class RepeatServerTrust extends DelegatingTrustManager {
 
     private static final int CACHED_CHAINS = 256;
 
-    private final X509ExtendedTrustManager delegate;
     private final TrustedChains trusted = new TrustedChains(CACHED_CHAINS);
 
     public RepeatServerTrust(X509ExtendedTrustManager delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -46,10 +45,6 @@ public final class RepeatServerTrust extends X509ExtendedTrustManager {
                 () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
-    private interface Check {
-        void run() throws CertificateException;
-    }
-
     private void check(X509Certificate[] chain, String authType, SSLParameters parameters, String host, Check full)
             throws CertificateException {
         String identification = parameters == null ? null : parameters.getEndpointIdentificationAlgorithm();
@@ -62,32 +57,6 @@ public final class RepeatServerTrust extends X509ExtendedTrustManager {
         if (key != null) {
             trusted.add(key, chain, null);
         }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        delegate.checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        delegate.checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        delegate.checkClientTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        delegate.checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return delegate.getAcceptedIssuers();
     }
 
     /** How many server checks were answered from memory. */
