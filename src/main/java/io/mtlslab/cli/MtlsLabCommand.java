@@ -204,7 +204,7 @@ public final class MtlsLabCommand implements Runnable {
         commandLine.setParameterExceptionHandler((exception, args) -> {
             // One line, like every other input error; the full usage is one --help away.
             CommandLine failed = exception.getCommandLine();
-            failed.getErr().println(Texts.text("cli.error.usage", exception.getMessage(),
+            failed.getErr().println(Texts.text("cli.error.usage", ParseErrorWords.of(exception),
                     failed.getCommandSpec().qualifiedName()));
             return BAD_INPUT;
         });

@@ -19,8 +19,10 @@ import javax.net.ssl.SSLException;
  * <p>The JDK forbids TLS 1.0/1.1 process-wide through the security property
  * {@code jdk.tls.disabledAlgorithms}, read once when JSSE first starts; an engine cannot lift it.
  * {@link #allowLegacyProtocolsInThisProcess()} removes them from that property, which works only
- * before the first TLS connection of the process (the CLI calls it first thing);
- * {@link #jdkAllows(String)} tells whether it took effect, so the server can say so honestly.
+ * before the first TLS connection of the process (the echo server and the scenario matrix call it
+ * before theirs; the GUI, whose process may have made connections already, runs TLS 1.1 cells in a
+ * child JVM, scenario/LegacyTlsChild); {@link #jdkAllows(String)} tells whether it took effect, so
+ * the server can say so honestly.
  */
 public final class ServerTlsProfile {
 

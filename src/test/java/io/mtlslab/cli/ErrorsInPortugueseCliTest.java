@@ -82,4 +82,22 @@ class ErrorsInPortugueseCliTest {
         assertThat(run.err().strip()).as(run.toString()).startsWith("error: ")
                 .contains("no CA in " + empty, "create one with: mtls-lab ca create --dir " + empty);
     }
+
+    @Test
+    void picocliInputErrorsAreRebuiltInPortugueseAndStayPicoclisInEnglish() {
+        assertThat(CliRun.of("--lang", "pt-BR", "ca", "create", "--frobnicate").err().strip())
+                .isEqualTo("erro: opção desconhecida: '--frobnicate' — veja 'mtls-lab ca create --help'");
+        assertThat(CliRun.of("--lang", "pt-BR", "ca", "creat").err().strip())
+                .isEqualTo("erro: argumento inesperado: 'creat' (você quis dizer create?) — veja 'mtls-lab ca --help'");
+        assertThat(CliRun.of("--lang", "pt-BR", "load").err().strip())
+                .isEqualTo("erro: falta URL — veja 'mtls-lab load --help'");
+        assertThat(CliRun.of("--lang", "pt-BR", "serve", "--port", "abc").err().strip())
+                .isEqualTo("erro: valor inválido para --port: 'abc' — veja 'mtls-lab serve --help'");
+        CliRun twice = CliRun.of("--lang", "pt-BR", "serve", "--port", "1", "--port", "2");
+        assertThat(twice.exitCode()).isEqualTo(MtlsLabCommand.BAD_INPUT);
+        assertThat(twice.err().strip()).isEqualTo("erro: --port foi informado mais de uma vez — veja 'mtls-lab serve --help'");
+
+        assertThat(CliRun.of("--lang", "en", "ca", "create", "--frobnicate").err().strip())
+                .isEqualTo("error: Unknown option: '--frobnicate' — see 'mtls-lab ca create --help'");
+    }
 }
