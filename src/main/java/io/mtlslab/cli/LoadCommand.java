@@ -138,11 +138,12 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     /** The summary in the chosen language: labels aligned in one column, figures in the language's format. */
-    private static void print(LoadReport report, long warmup, PrintWriter out) {
+    static void print(LoadReport report, long warmup, PrintWriter out) {
         out.println("== " + Texts.text("cli.load.heading", report.url(), report.concurrency(),
                 Texts.text(report.resume() ? "cli.load.resumption" : "cli.load.fullHandshakes"), report.tlsProvider()));
         List<String> labels = List.of("cli.load.label.calls", "cli.load.label.rate", "cli.load.label.callRate",
-                "cli.load.label.handshake", "cli.load.label.request", "cli.load.label.statuses", "cli.load.label.warmup");
+                "cli.load.label.handshake", "cli.load.label.request", "cli.load.label.statuses", "cli.load.label.warmup",
+                "cli.load.label.client");
         int width = labels.stream().mapToInt(key -> Texts.text(key).length()).max().orElse(0) + 2;
         line(out, width, "cli.load.label.calls", Texts.text("cli.load.calls", report.calls(),
                 report.elapsed().toNanos() / 1e9, report.succeeded(), report.failed())
@@ -159,6 +160,11 @@ final class LoadCommand implements Callable<Integer> {
         report.statuses().forEach((status, n) -> statuses.append(statuses.isEmpty() ? "" : ", ").append(status)
                 .append(" x").append(n));
         line(out, width, "cli.load.label.statuses", statuses.isEmpty() ? "-" : statuses.toString());
+        line(out, width, "cli.load.label.client", Double.isNaN(report.clientBusy()) ? Texts.text("cli.load.clientUnknown")
+                : Texts.text("cli.load.client", report.clientBusy()));
+        if (report.clientSaturated()) {
+            out.println("  " + Texts.text("cli.load.clientSaturated", report.clientBusy()));
+        }
         if (!report.failures().isEmpty()) {
             out.println("== " + Texts.text("cli.load.failures"));
             for (FailureGroup group : report.failures()) {
@@ -196,6 +202,9 @@ final class LoadCommand implements Callable<Integer> {
         root.put("failed", report.failed());
         root.put("cancelled", report.cancelled());
         root.put("elapsedMs", report.elapsed().toNanos() / 1e6);
+        // how busy the load client's own network threads were (0 to 1; null where not measured)
+        root.put("clientBusy", Double.isNaN(report.clientBusy()) ? null : report.clientBusy());
+        root.put("clientSaturated", report.clientSaturated());
         root.put("handshakes", report.handshakes());
         root.put("fullHandshakes", report.fullHandshakes());
         root.put("handshakesPerSecond", report.handshakesPerSecond());

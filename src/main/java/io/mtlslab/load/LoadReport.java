@@ -17,10 +17,17 @@ import java.util.Map;
  * @param request from the request sent to the whole response read, for every response
  * @param statuses answers by HTTP status
  * @param cancelled whether the run was stopped before its count or duration
+ * @param clientBusy how busy the load client's network threads were over the run, 0 to 1 (their CPU time
+ *     over the elapsed time of each); {@code NaN} where the JVM cannot measure thread CPU. Near 1, the
+ *     client, not the server, may have set the rate. The JVM's own threads (JIT, GC) are not counted.
  */
 public record LoadReport(String url, String tlsProvider, int concurrency, boolean resume, long calls, long succeeded,
                          long handshakes, long fullHandshakes, Duration elapsed, Latency handshake, Latency request,
-                         Map<Integer, Long> statuses, List<FailureGroup> failures, boolean cancelled) {
+                         Map<Integer, Long> statuses, List<FailureGroup> failures, boolean cancelled,
+                         double clientBusy) {
+
+    /** From this share of busy time on, the report warns that the client may have been the limit. */
+    public static final double SATURATED = 0.8;
 
     public LoadReport {
         statuses = Map.copyOf(statuses);
@@ -35,6 +42,11 @@ public record LoadReport(String url, String tlsProvider, int concurrency, boolea
     /** Successful calls per second over the run. */
     public double callsPerSecond() {
         return perSecond(succeeded);
+    }
+
+    /** Whether the load client's network threads were busy enough to have set the rate themselves. */
+    public boolean clientSaturated() {
+        return clientBusy >= SATURATED;
     }
 
     public long failed() {

@@ -20,6 +20,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -36,6 +37,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetAddress;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -49,6 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -104,6 +108,8 @@ public final class LoadTest {
         private final CountDownLatch allDone;
         private final AtomicLong inFlight = new AtomicLong();
         private volatile boolean stopping;
+        private final List<Thread> networkThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private double busy = Double.NaN;
 
         Run(LoadRequest request, Consumer<LoadProgress> progress, BooleanSupplier cancelled) {
             this.request = request;
@@ -123,9 +129,14 @@ public final class LoadTest {
         }
 
         LoadReport execute() throws InterruptedException {
+            ThreadFactory netty = new DefaultThreadFactory("mtls-lab-load");
             EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                     Math.max(1, Math.min(request.concurrency(), Runtime.getRuntime().availableProcessors())),
-                    NioIoHandler.newFactory());
+                    runnable -> {
+                        Thread thread = netty.newThread(runnable);
+                        networkThreads.add(thread);
+                        return thread;
+                    }, NioIoHandler.newFactory());
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "mtls-lab-load-progress");
                 thread.setDaemon(true);
@@ -143,6 +154,7 @@ public final class LoadTest {
                 allDone.await();
             } finally {
                 ticker.shutdownNow();
+                busy = clientBusy();
                 group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             }
             tick();
@@ -311,6 +323,24 @@ public final class LoadTest {
                     seconds <= 0 ? 0 : handshakes.get() / seconds));
         }
 
+        /** The network threads' CPU time over their share of the elapsed time; NaN where not measurable. */
+        private double clientBusy() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long elapsed = System.nanoTime() - start;
+            if (!threads.isThreadCpuTimeSupported() || networkThreads.isEmpty() || elapsed <= 0) {
+                return Double.NaN;
+            }
+            long cpu = 0;
+            for (Thread thread : networkThreads) {
+                long used = threads.getThreadCpuTime(thread.getId());
+                if (used < 0) {
+                    return Double.NaN;
+                }
+                cpu += used;
+            }
+            return Math.min(1.0, (double) cpu / ((double) elapsed * networkThreads.size()));
+        }
+
         private LoadReport report() {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             Map<Integer, Long> byStatus = new TreeMap<>();
@@ -319,7 +349,7 @@ public final class LoadTest {
             return new LoadReport(call.url().toString(), NativeTls.describe(provider), request.concurrency(),
                     request.resume(), calls, succeeded.get(), handshakes.get(), handshakes.get() - resumed.get(),
                     elapsed, Latency.of(handshakeNanos.toArray()), Latency.of(requestNanos.toArray()), byStatus,
-                    diagnose(), stopping && (request.count() == 0 || calls < request.count()));
+                    diagnose(), stopping && (request.count() == 0 || calls < request.count()), busy);
         }
 
         /**

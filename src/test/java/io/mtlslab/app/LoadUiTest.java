@@ -86,7 +86,9 @@ class LoadUiTest extends AppUnderTest {
                 .map(javafx.scene.control.Label::getText))
                 .contains("20 in all: 20 succeeded, 0 failed", "HTTP 200 × 20")
                 .anyMatch(text -> text.startsWith("p50 ") && text.contains(" · max "))
-                .anyMatch(text -> text.contains("handshakes/s (20 full handshakes)"));
+                .anyMatch(text -> text.contains("handshakes/s (20 full handshakes)"))
+                .contains("Load client busy")
+                .anyMatch(text -> text.matches("\\d+% of its network threads' time.*"));
         assertThat(robot.lookup("#loadFailures .label").queryLabeled().getText()).isEqualTo("No call failed.");
         assertThat(chartTotal(robot)).isEqualTo(20);
         assertThat(robot.lookup("#cancelLoadButton").queryButton().isVisible()).isFalse();

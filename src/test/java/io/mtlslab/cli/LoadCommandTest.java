@@ -3,6 +3,8 @@ package io.mtlslab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.mtlslab.load.Latency;
+import io.mtlslab.load.LoadReport;
 import io.mtlslab.pki.Workspace;
 import io.mtlslab.server.EchoServer;
 import io.mtlslab.server.ServerSettings;
@@ -45,7 +47,8 @@ class LoadCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("2 connections at a time, full handshakes, client TLS", "BoringSSL",
                 "calls:        30 in", "30 succeeded, 0 failed", "(30 handshakes, 30 full, 0 resumed)",
-                "handshake:    p50 ", "statuses:     200 x30").doesNotContain("Failures by cause");
+                "handshake:    p50 ", "statuses:     200 x30", "client:       network threads busy ")
+                .doesNotContain("Failures by cause");
     }
 
     @Test
@@ -74,6 +77,8 @@ class LoadCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         Map<String, Object> json = JSON.std.mapFrom(run.out());
         assertThat(json).containsEntry("calls", 8).containsEntry("succeeded", 8).containsEntry("warmupCalls", 12);
+        assertThat(((Number) json.get("clientBusy")).doubleValue()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        assertThat(json).containsKey("clientSaturated");
         assertThat(((Map<String, Object>) json.get("handshakeLatency")).get("count")).isEqualTo(8);
         assertThat(accepted() - acceptedBefore).isEqualTo(20);
         assertThat(run("load", server.url(), "--dir", dir.toString(), "--warmup", "10", "-n", "5").out())
@@ -97,5 +102,27 @@ class LoadCommandTest {
                 .contains("--warmup -1 is negative");
         assertThat(LoadCommand.parseDuration("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
         assertThat(LoadCommand.parseDuration("2m")).isEqualTo(java.time.Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aBusyLoadClientIsFlaggedAsPossiblyTheLimit() {
+        java.time.Duration ms = java.time.Duration.ofMillis(1);
+        Latency latency = new Latency(100, ms, ms, ms, ms, List.of());
+        for (double busy : new double[] {0.95, 0.5, Double.NaN}) {
+            LoadReport report = new LoadReport("https://localhost:8443/", "JDK", 8, false, 100, 100, 100, 100,
+                    java.time.Duration.ofSeconds(1), latency, latency,
+                    Map.of(200, 100L), List.of(), false, busy);
+            java.io.StringWriter text = new java.io.StringWriter();
+            LoadCommand.print(report, 0, new java.io.PrintWriter(text));
+
+            if (busy >= LoadReport.SATURATED) {
+                assertThat(text.toString()).contains("client:       network threads busy 95% of the time",
+                        "warning: the load client was busy 95% of the time, so these figures may be its limit");
+            } else if (Double.isNaN(busy)) {
+                assertThat(text.toString()).contains("client:       not measured on this JVM").doesNotContain("warning:");
+            } else {
+                assertThat(text.toString()).contains("network threads busy 50% of the time").doesNotContain("warning:");
+            }
+        }
     }
 }

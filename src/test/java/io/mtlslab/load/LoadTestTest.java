@@ -73,6 +73,8 @@ class LoadTestTest {
         // No call can take longer than the whole run (a handshake once counted from an unset start: hours).
         assertThat(report.handshake().max()).isLessThanOrEqualTo(report.elapsed());
         assertThat(report.request().max()).isLessThanOrEqualTo(report.elapsed());
+        // the client's own network threads did work, and at most all of their time
+        assertThat(report.clientBusy()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
         assertThat(report.handshake().buckets().stream().mapToLong(Latency.Bucket::count).sum()).isEqualTo(60);
         assertThat(report.request().count()).isEqualTo(60);
         assertThat(report.cancelled()).isFalse();

@@ -134,6 +134,9 @@ public class LoadController {
         figure("load.fig.handshake", percentiles(report.handshake()));
         figure("load.fig.request", percentiles(report.request()));
         figure("load.fig.setup", context.text("load.fig.setup.value", report.concurrency(), report.tlsProvider()));
+        figure("load.fig.busy", Double.isNaN(report.clientBusy()) ? context.text("load.fig.busy.unknown")
+                : context.text(report.clientSaturated() ? "load.fig.busy.saturated" : "load.fig.busy.value",
+                        report.clientBusy()));
         figure("load.fig.statuses", report.statuses().entrySet().stream()
                 .map(e -> "HTTP " + e.getKey() + " × " + e.getValue()).collect(Collectors.joining(", ")));
         if (report.failures().isEmpty()) {
