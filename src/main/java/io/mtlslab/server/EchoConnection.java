@@ -65,14 +65,19 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     /** What every connection of one server shares. */
     record Shared(ServerSettings settings, TlsProviderInUse tlsProvider, ServerTrustManager trust,
-                  List<String> protocols, ConnectionLog log, AtomicLong connectionIds, boolean unsafe,
+                  List<String> protocols, ConnectionLog log, AtomicLong connectionIds, List<Message> unsafeMessages,
                   Map<X509Certificate, ClientIdentity> identities, HmacGate hmac, Executor refresher,
                   AtomicBoolean stopping) {
 
         Shared(ServerSettings settings, TlsProviderInUse tlsProvider, ServerTrustManager trust, List<String> protocols,
                ConnectionLog log, HmacGate hmac, Executor refresher) {
-            this(settings, tlsProvider, trust, protocols, log, new AtomicLong(), settings.unsafe(), recentlySeen(), hmac,
-                    refresher, new AtomicBoolean());
+            // The settings never change for a server: its unsafe labels are worked out once, not per request.
+            this(settings, tlsProvider, trust, protocols, log, new AtomicLong(), settings.unsafeMessages(), recentlySeen(),
+                    hmac, refresher, new AtomicBoolean());
+        }
+
+        boolean unsafe() {
+            return !unsafeMessages.isEmpty();
         }
 
         /** Decoding a certificate costs as much as a tenth of a handshake; clients come back with the same one. */
@@ -256,7 +261,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             }
             return;
         }
-        EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings());
+        EchoResponses.Answer answer = EchoResponses.answer(request, session, shared);
         logRequest(request, answer.response().status().code(), answer.note());
         send(ctx, answer.response(), HttpUtil.isKeepAlive(request));
     }
@@ -292,7 +297,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
             send(ctx, HmacGate.rejection(verification), HttpUtil.isKeepAlive(request));
             return;
         }
-        EchoResponses.Answer answer = EchoResponses.answer(request, session, shared.settings(),
+        EchoResponses.Answer answer = EchoResponses.answer(request, session, shared,
                 java.util.Map.of("hmac", HmacGate.section(verification)));
         answer.response().headers().set(HmacGate.RESULT_HEADER, verification.code());
         logRequest(request, answer.response().status().code(), answer.note() == null ? HmacGate.logNote(verification)
@@ -322,7 +327,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
-        EchoResponses.labelUnsafe(response, shared.settings());
+        EchoResponses.labelUnsafe(response, shared.unsafeMessages());
         HttpUtil.setContentLength(response, response.content().readableBytes());
         // Through the whole pipeline: the caller may sit before the HTTP encoder (the head deadline does).
         if (keepAlive) {

@@ -45,17 +45,19 @@ final class EchoResponses {
     private EchoResponses() {
     }
 
-    static Answer answer(FullHttpRequest request, EchoConnection.Session session, ServerSettings settings) {
-        return answer(request, session, settings, Map.of());
+    static Answer answer(FullHttpRequest request, EchoConnection.Session session, EchoConnection.Shared shared) {
+        return answer(request, session, shared, Map.of());
     }
 
     /** As above, with further top-level JSON sections (e.g. {@code hmac}) added after the standard ones. */
-    static Answer answer(FullHttpRequest request, EchoConnection.Session session, ServerSettings settings,
+    static Answer answer(FullHttpRequest request, EchoConnection.Session session, EchoConnection.Shared shared,
                          Map<String, Object> extraSections) {
+        ServerSettings settings = shared.settings();
+        List<Message> unsafe = shared.unsafeMessages();
         ClientIdentity client = session.client();
         boolean inspect = settings.clientAuth() == ClientAuthMode.INSPECT;
         if (client == null && !settings.handlerBypass()) {
-            String body = inspect ? json(inspectNoCertificate(session, settings)) : NO_CERTIFICATE_BODY;
+            String body = inspect ? json(inspectNoCertificate(session, unsafe)) : NO_CERTIFICATE_BODY;
             return new Answer(response(HttpResponseStatus.UNAUTHORIZED, "application/json", body),
                     Message.of("serverlog.refusedByHandler"));
         }
@@ -66,7 +68,7 @@ final class EchoResponses {
         }
         EchoResponse body = new EchoResponse(client,
                 new EchoResponse.Tls(session.provider(), session.protocol(), session.cipherSuite(), session.alpn()),
-                echoedRequest(request), modes(settings), settings.unsafe(), settings.unsafeLabels(),
+                echoedRequest(request), modes(settings), !unsafe.isEmpty(), texts(unsafe),
                 inspect ? inspectSection(session) : null, extraSections, note == null ? null : note.text());
         return new Answer(response(HttpResponseStatus.OK, "application/json", body.toJson()), note);
     }
@@ -80,20 +82,25 @@ final class EchoResponses {
     }
 
     /** Adds the unsafe labels to a response header (ASCII, one line). */
-    static void labelUnsafe(FullHttpResponse response, ServerSettings settings) {
+    static void labelUnsafe(FullHttpResponse response, List<Message> unsafe) {
         // An HTTP header is ASCII: English, whatever the server's language (the JSON body carries the chosen one).
-        List<String> labels = settings.unsafeLabels(java.util.Locale.ENGLISH);
-        if (!labels.isEmpty()) {
-            response.headers().set(UNSAFE_HEADER, String.join(" | ", labels));
+        if (!unsafe.isEmpty()) {
+            response.headers().set(UNSAFE_HEADER, unsafe.stream().map(m -> m.text(Locale.ENGLISH))
+                    .collect(java.util.stream.Collectors.joining(" | ")));
         }
     }
 
-    private static Map<String, Object> inspectNoCertificate(EchoConnection.Session session, ServerSettings settings) {
+    /** The labels in the current language (the GUI may switch it while the server runs). */
+    private static List<String> texts(List<Message> unsafe) {
+        return unsafe.stream().map(Message::text).toList();
+    }
+
+    private static Map<String, Object> inspectNoCertificate(EchoConnection.Session session, List<Message> unsafe) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", "client certificate required");
         body.put("inspect", EchoResponse.inspectJson(inspectSection(session)));
-        body.put("unsafeMode", settings.unsafe());
-        body.put("unsafe", settings.unsafeLabels());
+        body.put("unsafeMode", !unsafe.isEmpty());
+        body.put("unsafe", texts(unsafe));
         return body;
     }
 
