@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.app.audit.AuditModel;
 import io.mtlslab.audit.ClientAudit;
-import io.mtlslab.testing.TestPki;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -21,12 +19,7 @@ import org.testfx.framework.junit5.Start;
  * (127.0.0.1) unless the user writes another address; an address that is not this machine's is an error
  * in the GUI's words, and nothing starts.
  */
-class AuditClientBindUiTest extends AppUnderTest {
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
+class AuditClientBindUiTest extends SeededAppUnderTest {
 
     @Start
     void start(Stage stage) {

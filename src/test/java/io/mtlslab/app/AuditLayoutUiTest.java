@@ -2,12 +2,10 @@ package io.mtlslab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mtlslab.testing.TestPki;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -17,15 +15,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Audit screen's two forms share a tab pane: the short server form must not sit on top of an empty
  * band as tall as the client tab's two tables, and the client tab must still show both tables whole.
  */
-class AuditLayoutUiTest extends AppUnderTest {
+class AuditLayoutUiTest extends SeededAppUnderTest {
 
     /** Room for the tab body's padding, the pane's border and the screen's spacing; the old band was ~350 px. */
     private static final double MAX_GAP_IN_EM = 4;
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
 
     @Start
     void start(Stage stage) {

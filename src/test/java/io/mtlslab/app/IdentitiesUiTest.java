@@ -3,22 +3,15 @@ package io.mtlslab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.pki.IdentityEntry;
-import io.mtlslab.testing.TestPki;
 import java.nio.file.Files;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /** G3/G4: the identities list with status, and exporting an identity as PKCS#12. */
-class IdentitiesUiTest extends AppUnderTest {
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
+class IdentitiesUiTest extends SeededAppUnderTest {
 
     @Start
     void start(Stage stage) {

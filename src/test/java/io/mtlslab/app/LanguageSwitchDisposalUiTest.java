@@ -3,7 +3,6 @@ package io.mtlslab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.text.Texts;
-import io.mtlslab.testing.TestPki;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -25,16 +23,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * <p>Every screen of the navigation takes part, so a controller that listens strongly to a model
  * fails here.
  */
-class LanguageSwitchDisposalUiTest extends AppUnderTest {
+class LanguageSwitchDisposalUiTest extends SeededAppUnderTest {
 
     private static final List<String> SCREENS = List.of("welcome", "wizard", "identities", "server", "call",
             "scenarios", "inspect", "workshop", "audit");
     private static final int SWITCHES = 4;
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
 
     @Start
     void start(Stage stage) {

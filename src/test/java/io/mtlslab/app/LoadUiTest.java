@@ -5,25 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mtlslab.app.call.LoadModel;
 import io.mtlslab.app.common.I18n;
 import io.mtlslab.load.LoadReport;
-import io.mtlslab.testing.TestPki;
 import java.util.Locale;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 11 §2 in the GUI: the Test call screen's load test against the echo server started here. */
-class LoadUiTest extends AppUnderTest {
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
+class LoadUiTest extends SeededAppUnderTest {
 
     @Start
     void start(Stage stage) {

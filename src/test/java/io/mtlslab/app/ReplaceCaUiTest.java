@@ -3,24 +3,17 @@ package io.mtlslab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.pki.SecureFiles;
-import io.mtlslab.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /** Issue 10 §5: replacing the CA from the wizard asks first, says what it orphans, and keeps the old pair. */
-class ReplaceCaUiTest extends AppUnderTest {
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
+class ReplaceCaUiTest extends SeededAppUnderTest {
 
     @Start
     void start(Stage stage) {

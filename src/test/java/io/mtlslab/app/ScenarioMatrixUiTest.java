@@ -10,10 +10,8 @@ import io.mtlslab.scenario.Scenario;
 import io.mtlslab.scenario.ScenarioResult;
 import io.mtlslab.scenario.ServerMode;
 import io.mtlslab.tls.ServerTlsProfile;
-import io.mtlslab.testing.TestPki;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,12 +21,7 @@ import org.testfx.framework.junit5.Start;
 
 /** M1 from the GUI: the matrix runs off the FX thread and every row passes against the secure server. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScenarioMatrixUiTest extends AppUnderTest {
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
+class ScenarioMatrixUiTest extends SeededAppUnderTest {
 
     @Start
     void start(Stage stage) {

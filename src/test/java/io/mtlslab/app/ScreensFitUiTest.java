@@ -6,7 +6,6 @@ import io.mtlslab.app.common.I18n;
 import io.mtlslab.app.audit.AuditModel;
 import io.mtlslab.app.inspect.InspectModel;
 import io.mtlslab.audit.Probe;
-import io.mtlslab.testing.TestPki;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -21,7 +20,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -37,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  *
  * <p>One app start per language; sizes and looks change in place, as a user changes them.
  */
-class ScreensFitUiTest extends AppUnderTest {
+class ScreensFitUiTest extends SeededAppUnderTest {
 
     /** Width, height and looks: font step 0 (A−) or 4 (A+), or presenter mode. */
     private record Look(int width, int height, int fontStep, boolean presenter) {
@@ -59,11 +57,6 @@ class ScreensFitUiTest extends AppUnderTest {
      * look at them; off by default.
      */
     private static final String PICTURES = System.getProperty("mtlslab.fitPictures");
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
 
     @Start
     void start(Stage stage) {

@@ -3,21 +3,14 @@ package io.mtlslab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.server.TlsProviderChoice;
-import io.mtlslab.testing.TestPki;
 import io.mtlslab.tls.NativeTls;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /** S2/S3 from the GUI: the optional-mode pitfall and the secure mode's rejection, each with its diagnosis. */
-class ServerModesUiTest extends AppUnderTest {
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
+class ServerModesUiTest extends SeededAppUnderTest {
 
     @Start
     void start(Stage stage) {

@@ -3,7 +3,6 @@ package io.mtlslab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mtlslab.app.common.I18n;
-import io.mtlslab.testing.TestPki;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -15,19 +14,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The test call screen's views as a user reads them (issue 10 §6 and §7). */
-class TestCallViewsUiTest extends AppUnderTest {
-
-    @BeforeAll
-    static void seed() {
-        TestPki.seedWorkspace(dir.resolve("workspace"));
-    }
+class TestCallViewsUiTest extends SeededAppUnderTest {
 
     @Start
     void start(Stage stage) {
