@@ -9,7 +9,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -172,11 +171,6 @@ public record ServerSettings(String bindAddress, int port, ClientAuthMode client
     /** Each way these settings are weaker than {@link #secure()}, in the current language; empty when secure. */
     public List<String> unsafeLabels() {
         return unsafeMessages().stream().map(Message::text).toList();
-    }
-
-    /** As {@link #unsafeLabels()}, in {@code locale} (e.g. English for an ASCII-only HTTP header). */
-    public List<String> unsafeLabels(Locale locale) {
-        return unsafeMessages().stream().map(m -> m.text(locale)).toList();
     }
 
     /** Each way these settings are weaker than {@link #secure()}, as messages; empty when secure. */
