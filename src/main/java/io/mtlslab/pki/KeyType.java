@@ -86,13 +86,17 @@ public enum KeyType {
         return signatureAlgorithm;
     }
 
-    /** Generates a fresh key pair; RSA-4096 takes seconds, so never call this on a UI thread. */
+    /**
+     * Generates a fresh key pair; RSA-4096 takes a second or more, so never call this on a UI thread. RSA
+     * keys come from {@link RsaKeys} (two threads), the others from the JDK's generators.
+     */
     public KeyPair generate() {
+        if (isRsa()) {
+            return RsaKeys.generate(bits, RANDOM);
+        }
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-            if (isRsa()) {
-                generator.initialize(bits, RANDOM);
-            } else if (isEc()) {
+            if (isEc()) {
                 generator.initialize(new ECGenParameterSpec(curve), RANDOM);
             }
             return generator.generateKeyPair();
