@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mtlslab.app.call.LoadModel;
 import io.mtlslab.app.common.I18n;
 import io.mtlslab.load.LoadReport;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +62,21 @@ class LoadUiTest extends SeededAppUnderTest {
         return chart.getData().get(0).getData().stream().map(XYChart.Data::getYValue).mapToLong(Number::longValue).sum();
     }
 
+    private NumberAxis countAxis(FxRobot robot) {
+        return (NumberAxis) robot.lookup("#loadChart").queryAs(BarChart.class).getYAxis();
+    }
+
+    private List<String> countAxisLabels(FxRobot robot) {
+        NumberAxis axis = countAxis(robot); // the labels it draws: its formatter's text for each tick
+        return axis.getTickMarks().stream().map(tick -> axis.getTickLabelFormatter().toString(tick.getValue())).toList();
+    }
+
+    private long tallestBar(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> chart = robot.lookup("#loadChart").queryAs(BarChart.class);
+        return chart.getData().get(0).getData().stream().mapToLong(d -> d.getYValue().longValue()).max().orElse(0);
+    }
+
     @Test
     void twentyHandshakesAreCountedShownAsFiguresAndChartedAndReadInPortuguese(FxRobot robot) {
         serveAndOpenTheLoadTest(robot, "client");
@@ -84,6 +101,10 @@ class LoadUiTest extends SeededAppUnderTest {
                 .anyMatch(text -> text.matches("\\d+% of its network threads' time.*"));
         assertThat(robot.lookup("#loadFailures .label").queryLabeled().getText()).isEqualTo("No call failed.");
         assertThat(chartTotal(robot)).isEqualTo(20);
+        assertThat(countAxisLabels(robot)).as("whole handshakes, from 0 past the tallest bar")
+                .allMatch(label -> label.matches("\\d+")).contains("0")
+                .anyMatch(label -> Integer.parseInt(label) >= tallestBar(robot));
+        assertThat(countAxis(robot).getTickLabelFormatter().toString(1000)).isEqualTo("1,000");
         assertThat(robot.lookup("#cancelLoadButton").queryButton().isVisible()).isFalse();
 
         robot.interact(() -> driver.context().switchLanguage(I18n.PT_BR));
@@ -91,6 +112,8 @@ class LoadUiTest extends SeededAppUnderTest {
         assertThat(UiText.shown(robot, "#loadHeadline")).startsWith("20 chamadas em ");
         assertThat(UiText.shown(robot, "#loadToggle")).isEqualTo("Teste de carga…");
         assertThat(chartTotal(robot)).isEqualTo(20);
+        assertThat(countAxisLabels(robot)).allMatch(label -> label.matches("\\d+"));
+        assertThat(countAxis(robot).getTickLabelFormatter().toString(1000)).isEqualTo("1.000");
     }
 
     @Test

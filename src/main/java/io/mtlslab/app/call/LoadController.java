@@ -14,6 +14,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -48,6 +49,7 @@ public class LoadController {
     @FXML private KeyValueGrid loadFigures;
     @FXML private VBox loadFailures;
     @FXML private BarChart<String, Number> loadChart;
+    @FXML private NumberAxis loadChartY;
 
     public LoadController(AppContext context) {
         this.context = context;
@@ -147,11 +149,48 @@ public class LoadController {
         }
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         series.setName(context.text("load.chart.series"));
+        long most = 0;
         for (Latency.Bucket bucket : report.handshake().buckets()) {
             series.getData().add(new XYChart.Data<>(context.text("load.chart.bucket", millis(bucket.upTo())),
                     bucket.count()));
+            most = Math.max(most, bucket.count());
         }
+        scaleCountAxis(most);
         loadChart.getData().add(series);
+    }
+
+    /**
+     * Handshakes are counted in whole numbers: the axis runs from 0 to a round bound in whole steps (the
+     * automatic axis showed "2.5" handshakes), written in the user's digits ("1.000" in Portuguese).
+     */
+    private void scaleCountAxis(long most) {
+        long unit = countTickUnit(most);
+        loadChartY.setAutoRanging(false);
+        loadChartY.setLowerBound(0);
+        loadChartY.setUpperBound(Math.max(unit, (most + unit - 1) / unit * unit));
+        loadChartY.setTickUnit(unit);
+        loadChartY.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number count) {
+                return context.text("load.chart.count", count.longValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return null;
+            }
+        });
+    }
+
+    /** 1, 2, 5, 10, 20, 50…: the smallest step that reaches {@code most} in at most eight. */
+    static long countTickUnit(long most) {
+        for (long power = 1; ; power *= 10) {
+            for (long step : new long[] {power, 2 * power, 5 * power}) {
+                if (most <= 8 * step) {
+                    return step;
+                }
+            }
+        }
     }
 
     /** "12 × Rejected: …  (UNKNOWN_CA)": the diagnosis headline in the current language where there is one. */
