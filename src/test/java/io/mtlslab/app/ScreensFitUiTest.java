@@ -17,6 +17,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -218,6 +219,10 @@ class ScreensFitUiTest extends SeededAppUnderTest {
             if (cut != null) {
                 problems.add(where + ": text cut to \"" + cut + "\" in " + describe(labeled));
             }
+            String broken = brokenWord(labeled);
+            if (broken != null) {
+                problems.add(where + ": the word \"" + broken + "\" breaks across lines in " + describe(labeled));
+            }
         }
         if (node instanceof Control && node.getParent() instanceof javafx.scene.layout.Pane pane
                 && !(node.getParent() instanceof javafx.scene.control.skin.TableHeaderRow)
@@ -227,6 +232,23 @@ class ScreensFitUiTest extends SeededAppUnderTest {
             if (own.getWidth() > 0 && box.getWidth() > 0 && own.getMaxX() > box.getMaxX() + 1) {
                 problems.add(where + ": sticks out of its container by " + (int) (own.getMaxX() - box.getMaxX())
                         + " px (clipped, no ellipsis): " + describe(node));
+            }
+        }
+        if (node instanceof TextField field && field.getWidth() > 0 && field.getPromptText() != null
+                && !field.getPromptText().isEmpty() && (field.getText() == null || field.getText().isEmpty())) {
+            // An empty field's hint is all it says; TextField clips it without an ellipsis.
+            Text probe = new Text(field.getPromptText());
+            probe.setFont(field.getFont());
+            double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+            if (probe.getLayoutBounds().getWidth() > room + 1) {
+                problems.add(where + ": the hint \"" + field.getPromptText() + "\" is cut, "
+                        + (int) probe.getLayoutBounds().getWidth() + " px in " + (int) room + " px: " + describe(field));
+            }
+        }
+        if (node instanceof Control) {
+            String clipped = clippedAtTheRight(node);
+            if (clipped != null) {
+                problems.add(where + ": " + clipped);
             }
         }
         if (node instanceof Control && !scrollable) {
@@ -251,6 +273,57 @@ class ScreensFitUiTest extends SeededAppUnderTest {
                 walk(child, scene, where, inside, problems);
             }
         }
+    }
+
+    /**
+     * A control whose right part an ancestor's clip hides (a tab's content wider than its tab pane, a page
+     * wider than its view): the user sees a cut word or half a field and no way to scroll to the rest.
+     * Tables and lists, which scroll sideways on their own, are left out, and so are tab headers: past
+     * the pane's width JavaFX lists the tabs in its overflow menu.
+     */
+    private static String clippedAtTheRight(Node node) {
+        if (ancestor(node, VirtualFlow.class) != null
+                || ancestor(node, javafx.scene.control.skin.TableHeaderRow.class) != null
+                || withStyleClass(node, "tab-header-area")) {
+            return null;
+        }
+        Bounds own = node.localToScene(node.getLayoutBounds());
+        if (own.getWidth() <= 0) {
+            return null;
+        }
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            Node clip = p.getClip();
+            if (clip != null) {
+                Bounds shown = p.localToScene(clip.getBoundsInParent());
+                if (shown.getWidth() > 0 && own.getMinX() < shown.getMaxX() && own.getMaxX() > shown.getMaxX() + 1) {
+                    return "cut off at the right by " + (int) (own.getMaxX() - shown.getMaxX()) + " px (inside "
+                            + describe(p) + "): " + describe(node);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first word of a wrapping name (the "Subject" of a details list) that its label is too narrow
+     * to hold on one line, so it shows in pieces ("S / uj / ei / to"); else null. Values (paths, DNs,
+     * fingerprints) may break where they must; names must not.
+     */
+    static String brokenWord(Labeled labeled) {
+        if (!labeled.isWrapText() || !labeled.getStyleClass().contains("kv-key") || labeled.getWidth() <= 0
+                || labeled.getText() == null) {
+            return null;
+        }
+        double room = labeled.getWidth() - labeled.getInsets().getLeft() - labeled.getInsets().getRight();
+        Text probe = new Text();
+        probe.setFont(labeled.getFont());
+        for (String word : labeled.getText().split("\\s+")) {
+            probe.setText(word);
+            if (probe.getLayoutBounds().getWidth() > room + 1) {
+                return word;
+            }
+        }
+        return null;
     }
 
     /** The text the skin shows when it is shorter than the control's own text and ends in the ellipsis; else null. */
@@ -298,6 +371,15 @@ class ScreensFitUiTest extends SeededAppUnderTest {
     private static String describe(Node node) {
         String text = node instanceof Labeled l && l.getText() != null ? " \"" + l.getText() + "\"" : "";
         return node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId()) + text;
+    }
+
+    private static boolean withStyleClass(Node node, String styleClass) {
+        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains(styleClass)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Node ancestor(Node node, Class<?> type) {

@@ -2,6 +2,7 @@ package io.mtlslab.app.inspect;
 
 import io.mtlslab.app.AppContext;
 import io.mtlslab.app.common.Copy;
+import io.mtlslab.app.common.KeyValueGrid;
 import io.mtlslab.app.common.Problem;
 import io.mtlslab.pki.Pem;
 import io.mtlslab.pki.inspect.CertificateDetails;
@@ -234,19 +235,9 @@ public class InspectController {
     }
 
     private GridPane grid(String... keysAndValues) {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("form");
-        for (int i = 0, row = 0; i + 1 < keysAndValues.length; i += 2, row++) {
-            Label key = new Label(context.text(keysAndValues[i]));
-            key.getStyleClass().add("kv-key");
-            // A long name ("Nomes Alternativos do Sujeito" in presenter mode) wraps rather than widen the screen.
-            key.setWrapText(true);
-            key.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            String value = keysAndValues[i + 1];
-            Label text = new Label(value == null || value.isBlank() ? "—" : value);
-            text.setWrapText(true);
-            text.getStyleClass().add("kv-value");
-            grid.addRow(row, key, text);
+        KeyValueGrid grid = new KeyValueGrid();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            grid.add(context.text(keysAndValues[i]), keysAndValues[i + 1]);
         }
         return grid;
     }
