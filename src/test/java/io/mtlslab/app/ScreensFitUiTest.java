@@ -180,8 +180,21 @@ class ScreensFitUiTest extends SeededAppUnderTest {
         Node row = table.lookup(".table-row-cell");
         double rows = (table.getHeight() - (header == null ? 0 : header.getLayoutBounds().getHeight()))
                 / (row == null ? 1 : row.getLayoutBounds().getHeight());
-        return rows >= 3 ? List.of() : List.of(where + ": the identity list shows only " + String.format("%.1f", rows)
-                + " rows");
+        List<String> problems = new ArrayList<>();
+        if (rows < 3) {
+            problems.add(where + ": the identity list shows only " + String.format("%.1f", rows) + " rows");
+        }
+        // Today's status (valid, expiring, revoked) is what the list is for: it stays in view, never past the edge.
+        Bounds view = table.localToScene(table.getLayoutBounds());
+        for (Node badge : table.lookupAll(".badge")) {
+            Bounds shown = badge.localToScene(badge.getLayoutBounds());
+            if (badge.isVisible() && shown.getWidth() > 0 && shown.getMaxX() > view.getMaxX() + 1) {
+                problems.add(where + ": an identity's status is past the list's right edge, at x " + (int) shown.getMinX()
+                        + " of " + (int) view.getMaxX());
+                break;
+            }
+        }
+        return problems;
     }
 
     /** What is wrong on the scene as shown: cut texts, controls out of reach, a hidden status bar. */

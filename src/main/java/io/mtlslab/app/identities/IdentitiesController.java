@@ -84,12 +84,10 @@ public class IdentitiesController {
     @FXML
     private void initialize() {
         identityList.setPlaceholder(new Label(context.text("identities.empty")));
+        // Today's status comes right after who it is, so a narrow list (presenter mode) still shows it; the
+        // long subject comes last and takes whatever width is left (the details below show it whole).
         identityList.getColumns().add(column("identities.name", IdentityEntry::name));
         identityList.getColumns().add(column("identities.role", e -> context.text("role." + e.role().id())));
-        identityList.getColumns().add(column("identities.subject", IdentityEntry::subject));
-        identityList.getColumns().add(column("identities.key", IdentityEntry::keyType));
-        identityList.getColumns().add(column("identities.until",
-                e -> LocalDate.ofInstant(e.notAfter(), ZoneId.systemDefault()).toString()));
         TableColumn<IdentityEntry, IdentityStatus> status = new TableColumn<>(context.text("identities.status"));
         status.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(IdentityStatus.of(data.getValue(), Instant.now())));
         status.setCellFactory(column -> new TableCell<>() {
@@ -106,8 +104,12 @@ public class IdentitiesController {
             }
         });
         identityList.getColumns().add(status);
+        identityList.getColumns().add(column("identities.until",
+                e -> LocalDate.ofInstant(e.notAfter(), ZoneId.systemDefault()).toString()));
+        identityList.getColumns().add(column("identities.key", IdentityEntry::keyType));
+        identityList.getColumns().add(column("identities.subject", IdentityEntry::subject));
         Tables.readable(identityList, context.text("action.copy"));
-        Tables.widthsInEm(identityList, 7, 7, 16, 7, 8, 9);
+        Tables.widthsInEm(identityList, 7, 7, 9, 8, 7, 16);
         identityList.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> select(entry));
         exportFormat.setItems(javafx.collections.FXCollections.observableArrayList(ExportFormat.values()));
         exportFormat.setConverter(new javafx.util.StringConverter<>() {
