@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * as {@code ca create}, {@code server issue} and {@code client issue} with their defaults.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create the seed's certificate set in one step: ca.pem/ca.key (CN=MinhaCA, OU=TI, 3650 days),"
+        description = {"Create the article's certificate set (its OpenSSL recipe) in one step: ca.pem/ca.key (CN=MinhaCA, OU=TI, 3650 days),"
                 + " server.pem/server.key (CN=localhost, SANs localhost, 127.0.0.1, ::1) and client.pem/client.key"
                 + " (CN=Cliente, OU=CODIGODOCLIENTE), 365 days, with C=BR, ST=Estado, L=Cidade, O=MinhaEmpresa."
                 + " Keys: RSA 4096 for the CA and RSA 2048 for the leaves, as the OpenSSL recipe, generated in"
