@@ -95,7 +95,7 @@ class AuditUiTest extends AppUnderTest {
             assertThat(robot.lookup(".table-row-cell.finding-critical").queryAll()).hasSize(1);
             assertThat(robot.lookup(".audit-result.finding-critical").queryAll()).isNotEmpty();
             assertThat(robot.lookup(".table-row-cell.passed").queryAll()).hasSize(1);
-            assertThat(UiText.shown(robot, "#auditSummary")).startsWith("1 finding, the worst critical · 1 passed");
+            assertThat(UiText.shown(robot, "#auditSummary")).startsWith("1 finding (critical) · 1 passed");
 
             robot.interact(() -> table.getSelectionModel().select(0));
             assertThat(UiText.shown(robot, "#findingText")).contains("What happened: HTTP 200",
@@ -111,7 +111,7 @@ class AuditUiTest extends AppUnderTest {
             assertThat(again.getItems()).extracting(ProbeResult::id).containsExactly("no-client-certificate", "self-signed-copy");
             assertThat(again.getColumns().get(0).getCellData(0)).isEqualTo("crítico");
             assertThat(again.getColumns().get(1).getCellData(0)).isEqualTo("Sem certificado de cliente (o desvio de autenticação)");
-            assertThat(UiText.shown(robot, "#auditSummary")).startsWith("1 achado, o pior crítico · aprovadas: 1");
+            assertThat(UiText.shown(robot, "#auditSummary")).startsWith("1 achado (crítico) · sondas aprovadas: 1");
             // the verdict, what was sent and the fixes re-render too, not only the titles and labels
             assertThat((String) again.getColumns().get(2).getCellData(0)).contains("o desvio de autenticação")
                     .doesNotContain("bypass", "must refuse");
