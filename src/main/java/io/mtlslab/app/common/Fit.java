@@ -1,5 +1,8 @@
 package io.mtlslab.app.common;
 
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
@@ -7,6 +10,8 @@ import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
  * Makes a loaded screen keep its texts whole at every size and font step: a wrapping label never
@@ -46,5 +51,44 @@ public final class Fit {
         if (labeled.isWrapText() && labeled.getMinHeight() == Region.USE_COMPUTED_SIZE) {
             labeled.setMinHeight(Region.USE_PREF_SIZE);
         }
+        if (labeled.isWrapText() && labeled.getMinWidth() == Region.USE_COMPUTED_SIZE
+                && !labeled.minWidthProperty().isBound() && !labeled.getStyleClass().contains("code")
+                && !labeled.getStyleClass().contains("form-label")) {
+            // A form's field names are left out: beside the field they name they would take the room the field
+            // needs (the wizard's key drop-down at 1024x700 in presenter mode).
+            keepWordsWhole(labeled);
+        }
     }
+
+    /**
+     * A wrapping text breaks between its words, never inside one: squeezed, a label once showed
+     * "Sujeito" as "S / uj / ei / to" and "Revogue" as "Revo / gue". Its narrowest is its longest word of
+     * letters, in the font the CSS gives it (which changes with A−/A+ and presenter mode); paths, DNs and
+     * fingerprints may still break where they must, and so may code (style class {@code code}) and, for
+     * now, a form's field names ({@code form-label}).
+     */
+    public static void keepWordsWhole(Labeled labeled) {
+        labeled.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            Insets insets = labeled.getInsets();
+            double graphic = labeled.getGraphic() == null ? 0
+                    : labeled.getGraphic().prefWidth(-1) + labeled.getGraphicTextGap();
+            return longestWord(labeled.getText(), labeled.getFont()) + graphic + insets.getLeft() + insets.getRight();
+        }, labeled.textProperty(), labeled.fontProperty(), labeled.insetsProperty(), labeled.graphicProperty()));
+    }
+
+    /** The width of the widest word of letters in {@code text}, with its trailing punctuation. */
+    static double longestWord(String text, Font font) {
+        Text probe = new Text();
+        probe.setFont(font);
+        double widest = 0;
+        for (String word : text == null ? new String[0] : text.split("\\s+")) {
+            if (WORD.matcher(word).matches()) {
+                probe.setText(word);
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+        }
+        return widest == 0 ? 0 : Math.ceil(widest) + 1;
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}'’-]+[,.;:!?)]*");
 }

@@ -1,14 +1,10 @@
 package io.mtlslab.app.common;
 
-import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 /**
  * Two columns of "what: value" lines, the names in the muted key style and the values wrapped: an
@@ -39,35 +35,12 @@ public final class KeyValueGrid extends GridPane {
         key.getStyleClass().add("kv-key");
         key.setWrapText(true);
         key.setMinHeight(Region.USE_PREF_SIZE);
-        keepWordsWhole(key);
+        Fit.keepWordsWhole(key); // "Sujeito" once showed as S/uj/ei/to beside a long value
         Label text = new Label(value == null || value.isBlank() ? "—" : value);
         text.getStyleClass().add("kv-value");
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         addRow(rows++, key, text);
         return text;
-    }
-
-    /**
-     * A name wraps between its words, never inside one: squeezed by a long value in a narrow pane, the
-     * names' column once shrank until "Sujeito" showed as "S / uj / ei / to". Its narrowest is its
-     * longest word, in the font the CSS gives it (which changes with A−/A+ and presenter mode).
-     */
-    private static void keepWordsWhole(Label name) {
-        name.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            Insets insets = name.getInsets();
-            return longestWord(name.getText(), name.getFont()) + insets.getLeft() + insets.getRight();
-        }, name.textProperty(), name.fontProperty(), name.insetsProperty()));
-    }
-
-    static double longestWord(String text, Font font) {
-        Text probe = new Text();
-        probe.setFont(font);
-        double widest = 0;
-        for (String word : text == null ? new String[0] : text.split("\\s+")) {
-            probe.setText(word);
-            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
-        }
-        return Math.ceil(widest) + 1;
     }
 }
