@@ -297,7 +297,7 @@ class ScreensFitUiTest extends SeededAppUnderTest {
     private static String clippedAtTheRight(Node node) {
         if (ancestor(node, VirtualFlow.class) != null
                 || ancestor(node, javafx.scene.control.skin.TableHeaderRow.class) != null
-                || withStyleClass(node, "tab-header-area")) {
+                || ancestor(node, p -> p.getStyleClass().contains("tab-header-area")) != null) {
             return null;
         }
         Bounds own = node.localToScene(node.getLayoutBounds());
@@ -395,18 +395,13 @@ class ScreensFitUiTest extends SeededAppUnderTest {
         return node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId()) + text;
     }
 
-    private static boolean withStyleClass(Node node, String styleClass) {
-        for (Parent p = node.getParent(); p != null; p = p.getParent()) {
-            if (p.getStyleClass().contains(styleClass)) {
-                return true;
-            }
-        }
-        return false;
+    private static Node ancestor(Node node, Class<?> type) {
+        return ancestor(node, type::isInstance);
     }
 
-    private static Node ancestor(Node node, Class<?> type) {
+    private static Node ancestor(Node node, java.util.function.Predicate<Parent> wanted) {
         for (Parent p = node.getParent(); p != null; p = p.getParent()) {
-            if (type.isInstance(p)) {
+            if (wanted.test(p)) {
                 return p;
             }
         }
