@@ -54,12 +54,17 @@ class LoadUiTest extends SeededAppUnderTest {
         return driver.context().model(LoadModel.class, () -> null).reportProperty().get();
     }
 
-    private long chartTotal(FxRobot robot) {
+    /** The handshake counts of the chart's bars, left to right. */
+    private java.util.stream.LongStream bars(FxRobot robot) {
         @SuppressWarnings("unchecked")
         BarChart<String, Number> chart = robot.lookup("#loadChart").queryAs(BarChart.class);
         assertThat(chart.getData()).hasSize(1);
         assertThat(chart.getData().get(0).getData()).isNotEmpty();
-        return chart.getData().get(0).getData().stream().map(XYChart.Data::getYValue).mapToLong(Number::longValue).sum();
+        return chart.getData().get(0).getData().stream().map(XYChart.Data::getYValue).mapToLong(Number::longValue);
+    }
+
+    private long chartTotal(FxRobot robot) {
+        return bars(robot).sum();
     }
 
     private NumberAxis countAxis(FxRobot robot) {
@@ -72,9 +77,7 @@ class LoadUiTest extends SeededAppUnderTest {
     }
 
     private long tallestBar(FxRobot robot) {
-        @SuppressWarnings("unchecked")
-        BarChart<String, Number> chart = robot.lookup("#loadChart").queryAs(BarChart.class);
-        return chart.getData().get(0).getData().stream().mapToLong(d -> d.getYValue().longValue()).max().orElse(0);
+        return bars(robot).max().orElse(0);
     }
 
     @Test
