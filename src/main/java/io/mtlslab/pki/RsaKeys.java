@@ -20,15 +20,18 @@ import org.bouncycastle.jcajce.provider.asymmetric.util.PrimeCertaintyCalculator
  * from BouncyCastle's own prime search:
  *
  * <ul>
- *   <li>each prime is the next probable prime after a random start with its top two bits set (a sieved
- *       search, as OpenSSL's and the JDK's generators do), then confirmed by BouncyCastle's own
- *       Miller-Rabin rounds, instead of testing random numbers one at a time;
+ *   <li>each prime is the first one at or after a random start with its top two bits set, found by
+ *       {@link PrimeSieve} (a sieved search, as OpenSSL's and the JDK's generators do): only numbers with
+ *       no factor below 2<sup>18</sup> reach BouncyCastle's own Miller-Rabin rounds, instead of random
+ *       numbers tested one at a time;
  *   <li>the first two primes are searched on two threads: nearly all of an RSA-4096 key's time is its
  *       two 2048-bit primes.
  * </ul>
  *
  * <p>On the 2-core bench machine the seed's three keys (RSA-4096 beside two RSA-2048 in {@code init})
- * took a median 1.86 s with the JDK's generator and 1.27 s with this one (docs/benchmarks.md).
+ * took a median 1.86 s with the JDK's generator, 1.27 s with the JDK's {@code nextProbablePrime} on two
+ * threads (which also ran its own Miller-Rabin and Lucas tests before BouncyCastle's) and less with
+ * the deeper sieve (docs/benchmarks.md).
  */
 final class RsaKeys {
 
@@ -91,11 +94,10 @@ final class RsaKeys {
         private BigInteger searchPrime(int bitLength, BigInteger e, BigInteger squaredBound) {
             for (int attempt = 0; attempt < 5 * bitLength; attempt++) {
                 BigInteger start = new BigInteger(bitLength, random).setBit(bitLength - 1).setBit(bitLength - 2);
-                BigInteger prime = start.nextProbablePrime();
+                BigInteger prime = PrimeSieve.nextPrime(start, e, this::isProbablePrime);
                 if (prime.bitLength() == bitLength
                         && prime.multiply(prime).compareTo(squaredBound) >= 0
-                        && e.gcd(prime.subtract(BigInteger.ONE)).equals(BigInteger.ONE)
-                        && isProbablePrime(prime)) {
+                        && e.gcd(prime.subtract(BigInteger.ONE)).equals(BigInteger.ONE)) {
                     return prime;
                 }
             }
