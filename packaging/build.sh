@@ -186,13 +186,15 @@ stage_linux_files() {
         install -d -m 755 "$usr_tree/share/icons/hicolor/${size}x${size}/apps"
         install -m 644 "$png" "$usr_tree/share/icons/hicolor/${size}x${size}/apps/io.mtlslab.MtlsLab.png"
     done
-    # jpackage templates (--resource-dir): the cache refresh is pasted in from its one source file.
+    # jpackage templates (--resource-dir): the cache refresh and the console archive's training are
+    # pasted in from their one source file each.
     mkdir -p "$target/linux-resources"
     local template line
     for template in packaging/linux/resources/*; do
         while IFS= read -r line || [ -n "$line" ]; do
             case "$line" in
                 @REFRESH_DESKTOP_CACHES@) cat packaging/linux/refresh-desktop-caches.sh ;;
+                @CONSOLE_ARCHIVE@) cat packaging/linux/console-archive.sh ;;
                 *) printf '%s\n' "${line//@USR_TREE@/$usr_tree}" ;;
             esac
         done <"$template" >"$target/linux-resources/$(basename "$template")"
