@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -14,6 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 10 §6: the Go menu's shortcuts read "Ctrl+1" and really navigate; focus lands on the screen's first field. */
 class NavigationUiTest extends AppUnderTest {
@@ -58,5 +60,27 @@ class NavigationUiTest extends AppUnderTest {
 
     private Node focused(FxRobot robot) {
         return stage.getScene().getFocusOwner();
+    }
+
+    @Test
+    void theWorkspacePathStaysOnOneLineCutAtItsStartAndWholeOnHover(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+            driver.context().presenterProperty().set(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label path = robot.lookup("#workspaceLabel").queryAs(Label.class);
+        String whole = "Workspace: " + driver.workspaceDir();
+
+        assertThat(path.getText()).isEqualTo(whole);
+        assertThat(path.getTooltip().getText()).isEqualTo(whole);
+        assertThat(path.isWrapText()).isFalse();
+        String shown = ScreensFitUiTest.cutText(path);
+        if (shown != null) { // cut where the bar is too narrow: the end of the path is what stays
+            assertThat(shown).startsWith(path.getEllipsisString());
+            assertThat(whole).endsWith(shown.substring(path.getEllipsisString().length()));
+        }
+        robot.interact(() -> driver.context().presenterProperty().set(false));
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -37,6 +38,9 @@ public final class Fit {
         if (node instanceof ComboBoxBase<?> box && box.getMinWidth() == Region.USE_COMPUTED_SIZE) {
             box.setMinWidth(Region.USE_PREF_SIZE);
         }
+        if (FormLayout.isForm(node)) {
+            FormLayout.stackWhenNarrow((GridPane) node);
+        }
         if (node instanceof ScrollPane scroll && scroll.getContent() != null) {
             apply(scroll.getContent());
         }
@@ -52,10 +56,7 @@ public final class Fit {
             labeled.setMinHeight(Region.USE_PREF_SIZE);
         }
         if (labeled.isWrapText() && labeled.getMinWidth() == Region.USE_COMPUTED_SIZE
-                && !labeled.minWidthProperty().isBound() && !labeled.getStyleClass().contains("code")
-                && !labeled.getStyleClass().contains("form-label")) {
-            // A form's field names are left out: beside the field they name they would take the room the field
-            // needs (the wizard's key drop-down at 1024x700 in presenter mode).
+                && !labeled.minWidthProperty().isBound() && !labeled.getStyleClass().contains("code")) {
             keepWordsWhole(labeled);
         }
     }
@@ -64,8 +65,9 @@ public final class Fit {
      * A wrapping text breaks between its words, never inside one: squeezed, a label once showed
      * "Sujeito" as "S / uj / ei / to" and "Revogue" as "Revo / gue". Its narrowest is its longest word of
      * letters, in the font the CSS gives it (which changes with A−/A+ and presenter mode); paths, DNs and
-     * fingerprints may still break where they must, and so may code (style class {@code code}) and, for
-     * now, a form's field names ({@code form-label}).
+     * fingerprints may still break where they must, and so may code (style class {@code code}). A form's
+     * field names keep theirs too: where a name and its field do not fit side by side, {@link FormLayout}
+     * puts the name above the field.
      */
     public static void keepWordsWhole(Labeled labeled) {
         labeled.minWidthProperty().bind(Bindings.createDoubleBinding(() -> {

@@ -26,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -119,6 +120,11 @@ public class MainWindowController {
                 () -> context.workspace() == null ? context.text("workspace.opening")
                         : context.text("workspace.label", context.workspace().dir()),
                 context.workspaceProperty()));
+        // One line, cut at the start where the bar is narrow ("…/workshop-2026/workspace"): a path broken
+        // across lines anywhere read as nonsense. The whole path shows on hover.
+        Tooltip workspaceTip = new Tooltip();
+        workspaceTip.textProperty().bind(workspaceLabel.textProperty());
+        workspaceLabel.setTooltip(workspaceTip);
         statusText.textProperty().bind(context.tasks().messageProperty());
         statusProgress.visibleProperty().bind(context.tasks().busyProperty());
         statusProgress.progressProperty().bind(context.tasks().progressProperty());
