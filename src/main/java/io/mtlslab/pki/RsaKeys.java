@@ -30,8 +30,8 @@ import org.bouncycastle.jcajce.provider.asymmetric.util.PrimeCertaintyCalculator
  *
  * <p>On the 2-core bench machine the seed's three keys (RSA-4096 beside two RSA-2048 in {@code init})
  * took a median 1.86 s with the JDK's generator, 1.27 s with the JDK's {@code nextProbablePrime} on two
- * threads (which also ran its own Miller-Rabin and Lucas tests before BouncyCastle's) and less with
- * the deeper sieve (docs/benchmarks.md).
+ * threads (which also ran its own Miller-Rabin and Lucas tests before BouncyCastle's) and 1.2 s with
+ * the sieve (docs/benchmarks.md).
  */
 final class RsaKeys {
 
