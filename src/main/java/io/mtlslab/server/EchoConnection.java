@@ -96,7 +96,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     /** The TLS session of a completed handshake, as the responses and the log show it. */
-    record Session(String provider, String protocol, String cipherSuite, String alpn, ClientIdentity client,
+    record Session(String provider, String library, String protocol, String cipherSuite, String alpn, ClientIdentity client,
                    List<Message> secureModeWouldReject) {
     }
 
@@ -175,7 +175,7 @@ final class EchoConnection extends SimpleChannelInboundHandler<FullHttpRequest> 
                     : check == null ? List.of() : check.messages();
         }
         String alpn = engine.getApplicationProtocol();
-        session = new Session(shared.tlsProvider().id(), tls.getProtocol(), tls.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
+        session = new Session(shared.tlsProvider().id(), shared.tlsProvider().library(), tls.getProtocol(), tls.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn,
                 peer == null ? null : shared.identity(peer), wouldReject);
         ClientIdentity client = session.client();
         Message note = client == null && shared.settings().clientAuth() != ClientAuthMode.NONE

@@ -27,8 +27,12 @@ public record EchoResponse(ClientIdentity client, Tls tls, Map<String, Object> r
 
     private static final JSON WRITER = JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES);
 
-    /** The {@code tls} section. {@code provider} is {@code openssl} (BoringSSL) or {@code jdk}. */
-    public record Tls(String provider, String protocol, String cipherSuite, String alpn) {
+    /**
+     * The {@code tls} section. {@code provider} is {@code openssl} (BoringSSL) or {@code jdk}, as
+     * {@code --tls-provider} spells it; {@code library} names it for people, as the server's first line
+     * and the GUI's status bar do ("BoringSSL (netty-tcnative)", "JDK 17 (SunJSSE)").
+     */
+    public record Tls(String provider, String library, String protocol, String cipherSuite, String alpn) {
     }
 
     /** The {@code inspect} section. */
@@ -50,6 +54,7 @@ public record EchoResponse(ClientIdentity client, Tls tls, Map<String, Object> r
         if (tls != null) {
             Map<String, Object> section = new LinkedHashMap<>();
             section.put("provider", tls.provider());
+            section.put("library", tls.library());
             section.put("protocol", tls.protocol());
             section.put("cipherSuite", tls.cipherSuite());
             section.put("alpn", tls.alpn());
@@ -94,8 +99,8 @@ public record EchoResponse(ClientIdentity client, Tls tls, Map<String, Object> r
         Map<String, Object> client = root.get("client") instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
         Tls tls = null;
         if (root.get("tls") instanceof Map<?, ?> section) {
-            tls = new Tls(text(section.get("provider")), text(section.get("protocol")), text(section.get("cipherSuite")),
-                    text(section.get("alpn")));
+            tls = new Tls(text(section.get("provider")), text(section.get("library")), text(section.get("protocol")),
+                    text(section.get("cipherSuite")), text(section.get("alpn")));
         }
         Inspect inspect = null;
         if (root.get("inspect") instanceof Map<?, ?> section) {

@@ -67,7 +67,7 @@ final class EchoResponses {
             return new Answer(response(HttpResponseStatus.OK, "text/plain; charset=utf-8", text), note);
         }
         EchoResponse body = new EchoResponse(client,
-                new EchoResponse.Tls(session.provider(), session.protocol(), session.cipherSuite(), session.alpn()),
+                new EchoResponse.Tls(session.provider(), session.library(), session.protocol(), session.cipherSuite(), session.alpn()),
                 echoedRequest(request), modes(settings), !unsafe.isEmpty(), texts(unsafe),
                 inspect ? inspectSection(session) : null, extraSections, note == null ? null : note.text());
         return new Answer(response(HttpResponseStatus.OK, "application/json", body.toJson()), note);

@@ -32,7 +32,7 @@ class EchoIdentityReaderTest {
                 of.organizationalUnits(), of.organization(), of.serialHex(), of.issuer(),
                 Map.of("dns", List.of("cliente.example"), "ip", List.of("127.0.0.1")), of.emails(), of.notBefore(),
                 of.notAfter(), of.sha256Fingerprint());
-        String written = new EchoResponse(seen, new EchoResponse.Tls("openssl", "TLSv1.3", "TLS_AES_128_GCM_SHA256", null),
+        String written = new EchoResponse(seen, new EchoResponse.Tls("openssl", "BoringSSL (netty-tcnative)", "TLSv1.3", "TLS_AES_128_GCM_SHA256", null),
                 Map.of(), Map.of(), false, List.of(), null, Map.of(), null).toJson();
 
         PeerIdentity read = EchoIdentityReader.read(body(written));

@@ -41,10 +41,14 @@ class TlsProviderTest {
                 ServerSettings.secure().withPort(0).withTlsProvider(choice));
     }
 
+    /** The echo's {@code tls.provider}, after checking that its {@code tls.library} is the one the server names. */
     @SuppressWarnings("unchecked")
     private static String providerInTheEcho(EchoServer echo) throws Exception {
         Map<String, Object> body = JSON.std.mapFrom(get(echo, context(client, workspace.caCertificate()), null).body());
-        return (String) ((Map<String, Object>) body.get("tls")).get("provider");
+        Map<String, Object> tls = (Map<String, Object>) body.get("tls");
+        assertThat(tls.get("library")).as("tls.library").isEqualTo(echo.tlsProvider().library());
+        assertThat(echo.tlsProvider().describe()).startsWith((String) tls.get("library"));
+        return (String) tls.get("provider");
     }
 
     @Test
