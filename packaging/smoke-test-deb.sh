@@ -23,8 +23,8 @@ deb=${1:-$(ls target/installer/${pkg}_*.deb 2>/dev/null | head -1)}
 [ -n "$deb" ] && [ -f "$deb" ] || { echo "FAIL: no .deb (build one: mvn -Pinstaller package)" >&2; exit 1; }
 deb=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "== $*"; }
+# shellcheck source=packaging/package-test-lib.sh
+. packaging/package-test-lib.sh
 status() { dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || echo not-installed; }
 
 [ "$(id -u)" = 0 ] || fail "run as root (it installs and removes the package with apt-get)"
@@ -40,10 +40,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-export HOME="$work/home"
-mkdir -p "$HOME"
-unset XDG_DATA_HOME XDG_CONFIG_HOME
-export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"   # Java takes user.home from the password database
+use_throwaway_home "$work"
 export DEBIAN_FRONTEND=noninteractive
 
 step "maintainer scripts succeed with no desktop tools on the PATH"
@@ -94,21 +91,19 @@ packaging/smoke-cli.sh mtls-lab "$ws"
 mtls-lab list >"$work/list.txt" 2>/dev/null || fail "mtls-lab list exited with status $?"
 grep -qE '^client +' "$work/list.txt" \
     || { cat "$work/list.txt" >&2; fail "mtls-lab list (no --dir) does not show the default workspace's identities"; }
-(cd "$HOME/.local/share/mtls-lab" && find . -type f -exec md5sum {} + | sort -k2) >"$work/workspace-before"
+user_data_digest >"$work/workspace-before"
 
 step "the console launcher uses the class-data archive postinst trained under $app"
 archive=$app/lib/app/mtls-lab-cli.jsa
 [ -s "$archive" ] || fail "postinst made no $archive"
 ! grep -qxF "$archive" "$work/dpkg-L" || fail "$archive is a file of the package: postinst makes it for $app"
-JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xlog:class+load=info:file=$work/cli.classes" \
-    mtls-lab ca create --dir "$work/ws-cds" --key ec-p256 >/dev/null 2>&1 || fail "ca create with class loading logged"
 # The app's own classes from the archive: JDK 17 maps them only for the class path trained with.
-app_classes=$(grep -c '^.*io\.mtlslab\..* source: shared objects file (top)' "$work/cli.classes" || true)
+app_classes=$(classes_from_archive mtls-lab "$work/ws-cds" 'io\.mtlslab')
 echo "  io.mtlslab classes from the installed archive: $app_classes"
 [ "$app_classes" -gt 10 ] || fail "the console launcher does not use the archive postinst trained"
 # BouncyCastle ships signed jars, whose classes the JVM never archives (and whose signature it checks
 # at every start): the app's copies are unsigned (pom.xml), so they come from the archive too.
-bc_classes=$(grep -c '^.*org\.bouncycastle\..* source: shared objects file (top)' "$work/cli.classes" || true)
+bc_classes=$(grep -c '^.*org\.bouncycastle\..* source: shared objects file (top)' "$work/ws-cds.classes" || true)
 echo "  org.bouncycastle classes from the installed archive: $bc_classes"
 [ "$bc_classes" -gt 50 ] || fail "BouncyCastle's classes are not in the installed archive: are its jars still signed?"
 
@@ -154,7 +149,7 @@ fi
 
 step "the user's workspace is intact after remove, and after purge"
 workspace_intact() {
-    (cd "$HOME/.local/share/mtls-lab" && find . -type f -exec md5sum {} + | sort -k2) >"$work/workspace-after"
+    user_data_digest >"$work/workspace-after"
     diff "$work/workspace-before" "$work/workspace-after" || fail "the workspace changed on $1"
     [ -s "$ws/ca.key" ] || fail "the workspace lost ca.key on $1"
 }

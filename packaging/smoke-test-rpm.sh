@@ -20,8 +20,8 @@ archive=$app/lib/app/mtls-lab-cli.jsa
 rpm_file=${1:-$(ls target/installer/${pkg}-*.rpm 2>/dev/null | head -1)}
 [ -n "$rpm_file" ] && [ -f "$rpm_file" ] || { echo "FAIL: no .rpm (build one where rpmbuild exists: mvn -Pinstaller package)" >&2; exit 1; }
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "== $*"; }
+# shellcheck source=packaging/package-test-lib.sh
+. packaging/package-test-lib.sh
 # Debian's rpm refuses to install unless told that this is on purpose.
 rpm_install() { rpm --force-debian --nodeps "$@"; }
 
@@ -39,10 +39,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-export HOME="$work/home"
-mkdir -p "$HOME"
-unset XDG_DATA_HOME XDG_CONFIG_HOME
-export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"   # Java takes user.home from the password database
+use_throwaway_home "$work"
 
 step "the package's files and scriptlets"
 rpm -qlp "$rpm_file" | sort >"$work/rpm-ql"
@@ -69,16 +66,14 @@ rpm -q "$pkg" >/dev/null || fail "$pkg is not installed after rpm -i"
 step "mtls-lab from the PATH, in the user's default workspace"
 ws="$HOME/.local/share/mtls-lab/workspace"
 packaging/smoke-cli.sh /usr/bin/mtls-lab "$ws"
-(cd "$HOME/.local/share/mtls-lab" && find . -type f -exec md5sum {} + | sort -k2) >"$work/workspace-before"
+user_data_digest >"$work/workspace-before"
 
 step "the console launcher uses the class-data archive %post trained under $app"
 [ -s "$archive" ] || fail "%post made no $archive"
 uses_archive() {
-    rm -rf "$work/ws-cds" "$work/cli.classes"
-    JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Xlog:class+load=info:file=$work/cli.classes" \
-        /usr/bin/mtls-lab ca create --dir "$work/ws-cds" --key ec-p256 >/dev/null 2>&1 || fail "ca create with class loading logged"
+    rm -rf "$work/ws-cds" "$work/ws-cds.classes"
     local app_classes
-    app_classes=$(grep -c '^.*io\.mtlslab\..* source: shared objects file (top)' "$work/cli.classes" || true)
+    app_classes=$(classes_from_archive /usr/bin/mtls-lab "$work/ws-cds" 'io\.mtlslab')
     echo "  io.mtlslab classes from the installed archive: $app_classes"
     [ "$app_classes" -gt 10 ] || fail "the console launcher does not use the archive %post trained ($1)"
 }
@@ -111,7 +106,7 @@ done <"$work/rpm-ql-installed"
 installed=
 
 step "the user's workspace is intact"
-(cd "$HOME/.local/share/mtls-lab" && find . -type f -exec md5sum {} + | sort -k2) >"$work/workspace-after"
+user_data_digest >"$work/workspace-after"
 diff "$work/workspace-before" "$work/workspace-after" || fail "the workspace changed on rpm -e"
 [ -s "$ws/ca.key" ] || fail "the workspace lost ca.key"
 

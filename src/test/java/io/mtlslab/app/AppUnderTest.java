@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The app started for a UI test as a user would see it: a fresh window per test over a temporary folder
@@ -36,6 +37,16 @@ abstract class AppUnderTest {
     void launch(Stage stage) {
         this.stage = stage;
         driver = AppDriver.start(stage, appDir());
+    }
+
+    /** Lays the scene out again after a change of size, font or mode, as the next pulse would, and waits for it. */
+    void relayout(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @BeforeEach

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The test call screen's views as a user reads them (issue 10 §6 and §7). */
 class TestCallViewsUiTest extends SeededAppUnderTest {
@@ -76,12 +75,7 @@ class TestCallViewsUiTest extends SeededAppUnderTest {
                     driver.context().fontStepProperty().set(step);
                     driver.context().presenterProperty().set(presenter);
                 });
-                WaitForAsyncUtils.waitForFxEvents();
-                robot.interact(() -> {
-                    stage.getScene().getRoot().applyCss();
-                    stage.getScene().getRoot().layout();
-                });
-                WaitForAsyncUtils.waitForFxEvents();
+                relayout(robot);
                 List<Double>[] empty = new List[1];
                 robot.interact(() -> empty[0] = emptyRowsShown(table));
                 assertThat(empty[0]).as("empty rows shown at font step " + step + (presenter ? " presenter" : ""))
@@ -114,12 +108,7 @@ class TestCallViewsUiTest extends SeededAppUnderTest {
                         driver.context().navigate(screen);
                         driver.context().report(new IllegalStateException(longMessage));
                     });
-                    WaitForAsyncUtils.waitForFxEvents();
-                    robot.interact(() -> {
-                        stage.getScene().getRoot().applyCss();
-                        stage.getScene().getRoot().layout();
-                    });
-                    WaitForAsyncUtils.waitForFxEvents();
+                    relayout(robot);
                     Button dismiss = robot.lookup("#problemDismiss").queryButton();
                     Labeled summary = robot.lookup("#problemSummary").queryLabeled();
                     Labeled fix = robot.lookup("#problemFix").queryLabeled();

@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -106,11 +105,6 @@ class WizardUiTest extends AppUnderTest {
             driver.context().fontStepProperty().set(fontStep);
             driver.context().presenterProperty().set(presenter);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            stage.getScene().getRoot().applyCss();
-            stage.getScene().getRoot().layout();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        relayout(robot);
     }
 }
