@@ -75,8 +75,9 @@ public final class Tables {
 
     /**
      * Sets the columns' preferred widths in em of the table's font, and keeps every column at least as
-     * wide as its header text, again whenever the font size changes (A−/A+, presenter mode). When the
-     * columns' least widths add up to more than the table, it scrolls sideways instead of cutting.
+     * wide as its header text, again whenever the font size changes (A−/A+, presenter mode). The columns
+     * fill the table; when their least widths add up to more than the table, it scrolls sideways instead
+     * of cutting (see {@link #fitColumns}). Every table that calls this has the flex-last-column policy.
      */
     public static void widthsInEm(TableView<?> table, double... ems) {
         Set<Labeled> watched = Collections.newSetFromMap(new WeakHashMap<>());
@@ -100,10 +101,56 @@ public final class Tables {
                 column.setMinWidth(least);
                 column.setPrefWidth(Math.max(least, ems[i] * em));
             }
+            fitColumnsLater(table);
         };
         table.skinProperty().addListener((obs, old, skin) -> Platform.runLater(apply[0]));
         table.sceneProperty().addListener((obs, old, scene) -> Platform.runLater(apply[0]));
+        table.widthProperty().addListener((obs, old, now) -> fitColumnsLater(table));
         apply[0].run();
+    }
+
+    private static final String FIT_PENDING = "mtlslab.fitColumnsPending";
+
+    /**
+     * {@link #fitColumns} after the current pulse, once however often it is asked for: it changes the
+     * table's resize policy, which must not happen while the scene applies its CSS or lays it out.
+     */
+    private static void fitColumnsLater(TableView<?> table) {
+        if (table.getProperties().put(FIT_PENDING, Boolean.TRUE) == null) {
+            Platform.runLater(() -> {
+                table.getProperties().remove(FIT_PENDING);
+                fitColumns(table);
+            });
+        }
+    }
+
+    /**
+     * The columns fill the table's width where their least widths fit in it (the last column takes what is
+     * left); where they do not, they keep their preferred widths and the table scrolls sideways. A
+     * constrained resize policy never shows the sideways scroll bar: squeezed, it left the identities
+     * list showing "Val" and no Key or Subject column at all. The policy also runs only when the table's
+     * width changes, so after new column widths it is run again here.
+     */
+    private static <S> void fitColumns(TableView<S> table) {
+        double least = 0;
+        for (TableColumn<S, ?> column : table.getVisibleLeafColumns()) {
+            least += column.getMinWidth();
+        }
+        // room for a vertical scroll bar, which the table may show once its rows fill it
+        double room = table.getWidth() - table.getInsets().getLeft() - table.getInsets().getRight() - fontSize(table);
+        if (table.getWidth() <= 0) {
+            return;
+        }
+        if (least > room) {
+            if (table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
+                table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            }
+            return;
+        }
+        if (table.getColumnResizePolicy() != TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN) {
+            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        }
+        table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
     }
 
     /**
