@@ -83,4 +83,24 @@ class NavigationUiTest extends AppUnderTest {
         }
         robot.interact(() -> driver.context().presenterProperty().set(false));
     }
+
+    @Test
+    void everyScreenStartsAtTheSameLeftEdgeWhicheverNavigationButtonIsSelected(FxRobot robot) {
+        for (boolean portuguese : new boolean[] {false, true}) {
+            if (portuguese) {
+                robot.interact(() -> driver.context().switchLanguage(io.mtlslab.app.common.I18n.PT_BR));
+                driver.waitIdle(10);
+            }
+            java.util.Set<Double> edges = new java.util.TreeSet<>();
+            for (String button : List.of("#navWelcome", "#navWizard", "#navIdentities", "#navServer", "#navCall",
+                    "#navScenarios", "#navInspect", "#navWorkshop", "#navAudit")) {
+                robot.clickOn(button);
+                driver.waitIdle(10);
+                relayout(robot);
+                Node center = robot.lookup("#centerBox").query();
+                robot.interact(() -> edges.add(center.localToScene(center.getLayoutBounds()).getMinX()));
+            }
+            assertThat(edges).as("the screens' left edge" + (portuguese ? " in Portuguese" : "")).hasSize(1);
+        }
+    }
 }
