@@ -1,6 +1,7 @@
 package io.mtlslab.app.common;
 
 import java.util.regex.Pattern;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -9,6 +10,7 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
@@ -37,6 +39,9 @@ public final class Fit {
         }
         if (node instanceof ComboBoxBase<?> box && box.getMinWidth() == Region.USE_COMPUTED_SIZE) {
             box.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (node instanceof TextField field && field.getStyleClass().contains("path")) {
+            showPathEnd(field);
         }
         if (FormLayout.isForm(node)) {
             FormLayout.stackWhenNarrow((GridPane) node);
@@ -76,6 +81,31 @@ public final class Fit {
                     : labeled.getGraphic().prefWidth(-1) + labeled.getGraphicTextGap();
             return longestWord(labeled.getText(), labeled.getFont()) + graphic + insets.getLeft() + insets.getRight();
         }, labeled.textProperty(), labeled.fontProperty(), labeled.insetsProperty(), labeled.graphicProperty()));
+    }
+
+    /**
+     * A path field (style class {@code path}) shows the end of its path, the file or folder it names: a
+     * long path once showed "/tmp/junit-63919" and "…/workspace/wo" and never the name that matters. The
+     * caret goes to the end when the path is set while the field is not being typed in, and when the field
+     * gains the focus without a selection (the screens put the focus on their first field); typing in the
+     * middle of a path is left alone.
+     */
+    static void showPathEnd(TextField field) {
+        field.textProperty().addListener((obs, old, now) -> {
+            if (!field.isFocused()) {
+                Platform.runLater(field::end);
+            }
+        });
+        field.focusedProperty().addListener((obs, was, now) -> Platform.runLater(() -> {
+            if (field.getSelection().getLength() == 0) {
+                field.end();
+            }
+        }));
+        field.widthProperty().addListener((obs, old, now) -> {
+            if (!field.isFocused()) {
+                Platform.runLater(field::end);
+            }
+        });
     }
 
     /** The width of the widest word of letters in {@code text}, with its trailing punctuation. */

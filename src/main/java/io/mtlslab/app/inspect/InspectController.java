@@ -60,6 +60,7 @@ public class InspectController {
         context.viewScope().onChange(model.fileProperty(), (old, file) -> {
             if (file != null) {
                 inspectPath.setText(file.toString());
+                inspectPath.end(); // the file's name, even while the field has the focus
                 inspect(file);
             }
         });
