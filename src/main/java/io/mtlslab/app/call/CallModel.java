@@ -30,7 +30,7 @@ public final class CallModel {
     public enum Trust { WORKSPACE, SYSTEM, PEM_FILE }
 
     /** The protocol choices offered, as CallRequest.parseProtocols reads them. */
-    public static final String[] PROTOCOLS = {"TLSv1.3,TLSv1.2", "TLSv1.3", "TLSv1.2", "TLSv1.1"};
+    public static final String[] PROTOCOLS = {"TLSv1.3, TLSv1.2", "TLSv1.3", "TLSv1.2", "TLSv1.1"};
 
     /** The identity choice meaning "no client certificate". */
     public static final String NO_IDENTITY = "";
