@@ -5,9 +5,10 @@
 #   1. the package does not carry the build's console class-data archive, and its scriptlets call
 #      no xdg-utils and succeed with no desktop tools on the PATH;
 #   2. `rpm -i` puts mtls-lab on the PATH (/usr/bin/mtls-lab -> /opt/mtls-lab/bin/mtls-lab), and
-#      %post trains the console archive under /opt/mtls-lab, which the launcher then maps (the app's
+#      %posttrans trains the console archive under /opt/mtls-lab, which the launcher then maps (the app's
 #      own classes come from it);
-#   3. reinstalling over itself (an upgrade's order: new %post, then old %preun) keeps the archive;
+#   3. reinstalling over itself (an upgrade's order: new %post, old %preun, then %posttrans) trains a
+#      new archive and keeps it;
 #   4. `rpm -e` leaves nothing of what `rpm -ql` listed, nor the archive, and the user's workspace
 #      byte for byte as it was.
 # Leaves the package erased.
@@ -49,10 +50,10 @@ done
 ! grep -qxF "$archive" "$work/rpm-ql" || fail "the package carries the build's $archive, which JDK 17 skips at $app"
 rpm -qp --scripts "$rpm_file" >"$work/scripts"
 ! grep -n 'xdg-' "$work/scripts" || fail "a scriptlet calls xdg-utils, which fail where there is no desktop"
-grep -q 'train_console_archive$' "$work/scripts" || fail "%post does not train the console archive"
+grep -q 'train_console_archive$' "$work/scripts" || fail "%posttrans does not train the console archive"
 # Each scriptlet alone, with only shell builtins: every tool is skipped and each exits 0.
 awk '/^[a-z]+ scriptlet/ { name = $1; next } name { print > (dir "/" name ".sh") }' dir="$work" "$work/scripts"
-for scriptlet in postinstall preuninstall postuninstall; do
+for scriptlet in postinstall posttrans preuninstall postuninstall; do
     [ -f "$work/$scriptlet.sh" ] || fail "no $scriptlet scriptlet"
     env -i PATH=/nonexistent /bin/sh "$work/$scriptlet.sh" 0 || fail "$scriptlet failed without desktop tools"
 done
@@ -68,22 +69,22 @@ ws="$HOME/.local/share/mtls-lab/workspace"
 packaging/smoke-cli.sh /usr/bin/mtls-lab "$ws"
 user_data_digest >"$work/workspace-before"
 
-step "the console launcher uses the class-data archive %post trained under $app"
-[ -s "$archive" ] || fail "%post made no $archive"
+step "the console launcher uses the class-data archive %posttrans trained under $app"
+[ -s "$archive" ] || fail "%posttrans made no $archive"
 uses_archive() {
     rm -rf "$work/ws-cds" "$work/ws-cds.classes"
     local app_classes
     app_classes=$(classes_from_archive /usr/bin/mtls-lab "$work/ws-cds" 'io\.mtlslab')
     echo "  io.mtlslab classes from the installed archive: $app_classes"
-    [ "$app_classes" -gt 10 ] || fail "the console launcher does not use the archive %post trained ($1)"
+    [ "$app_classes" -gt 10 ] || fail "the console launcher does not use the archive %posttrans trained ($1)"
 }
 uses_archive "after rpm -i"
 
-step "reinstalled over itself: %post trains a new archive, and the old %preun keeps it"
+step "reinstalled over itself: %posttrans trains a new archive, and the old %preun keeps it"
 touch -d '2000-01-01' "$archive"   # stands for an older version's archive
 rpm_install -U --replacepkgs "$rpm_file" || fail "rpm -U --replacepkgs failed"
-[ -s "$archive" ] || fail "the old version's %preun deleted the archive the new %post made"
-[ "$archive" -nt "$work/rpm-ql" ] || fail "%post kept the older archive instead of training a new one"
+[ -s "$archive" ] || fail "the archive is gone after the reinstall"
+[ "$archive" -nt "$work/rpm-ql" ] || fail "%posttrans kept the older archive instead of training a new one"
 uses_archive "after reinstalling"
 
 step "rpm -e $pkg"

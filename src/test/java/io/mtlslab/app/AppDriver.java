@@ -30,6 +30,10 @@ final class AppDriver {
     }
 
     static AppDriver start(Stage stage, Path dir, Locale locale) {
+        // TestFX shows every test in the same stage, which keeps the size the last test gave it (1024x700 in
+        // presenter mode...); a first start shows the app's scene size, 1240x800, which a shown stage keeps.
+        stage.setWidth(1240);
+        stage.setHeight(800);
         MtlsLabApp app = new MtlsLabApp(AppConfig.isolated(dir, locale));
         app.start(stage);
         return new AppDriver(app, dir);

@@ -86,9 +86,8 @@ public final class Fit {
     /**
      * A path field (style class {@code path}) shows the end of its path, the file or folder it names: a
      * long path once showed "/tmp/junit-63919" and "…/workspace/wo" and never the name that matters. The
-     * caret goes to the end when the path is set while the field is not being typed in, and when the field
-     * gains the focus without a selection (the screens put the focus on their first field); typing in the
-     * middle of a path is left alone.
+     * caret goes to the end when the path is set or the field resized while it does not have the focus
+     * (a chosen or dropped file); where the user clicks, types or selects is left alone.
      */
     static void showPathEnd(TextField field) {
         field.textProperty().addListener((obs, old, now) -> {
@@ -96,11 +95,6 @@ public final class Fit {
                 Platform.runLater(field::end);
             }
         });
-        field.focusedProperty().addListener((obs, was, now) -> Platform.runLater(() -> {
-            if (field.getSelection().getLength() == 0) {
-                field.end();
-            }
-        }));
         field.widthProperty().addListener((obs, old, now) -> {
             if (!field.isFocused()) {
                 Platform.runLater(field::end);

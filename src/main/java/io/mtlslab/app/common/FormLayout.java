@@ -2,6 +2,7 @@ package io.mtlslab.app.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -79,8 +80,13 @@ public final class FormLayout {
         boolean narrow = width < sideBySideWidth();
         if (narrow != stacked) {
             stacked = narrow;
-            place();
-            form.pseudoClassStateChanged(STACKED, stacked);
+            // Not inside the parent's layout pass, which this runs in: the parent would keep the old height for
+            // a frame and the stacked form, twice as tall, would overlap what follows it.
+            Platform.runLater(() -> {
+                place();
+                form.pseudoClassStateChanged(STACKED, stacked);
+                form.requestLayout();
+            });
         }
     }
 

@@ -144,6 +144,11 @@ public final class Tables {
         if (least > room) {
             if (table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
                 table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                // the constrained policy had squeezed every column to its least width: back to the preferred ones
+                TableView.ResizeFeatures<S> features = new TableView.ResizeFeatures<>(table, null, 0.0);
+                for (TableColumn<S, ?> column : table.getVisibleLeafColumns()) {
+                    features.setColumnWidth(column, column.getPrefWidth());
+                }
             }
             return;
         }

@@ -14,7 +14,6 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.geometry.Insets;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -31,9 +30,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -113,7 +109,6 @@ public class MainWindowController {
         for (int i = 0; i < buttons.size(); i++) {
             buttons.get(i).setToggleGroup(group);
             navButtons.put(ids.get(i), buttons.get(i));
-            keepWidthWhenBold(buttons.get(i));
         }
         // A selected navigation button stays selected when clicked again.
         group.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -174,20 +169,6 @@ public class MainWindowController {
         }
         // After the new screen's first layout: keyboard users land on its first field, not on the old screen.
         Platform.runLater(() -> focusFirstField(target, view, 3));
-    }
-
-    /**
-     * A navigation button asks for the width its name takes in bold, selected or not: the selected one is
-     * bold, and the side bar (and every screen's left edge) moved sideways by a few pixels at each click.
-     */
-    private static void keepWidthWhenBold(ToggleButton button) {
-        button.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
-            Font font = button.getFont();
-            Text bold = new Text(button.getText() == null ? "" : button.getText().replace("_", ""));
-            bold.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
-            Insets insets = button.getInsets();
-            return Math.ceil(bold.getLayoutBounds().getWidth()) + 1 + insets.getLeft() + insets.getRight();
-        }, button.fontProperty(), button.textProperty(), button.insetsProperty()));
     }
 
     /**
