@@ -10,7 +10,9 @@ import io.mtlslab.scenario.Scenario;
 import io.mtlslab.scenario.ScenarioResult;
 import io.mtlslab.scenario.ServerMode;
 import io.mtlslab.tls.ServerTlsProfile;
+import javafx.scene.Node;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,6 +34,14 @@ class ScenarioMatrixUiTest extends SeededAppUnderTest {
     @Order(2)
     void scenarioMatrixShowsEveryRowPassingInSecureMode(FxRobot robot) {
         robot.clickOn("#navScenarios");
+        relayout(robot);
+        // Before a run there is no summary, and no blank band where it will go.
+        Node modeRow = robot.lookup("#mode").query().getParent();
+        Node description = robot.lookup("#modeDescription").query();
+        double gap = description.localToScene(description.getLayoutBounds()).getMinY()
+                - modeRow.localToScene(modeRow.getLayoutBounds()).getMaxY();
+        double spacing = ((VBox) description.getParent()).getSpacing();
+        assertThat(gap).as("room between the mode row and its description").isLessThanOrEqualTo(spacing + 1);
         robot.clickOn("#runScenariosButton");
         driver.waitUntil(() -> !driver.context().tasks().isBusy(), 180);
         driver.waitIdle(10);

@@ -69,6 +69,9 @@ public class ScenariosController {
         cancelScenariosButton.disableProperty().bind(model.runningProperty().not());
         scenarioProgress.progressProperty().bind(model.progressProperty());
         scenarioProgress.visibleProperty().bind(model.runningProperty());
+        // Before a run the summary is empty: it takes no room (it left a blank band under the mode row).
+        scenarioSummary.managedProperty().bind(scenarioSummary.textProperty().isNotEmpty());
+        scenarioSummary.visibleProperty().bind(scenarioSummary.managedProperty());
         scenarioTable.setItems(model.results());
         scenarioTable.setPlaceholder(new Label(context.text("scenarios.empty")));
         scenarioTable.getColumns().add(column("scenarios.col.mode", r -> modeName(r.mode()), 100));
