@@ -148,7 +148,13 @@ class ServerModesUiTest extends SeededAppUnderTest {
         assertThat(UiText.shown(robot, "#secureBadge")).startsWith("UNSAFE");
         assertThat(UiText.shown(robot, "#pendingChanges")).isEmpty();
         assertThat(UiText.shown(robot, "#serverStatus")).contains("client certificate optional, the handler does not check")
-                .doesNotContain("((").doesNotContain("))");
+                .contains(" · 2 unsafe choices · ").doesNotContain("((").doesNotContain("))");
+
+        // A choice the mode's name does not tell (the system CA store) still counts down there.
+        robot.clickOn("#trustSystem");
+        robot.clickOn("#startButton");
+        driver.waitIdle(30);
+        assertThat(UiText.shown(robot, "#serverStatus")).contains(" · 3 unsafe choices · ");
     }
 
     /**

@@ -266,8 +266,17 @@ public final class ServerModel {
 
     private void updateStatus() {
         EchoServer running = server.get();
-        statusText.set(running == null ? context.text("server.status.stopped")
-                : context.text("server.status.runningTls", running.url(), modeName(running.settings()),
+        if (running == null) {
+            statusText.set(context.text("server.status.stopped"));
+            return;
+        }
+        // The mode's name says only how client certificates are asked for; a server that also trusts the
+        // system CA store, or offers TLS 1.1, must not look safe down there: it says how many choices are unsafe.
+        int unsafe = running.settings().unsafeMessages().size();
+        statusText.set(unsafe == 0
+                ? context.text("server.status.runningTls", running.url(), modeName(running.settings()),
+                        tlsProviderName(running.tlsProvider()))
+                : context.text("server.status.runningUnsafe", running.url(), modeName(running.settings()), unsafe,
                         tlsProviderName(running.tlsProvider())));
     }
 
