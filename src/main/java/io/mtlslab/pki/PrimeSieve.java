@@ -43,7 +43,6 @@ final class PrimeSieve {
         }
         BigInteger base = start.testBit(0) ? start : start.add(BigInteger.ONE);
         int[] residues = residues(base);
-        BigInteger exponent = e;
         while (true) {
             BitSet composite = new BitSet(WINDOW);
             for (int i = 0; i < SMALL_PRIMES.length; i++) {
@@ -51,8 +50,8 @@ final class PrimeSieve {
                 markMultiples(composite, residues[i], prime, 0);
             }
             // base + 2k ≡ 1 (mod e): then e divides p - 1
-            int residueE = base.mod(exponent).intValueExact();
-            markMultiples(composite, residueE, exponent.intValueExact(), 1);
+            int residueE = base.mod(e).intValueExact();
+            markMultiples(composite, residueE, e.intValueExact(), 1);
             for (int k = composite.nextClearBit(0); k < WINDOW; k = composite.nextClearBit(k + 1)) {
                 BigInteger candidate = base.add(BigInteger.valueOf(2L * k));
                 if (isProbablePrime.test(candidate)) {

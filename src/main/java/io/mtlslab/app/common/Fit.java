@@ -2,6 +2,7 @@ package io.mtlslab.app.common;
 
 import java.util.regex.Pattern;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -90,16 +91,13 @@ public final class Fit {
      * (a chosen or dropped file); where the user clicks, types or selects is left alone.
      */
     static void showPathEnd(TextField field) {
-        field.textProperty().addListener((obs, old, now) -> {
+        InvalidationListener toEnd = changed -> {
             if (!field.isFocused()) {
                 Platform.runLater(field::end);
             }
-        });
-        field.widthProperty().addListener((obs, old, now) -> {
-            if (!field.isFocused()) {
-                Platform.runLater(field::end);
-            }
-        });
+        };
+        field.textProperty().addListener(toEnd);
+        field.widthProperty().addListener(toEnd);
     }
 
     /** The width of the widest word of letters in {@code text}, with its trailing punctuation. */

@@ -111,10 +111,6 @@ public final class FormLayout {
         }
     }
 
-    boolean isStacked() {
-        return stacked;
-    }
-
     private static boolean isName(Node node) {
         return node instanceof Label && node.getStyleClass().contains("form-label");
     }
