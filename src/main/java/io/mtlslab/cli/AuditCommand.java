@@ -44,8 +44,10 @@ final class AuditCommand {
         String verdict = Texts.text("cli.audit.verdict");
         int width = Math.max(sent.length(), Math.max(happened.length(), verdict.length())) + 2;
         for (ProbeResult result : report.results()) {
-            out.printf(Locale.ROOT, "%n[%s] %s (%s)%n", label(result).toUpperCase(Texts.locale()),
-                    AuditReports.title(report.kind(), result), result.id());
+            // "[CRITICAL] no-client-certificate: No client certificate (the authentication bypass)": the
+            // stable code first, as lint prints its findings; titles may hold brackets of their own.
+            out.printf(Locale.ROOT, "%n[%s] %s: %s%n", label(result).toUpperCase(Texts.locale()),
+                    result.id(), AuditReports.title(report.kind(), result));
             if (!result.sent().isEmpty()) {
                 out.println("  " + pad(sent + ":", width) + result.sent());
             }

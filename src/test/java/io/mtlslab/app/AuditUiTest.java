@@ -79,8 +79,8 @@ class AuditUiTest extends AppUnderTest {
             robot.clickOn("#navAudit");
             UiText.retype(robot, "#auditUrl", careless.url());
             pickProbe(robot, "Select none");
-            pickProbe(robot, "No client certificate (the authentication bypass) (no-client-certificate)");
-            pickProbe(robot, "A self-signed copy of the valid client (self-signed-copy)");
+            pickProbe(robot, "No client certificate (the authentication bypass) · no-client-certificate");
+            pickProbe(robot, "A self-signed copy of the valid client · self-signed-copy");
             assertThat(UiText.of(robot, "#probesButton")).isEqualTo("2 of 19 probes");
             robot.clickOn("#runAuditButton");
             driver.waitUntil(() -> !model().runningProperty().get(), 60);

@@ -9,6 +9,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
@@ -80,6 +81,51 @@ class TestCallViewsUiTest extends SeededAppUnderTest {
                 robot.interact(() -> empty[0] = emptyRowsShown(table));
                 assertThat(empty[0]).as("empty rows shown at font step " + step + (presenter ? " presenter" : ""))
                         .isEmpty();
+            }
+        }
+    }
+
+    /**
+     * The peer table's field names ("Organizational unit (OU)", "Unidade organizacional (OU)") are
+     * what a row is read by: never cut to "Organizational u…", at the smallest window, at any font
+     * size, in presenter mode, in either language (they were cut even at 1240×800).
+     */
+    @Test
+    void thePeerTableNeverCutsAFieldName(FxRobot robot) {
+        startServerAndCallWithTheClient(robot);
+        for (boolean portuguese : new boolean[] {false, true}) {
+            if (portuguese) {
+                robot.interact(() -> driver.context().switchLanguage(I18n.PT_BR));
+                driver.waitIdle(10);
+            }
+            for (int step : new int[] {1, 0, 4}) {
+                for (boolean presenter : new boolean[] {false, true}) {
+                    robot.interact(() -> {
+                        stage.setWidth(1024);
+                        stage.setHeight(700);
+                        driver.context().fontStepProperty().set(step);
+                        driver.context().presenterProperty().set(presenter);
+                    });
+                    relayout(robot);
+                    TableView<?> table = robot.lookup("#identityTable").queryAs(TableView.class);
+                    String where = "font step " + step + (presenter ? " presenter" : "") + (portuguese ? " in pt-BR" : "");
+                    List<String> cut = new ArrayList<>();
+                    int[] names = new int[1];
+                    robot.interact(() -> {
+                        for (Node node : table.lookupAll(".table-cell")) {
+                            if (node instanceof TableCell<?, ?> cell && cell.isVisible() && !cell.isEmpty()
+                                    && cell.getTableColumn() == table.getColumns().get(0)) {
+                                names[0]++;
+                                String shown = ScreensFitUiTest.cutText(cell);
+                                if (shown != null) {
+                                    cut.add(cell.getText() + " shown as " + shown);
+                                }
+                            }
+                        }
+                    });
+                    assertThat(names[0]).as("field names shown, " + where).isGreaterThan(5);
+                    assertThat(cut).as("field names cut, " + where).isEmpty();
+                }
             }
         }
     }

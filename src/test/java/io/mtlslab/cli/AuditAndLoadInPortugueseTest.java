@@ -74,7 +74,7 @@ class AuditAndLoadInPortugueseTest {
                 "--probes", "no-client-certificate", "--json");
 
         assertThat(text.exitCode()).as(text.toString()).isEqualTo(1);
-        assertThat(text.out()).contains("[CRÍTICO] Sem certificado de cliente (o desvio de autenticação) (no-client-certificate)",
+        assertThat(text.out()).contains("[CRÍTICO] no-client-certificate: Sem certificado de cliente (o desvio de autenticação)\n",
                 "enviado:   nenhum certificado do cliente", "aconteceu: HTTP 200",
                 "veredito:  O servidor atendeu um cliente que deveria recusar: qualquer um que o alcance entra"
                         + " (o desvio de autenticação).",
@@ -114,7 +114,7 @@ class AuditAndLoadInPortugueseTest {
         CliRun json = CliRun.of("audit", "server", careless.url(), "--dir", dir.toString(), "--lang", "en",
                 "--probes", "no-client-certificate", "--json");
 
-        assertThat(text.out()).contains("[CRITICAL] No client certificate (the authentication bypass)",
+        assertThat(text.out()).contains("[CRITICAL] no-client-certificate: No client certificate (the authentication bypass)\n",
                 "sent:     no client certificate", "verdict:  The server served a client it must refuse: anyone who"
                         + " can reach it gets in (the authentication bypass).",
                 "fix (java): setNeedClientAuth(true) (client-auth=need), not want, unless every handler checks",

@@ -41,8 +41,8 @@ class AuditCommandTest {
                     "--probes", "no-client-certificate", "--json");
 
             assertThat(text.exitCode()).as(text.toString()).isEqualTo(1);
-            assertThat(text.out()).contains("[CRITICAL] No client certificate (the authentication bypass)",
-                    "happened: HTTP 200", "fix (nginx): ssl_verify_client on", "[OK] A client from a look-alike CA",
+            assertThat(text.out()).contains("[CRITICAL] no-client-certificate: No client certificate (the authentication bypass)\n",
+                    "happened: HTTP 200", "fix (nginx): ssl_verify_client on", "[OK] look-alike-ca: A client from a look-alike CA",
                     "== 2 probes: 1 passed, 1 findings (worst: CRITICAL)");
             assertThat(Files.readString(junit)).contains("failures=\"1\"", "<failure type=\"CRITICAL\"");
             assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains(

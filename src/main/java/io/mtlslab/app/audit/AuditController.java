@@ -144,7 +144,7 @@ public class AuditController {
         none.setOnAction(event -> Arrays.stream(Probe.values()).forEach(p -> model.probeSelected(p).set(false)));
         probesButton.getItems().setAll(all, none, new SeparatorMenuItem());
         for (Probe probe : Probe.values()) {
-            CheckMenuItem item = new CheckMenuItem(probe.title() + " (" + probe.id() + ")");
+            CheckMenuItem item = new CheckMenuItem(probe.title() + " · " + probe.id());
             item.setId("probe-" + probe.id());
             item.selectedProperty().bindBidirectional(model.probeSelected(probe));
             item.selectedProperty().addListener((obs, old, now) -> probeCount());
@@ -297,7 +297,7 @@ public class AuditController {
             findingText.setText("");
             return;
         }
-        findingTitle.setText(AuditReports.label(row) + " · " + title(row) + " (" + row.id() + ")");
+        findingTitle.setText(AuditReports.label(row) + " · " + title(row) + " · " + row.id());
         findingTitle.getStyleClass().addAll("audit-result", AuditReports.cssClass(row));
         StringBuilder text = new StringBuilder();
         if (!row.sent().isEmpty()) {

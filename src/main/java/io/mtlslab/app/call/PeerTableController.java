@@ -20,6 +20,22 @@ public class PeerTableController {
     public record IdentityRow(String field, String client, String server) {
     }
 
+    /** A row of the table: its field name's key and how the field is read from a peer. */
+    private record Field(String key, Function<PeerIdentity, String> value) {
+    }
+
+    /** The rows in the order shown; the host name check ({@code call.field.hostname}) follows when the client made one. */
+    private static final List<Field> FIELDS = List.of(
+            new Field("call.field.cn", PeerIdentity::commonName),
+            new Field("call.field.ou", p -> String.join(", ", p.organizationalUnits())),
+            new Field("call.field.o", PeerIdentity::organization),
+            new Field("call.field.serial", PeerIdentity::serialHex),
+            new Field("call.field.subject", PeerIdentity::subject),
+            new Field("call.field.issuer", PeerIdentity::issuer),
+            new Field("call.field.sans", p -> String.join(", ", p.subjectAltNames())),
+            new Field("call.field.notAfter", p -> p.notAfter() == null ? "" : p.notAfter().toString()),
+            new Field("call.field.fingerprint", PeerIdentity::sha256Fingerprint));
+
     private final AppContext context;
 
     @FXML private TableView<IdentityRow> identityTable;
@@ -36,6 +52,10 @@ public class PeerTableController {
         identityTable.getColumns().add(column(context.text("call.identities.client"), IdentityRow::client));
         identityTable.getColumns().add(column(context.text("call.identities.server"), IdentityRow::server));
         Tables.readable(identityTable, context.text("action.copy"));
+        // the field names ("Organizational unit (OU)") are short and are what a row is read by: never cut
+        List<String> names = new ArrayList<>(FIELDS.stream().map(field -> context.text(field.key())).toList());
+        names.add(context.text("call.field.hostname"));
+        Tables.keepWhole(identityTable.getColumns().get(0), names);
         Tables.widthsInEm(identityTable, 11, 26, 26);
         Tables.heightToRows(identityTable);
         identityTable.setPlaceholder(new Label(context.text("call.identities.empty")));
@@ -58,15 +78,9 @@ public class PeerTableController {
         PeerIdentity client = peers.clientAsSeenByServer();
         PeerIdentity server = peers.serverAsSeenByClient();
         List<IdentityRow> rows = new ArrayList<>();
-        rows.add(row("call.field.cn", client, server, PeerIdentity::commonName));
-        rows.add(row("call.field.ou", client, server, p -> String.join(", ", p.organizationalUnits())));
-        rows.add(row("call.field.o", client, server, PeerIdentity::organization));
-        rows.add(row("call.field.serial", client, server, PeerIdentity::serialHex));
-        rows.add(row("call.field.subject", client, server, PeerIdentity::subject));
-        rows.add(row("call.field.issuer", client, server, PeerIdentity::issuer));
-        rows.add(row("call.field.sans", client, server, p -> String.join(", ", p.subjectAltNames())));
-        rows.add(row("call.field.notAfter", client, server, p -> p.notAfter() == null ? "" : p.notAfter().toString()));
-        rows.add(row("call.field.fingerprint", client, server, PeerIdentity::sha256Fingerprint));
+        for (Field field : FIELDS) {
+            rows.add(row(field.key(), client, server, field.value()));
+        }
         if (server != null && server.hostnameMatch() != null) {
             rows.add(new IdentityRow(context.text("call.field.hostname"), "",
                     context.text(server.hostnameMatch() ? "call.yes" : "call.no")));

@@ -97,7 +97,7 @@ public final class Tables {
                     text.setFont(header.getFont());
                     headerWidth = text.getLayoutBounds().getWidth() + header.getFont().getSize() * 1.5;
                 }
-                double least = Math.max(3 * em, headerWidth);
+                double least = Math.max(3 * em, Math.max(headerWidth, wholeTextsWidth(column, header)));
                 column.setMinWidth(least);
                 column.setPrefWidth(Math.max(least, ems[i] * em));
             }
@@ -110,6 +110,29 @@ public final class Tables {
     }
 
     private static final String FIT_PENDING = "mtlslab.fitColumnsPending";
+    private static final String WHOLE_TEXTS = "mtlslab.wholeTexts";
+
+    /**
+     * Keeps the column at least as wide as the widest of these texts (with {@link #widthsInEm}), for a
+     * column of short names that must never be cut, such as the field names of a two-sided table.
+     */
+    public static void keepWhole(TableColumn<?, ?> column, java.util.Collection<String> texts) {
+        column.getProperties().put(WHOLE_TEXTS, java.util.List.copyOf(texts));
+    }
+
+    private static double wholeTextsWidth(TableColumn<?, ?> column, Labeled header) {
+        if (header == null || !(column.getProperties().get(WHOLE_TEXTS) instanceof java.util.List<?> texts)) {
+            return 0;
+        }
+        double widest = 0;
+        for (Object value : texts) {
+            Text text = new Text(String.valueOf(value));
+            text.setFont(header.getFont());
+            widest = Math.max(widest, text.getLayoutBounds().getWidth());
+        }
+        // the cell's padding on both sides, as for the header
+        return widest + header.getFont().getSize() * 1.5;
+    }
 
     /**
      * {@link #fitColumns} after the current pulse, once however often it is asked for: it changes the
