@@ -2,7 +2,8 @@
 # Cold start to first shown window of `java -jar target/mtls-lab.jar`, under a virtual display.
 #
 # The app logs "startup-probe: first window shown after N ms" (milliseconds since the JVM started,
-# taken when the Stage is first shown) and exits when run with -Dmtlslab.startupProbe=true.
+# taken when the Stage is first shown), then "first screen (welcome) laid out after M ms" (its first
+# screen follows the window) and exits when run with -Dmtlslab.startupProbe=true.
 # Each run uses a fresh workspace and settings file, so nothing of the user's is read or written.
 #
 #   bench/startup.sh            # 5 runs, plain and with an application class-data-sharing archive
@@ -20,7 +21,8 @@
 #   bench/startup.sh splash     # the packaged GUI on a virtual display: from the launcher's start to
 #                               # the first window on the screen (the splash the java launcher draws
 #                               # before the JVM), polling the display every 20 ms (so up to 20 ms
-#                               # late), and the app's own probe of its main window
+#                               # late), and the app's own probe of its main window and of the
+#                               # first pulse that lays out a screen in it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,23 +45,26 @@ if [ "${1:-}" = splash-inner ]; then # one run, inside xvfb-run: "splash-ms main
     done
     wait "$app" || true
     probe=$(sed -n 's/.*first window shown after \([0-9]*\) ms.*/\1/p' "$dir/log")
+    screen=$(sed -n 's/.*first screen .* laid out after \([0-9]*\) ms.*/\1/p' "$dir/log")
     rm -rf "$dir"
-    echo "${first:-none} ${probe:-none}"
+    echo "${first:-none} ${probe:-none} ${screen:-none}"
     exit 0
 fi
 if [ "${1:-}" = splash ]; then
     RUNS=${RUNS:-5}
     [ -x "target/jpackage/mTLS Lab/bin/mTLS Lab" ] || { echo "no app image: run packaging/build.sh app-image" >&2; exit 1; }
     command -v xwininfo >/dev/null || { echo "xwininfo is needed (apt-get install x11-utils)" >&2; exit 1; }
-    splash=() probe=()
+    splash=() probe=() screen=()
     for _ in $(seq "$RUNS"); do
-        read -r a b < <(xvfb-run -a -s "-screen 0 1280x1024x24" "$0" splash-inner)
-        splash+=("$a"); probe+=("$b")
+        read -r a b c < <(xvfb-run -a -s "-screen 0 1280x1024x24" "$0" splash-inner)
+        splash+=("$a"); probe+=("$b"); screen+=("$c")
     done
     echo "$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); ms from the launcher's start, seen on the display"
     printf 'first window (the splash)  runs: %s  median: %s ms\n' "${splash[*]}" "$(median "${splash[@]}")"
     printf 'main window (the app probe) runs: %s  median: %s ms (from the JVM start, as in "image")\n' \
         "${probe[*]}" "$(median "${probe[@]}")"
+    printf 'its first screen laid out   runs: %s  median: %s ms (the window shows first, its screen after)\n' \
+        "${screen[*]}" "$(median "${screen[@]}")"
     exit 0
 fi
 if [ "${1:-}" = image ]; then
