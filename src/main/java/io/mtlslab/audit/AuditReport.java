@@ -20,9 +20,18 @@ public record AuditReport(String kind, String target, Instant at, List<ProbeResu
         return findings().stream().map(ProbeResult::severity).min(Enum::compareTo);
     }
 
-    /** 0 when nothing above low was found, 1 otherwise. */
+    /** Exit status 3: no finding above low, but a probe ended in error, so the audit is incomplete. */
+    public static final int INCOMPLETE = 3;
+
+    /**
+     * 1 when a finding above low was found; otherwise {@link #INCOMPLETE} when a probe ended in error (an
+     * unreachable server must never pass a CI gate); 0 when every probe that ran found nothing above low.
+     */
     public int exitStatus() {
-        return worst().filter(Severity::failsAudit).isPresent() ? 1 : 0;
+        if (worst().filter(Severity::failsAudit).isPresent()) {
+            return 1;
+        }
+        return count(ProbeResult.Status.ERROR) > 0 ? INCOMPLETE : 0;
     }
 
     public long count(ProbeResult.Status status) {

@@ -61,7 +61,10 @@ public final class ServerAudit {
     private Credential client;
     private Credential ca;
     private Message caUnavailable;
+    /** The valid client, going on whatever the server's certificate: every probe is compared with it. */
     private CallResult valid;
+    /** The valid client as a normal client calls: refusing a server it does not trust (the server-certificate probe). */
+    private CallResult strict;
 
     private ServerAudit(ServerAuditRequest request, Consumer<ProbeResult> progress, BooleanSupplier cancelled) {
         this.request = request;
@@ -86,6 +89,10 @@ public final class ServerAudit {
             caUnavailable = Message.of("audit.why.caKeyUnreadable", e.getMessage());
         }
         valid = call(client, List.of());
+        strict = TestCall.run(builder(client, List.of()).acceptAnyServer(false).build());
+        // Nothing reached (refused, unknown host, timeout, not TLS): no probe can say anything about the server.
+        Message unreachable = valid.outcome().kind() == CallOutcome.Kind.NETWORK
+                ? Message.of("audit.error.unreachable", reason(valid)) : null;
         boolean cancelledEarly = false;
         for (Probe probe : Probe.values()) {
             if (!request.probes().contains(probe)) {
@@ -97,7 +104,7 @@ public final class ServerAudit {
             }
             ProbeResult result;
             try {
-                result = run(probe);
+                result = unreachable != null ? ProbeResult.error(probe, null, unreachable) : run(probe);
             } catch (RuntimeException e) {
                 result = ProbeResult.error(probe, null, Message.of("audit.error.probeFailed", String.valueOf(e.getMessage())));
             }
@@ -204,22 +211,22 @@ public final class ServerAudit {
     }
 
     private ProbeResult serverCertificate(Probe probe) {
-        var chain = valid.report().serverChain();
+        var chain = strict.report().serverChain();
         if (chain.isEmpty()) {
-            return ProbeResult.error(probe, null, Message.of("audit.error.noServerCertificate", reason(valid)));
+            return ProbeResult.error(probe, null, Message.of("audit.error.noServerCertificate", reason(strict)));
         }
         List<Message> problems = new ArrayList<>();
         var leaf = chain.get(0);
         if (!io.mtlslab.pki.ExtendedKeyUsage.SERVER_AUTH.allowsNames(leaf.extendedKeyUsages())) {
             problems.add(Message.of("audit.problem.noServerAuth", String.join(", ", leaf.extendedKeyUsages())));
         }
-        var server = valid.peers().serverAsSeenByClient();
+        var server = strict.peers().serverAsSeenByClient();
         if (server != null && Boolean.FALSE.equals(server.hostnameMatch())) {
             problems.add(Message.of("audit.problem.sansMiss", String.join(", ", leaf.subjectAltNames()),
                     request.url().getHost()));
         }
-        if (!valid.report().serverTrusted()) {
-            problems.add(Message.of("audit.problem.notChained", reason(valid)));
+        if (!strict.report().serverTrusted()) {
+            problems.add(Message.of("audit.problem.notChained", reason(strict)));
         }
         Message happened = Message.of("audit.happened.presented", leaf.subject(), leaf.issuer(), chain.size());
         return problems.isEmpty()
@@ -237,6 +244,10 @@ public final class ServerAudit {
         CallResult result = call(identity, headers);
         Message sent = Message.of(sentKey);
         Message happened = happened(result);
+        Message inconclusive = inconclusive(result);
+        if (inconclusive != null) {
+            return ProbeResult.error(probe, sent, inconclusive);
+        }
         if (result.outcome().answered()) {
             return ProbeResult.finding(probe, severity, sent, sameAsValid(result)
                     ? Message.of("audit.happened.sameAsValid", happened) : happened,
@@ -258,8 +269,16 @@ public final class ServerAudit {
         } catch (PkiException e) {
             return ProbeResult.notRun(probe, Message.of("audit.notRun.revokedUnreadable", revokedEntry.name(), e.getMessage()));
         }
+        if (!valid.mutuallyAuthenticated()) {
+            // a server that refuses the valid client refuses the revoked one too: that says nothing about its CRL
+            return ProbeResult.notRun(probe, Message.of("audit.notRun.validNotAccepted", reason(valid)));
+        }
         CallResult result = call(revoked, List.of());
         Message sent = Message.of("audit.sent.revoked", revokedEntry.name(), revokedEntry.serialHex());
+        Message inconclusive = inconclusive(result);
+        if (inconclusive != null) {
+            return ProbeResult.error(probe, sent, inconclusive);
+        }
         if (result.outcome().answered()) {
             return ProbeResult.finding(probe, Severity.MEDIUM, sent, happened(result),
                     Message.of("audit.verdict.revocationNotEnforced"));
@@ -276,6 +295,10 @@ public final class ServerAudit {
         Message sent = Message.of("audit.sent.extraCertificate");
         if (!valid.mutuallyAuthenticated()) {
             return ProbeResult.notRun(probe, Message.of("audit.notRun.validRefused"));
+        }
+        Message inconclusive = inconclusive(result);
+        if (inconclusive != null) {
+            return ProbeResult.error(probe, sent, inconclusive);
         }
         return result.outcome().answered()
                 ? ProbeResult.passed(probe, sent, happened(result), Message.of("audit.verdict.extraIgnored"))
@@ -294,6 +317,10 @@ public final class ServerAudit {
         String dn = client.certificate().getSubjectX500Principal().getName();
         String pem = URLEncoder.encode(Pem.certificate(client.certificate()), StandardCharsets.UTF_8);
         CallResult plain = call(null, List.of());
+        Message inconclusive = inconclusive(plain);
+        if (inconclusive != null) {
+            return ProbeResult.error(probe, Message.of("audit.sent.noCertificateWithHeaders"), inconclusive);
+        }
         if (!plain.report().completed() || plain.outcome().kind() == CallOutcome.Kind.REFUSED_IN_HANDSHAKE) {
             return ProbeResult.passed(probe, Message.of("audit.sent.noCertificateWithHeaders"), happened(plain),
                     Message.of("audit.verdict.refusedBeforeHeaders"));
@@ -336,6 +363,10 @@ public final class ServerAudit {
             Thread.sleep(500);   // a fetch may come a moment after the handshake
             Message sent = Message.of("audit.sent.baitedUrls", listener.url("/audit/"));
             List<String> fetched = listener.requests();
+            Message inconclusive = inconclusive(result);
+            if (fetched.isEmpty() && inconclusive != null) {
+                return ProbeResult.error(probe, sent, inconclusive);
+            }
             return fetched.isEmpty()
                     ? ProbeResult.passed(probe, sent, Message.of("audit.happened.nothingFetched", happened(result)),
                             Message.of("audit.verdict.noFetch"))
@@ -401,16 +432,42 @@ public final class ServerAudit {
     }
 
     private CallResult call(Credential identity, List<String[]> headers) {
-        // Like an attacker's client, send the probe's certificate whatever CA names the server lists.
+        return TestCall.run(builder(identity, headers).build());
+    }
+
+    /**
+     * A probe's call. Like an attacker's client it sends the probe's certificate whatever CA names the
+     * server lists, and goes on whatever certificate the server has (a public one, or one from another
+     * CA than the workspace's): otherwise our own client would end the handshake before the server ever
+     * judged the probe, and that refusal would read as the server's.
+     */
+    private CallRequest.Builder builder(Credential identity, List<String[]> headers) {
         CallRequest.Builder builder = CallRequest.builder(request.url()).workspace(request.workspace())
-                .readTimeout(request.timeout()).connectTimeout(request.timeout()).ignoreCaNames(true);
+                .readTimeout(request.timeout()).connectTimeout(request.timeout()).ignoreCaNames(true)
+                .acceptAnyServer(true);
         if (identity != null) {
             builder.identity(ClientIdentity.inMemory("audit", identity));
         }
         for (String[] header : headers) {
             builder.header(header[0], header[1]);
         }
-        return TestCall.run(builder.build());
+        return builder;
+    }
+
+    /**
+     * Why a probe's call says nothing about the server's judgement of the client, or {@code null} when
+     * it does: the server was not reached, or the handshake ended before the server asked for a client
+     * certificate (so whatever ended it was not the probe's certificate).
+     */
+    private static Message inconclusive(CallResult result) {
+        if (result.outcome().kind() == CallOutcome.Kind.NETWORK) {
+            return Message.of("audit.error.unreachable", reason(result));
+        }
+        if (result.outcome().kind() == CallOutcome.Kind.REFUSED_IN_HANDSHAKE
+                && !result.report().askedVsPresented().serverAsked()) {
+            return Message.of("audit.error.endedBeforeAsked", reason(result));
+        }
+        return null;
     }
 
     private boolean sameAsValid(CallResult result) {

@@ -36,11 +36,14 @@ import java.util.Set;
  * @param crls revocation lists the client enforces on the server's chain (the workspace's {@code crl.pem})
  * @param ignoreCaNames send the identity even when its issuer is not in the server's CA-names list, as an
  *     attacker's client would (normal clients, and the default, withhold it)
+ * @param acceptAnyServer go on with a server whose chain the client does not trust, as an attacker's client
+ *     would: the chain is still checked and the report says whether it was trusted, but the handshake
+ *     goes on, so the server gets to judge the client's certificate (the audit's probes; never a plain call)
  */
 public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, List<String> protocols, String method,
                           Map<String, String> headers, byte[] body, Duration connectTimeout, Duration readTimeout,
                           InetAddress connectTo, X509Certificate referenceCa, List<X509CRL> crls,
-                          boolean ignoreCaNames) {
+                          boolean ignoreCaNames, boolean acceptAnyServer) {
 
     private static final Set<String> KNOWN_PROTOCOLS = Set.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
@@ -154,6 +157,7 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
         private List<X509CRL> crls = List.of();
         private byte[] hmacSecret;
         private boolean ignoreCaNames;
+        private boolean acceptAnyServer;
 
         private Builder(URI url) {
             this.url = url;
@@ -240,6 +244,12 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
             return this;
         }
 
+        /** Go on with a server the client does not trust, recording that it is not (the audit's probes). */
+        public Builder acceptAnyServer(boolean value) {
+            this.acceptAnyServer = value;
+            return this;
+        }
+
         public CallRequest build() {
             if (trust == null) {
                 throw PkiException.of("ca", "callNoTrust");
@@ -248,14 +258,14 @@ public record CallRequest(URI url, ClientIdentity identity, TrustAnchor trust, L
                 throw PkiException.of("method", "httpMethod", method);
             }
             CallRequest request = new CallRequest(url, identity, trust, protocols, method, headers, body, connectTimeout,
-                    readTimeout, connectTo, referenceCa, crls, ignoreCaNames);
+                    readTimeout, connectTo, referenceCa, crls, ignoreCaNames, acceptAnyServer);
             if (hmacSecret == null) {
                 return request;
             }
             Map<String, String> signed = new LinkedHashMap<>(headers);
             signed.putAll(new io.mtlslab.hmac.RequestSigner(hmacSecret).sign(method, request.pathAndQuery(), request.body()));
             return new CallRequest(url, identity, trust, protocols, method, signed, body, connectTimeout, readTimeout,
-                    connectTo, referenceCa, crls, ignoreCaNames);
+                    connectTo, referenceCa, crls, ignoreCaNames, acceptAnyServer);
         }
     }
 }

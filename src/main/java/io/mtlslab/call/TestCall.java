@@ -74,9 +74,10 @@ public final class TestCall {
             this.request = request;
             this.keyManager = new ClientKeyManager(request.identity() == null ? null : request.identity().credential(),
                     request.ignoreCaNames());
-            this.trustManager = request.trust().kind() == TrustAnchor.Kind.SYSTEM
+            ClientTrustManager checker = request.trust().kind() == TrustAnchor.Kind.SYSTEM
                     ? ClientTrustManager.system(request.crls())
                     : ClientTrustManager.trusting(request.trust().certificates(), request.crls());
+            this.trustManager = request.acceptAnyServer() ? ClientTrustManager.recordingOnly(checker) : checker;
         }
 
         CallResult execute() {
@@ -194,7 +195,8 @@ public final class TestCall {
             CallObservation seen = new CallObservation(request.host(), request.port(), error == null ? null : phase,
                     error, request.protocols(), session == null ? null : session.getProtocol(), keyManager.asked(),
                     keyManager.acceptedIssuers(), keyManager.requestedKeyTypes(), clientChain, keyManager.sent(),
-                    serverChain, trustManager.refusal(), anchors(), request.trust().kind() == TrustAnchor.Kind.SYSTEM,
+                    // with a server accepted anyway, whatever failed was not the client's refusal of it
+                    serverChain, request.acceptAnyServer() ? null : trustManager.refusal(), anchors(), request.trust().kind() == TrustAnchor.Kind.SYSTEM,
                     request.referenceCa(), request.crls(), response == null ? null : response.status(),
                     response == null ? null : response.body(), unsafeLabels(response), Instant.now());
             Diagnosis diagnosis = Diagnoser.diagnose(seen);

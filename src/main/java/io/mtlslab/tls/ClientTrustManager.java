@@ -18,23 +18,34 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class ClientTrustManager extends DelegatingTrustManager {
 
     private final List<X509CRL> crls;
+    private final boolean recordOnly;
     private volatile List<X509Certificate> serverChain = List.of();
     private volatile CertificateException refusal;
     private volatile boolean accepted;
 
-    private ClientTrustManager(X509ExtendedTrustManager delegate, Collection<X509CRL> crls) {
+    private ClientTrustManager(X509ExtendedTrustManager delegate, Collection<X509CRL> crls, boolean recordOnly) {
         super(delegate);
         this.crls = List.copyOf(crls);
+        this.recordOnly = recordOnly;
     }
 
     /** Trusts exactly {@code anchors} (never the system store). */
     public static ClientTrustManager trusting(Collection<X509Certificate> anchors, Collection<X509CRL> crls) {
-        return new ClientTrustManager(TlsContexts.trustManager(anchors), crls);
+        return new ClientTrustManager(TlsContexts.trustManager(anchors), crls, false);
     }
 
     /** Trusts the system CA store ({@code cacerts}). */
     public static ClientTrustManager system(Collection<X509CRL> crls) {
-        return new ClientTrustManager(TlsContexts.systemTrustManager(), crls);
+        return new ClientTrustManager(TlsContexts.systemTrustManager(), crls, false);
+    }
+
+    /**
+     * Checks like {@code checker} and records the outcome ({@link #accepted()}, {@link #refusal()}), but
+     * lets the handshake go on with a server it does not trust: the audit's probes, which must reach the
+     * server's judgement of the client's certificate whatever certificate the server has.
+     */
+    public static ClientTrustManager recordingOnly(ClientTrustManager checker) {
+        return new ClientTrustManager(checker.delegate, checker.crls, true);
     }
 
     /** The chain the server presented, leaf first; empty before the server's Certificate message. */
@@ -76,7 +87,9 @@ public final class ClientTrustManager extends DelegatingTrustManager {
             accepted = true;
         } catch (CertificateException e) {
             refusal = e;
-            throw e;
+            if (!recordOnly) {
+                throw e;
+            }
         }
     }
 

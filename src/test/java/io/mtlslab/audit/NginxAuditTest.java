@@ -118,6 +118,32 @@ class NginxAuditTest {
         }
     }
 
+    /**
+     * The usual setup of a server with a public certificate and a private client CA: the server's
+     * certificate does not chain to the workspace CA. The probes must still reach nginx's own judgement
+     * (it serves everyone here) instead of reading our client's refusal of the server as nginx's.
+     */
+    @Test
+    void aServerCertificateFromAnotherCaStillGetsEveryProbe(@TempDir Path otherDir) throws Exception {
+        Credential otherServer = TestPki.seedWorkspace(otherDir).credential(Workspace.SERVER, null);
+        try (NginxServer nginx = NginxServer.start(nginxDir, otherServer, List.of(workspace.caCertificate()),
+                "optional_no_ca", null, null, null)) {
+            AuditReport report = audit(nginx, EnumSet.of(Probe.NO_CLIENT_CERTIFICATE, Probe.UNTRUSTED_CA,
+                    Probe.SERVER_CERTIFICATE));
+
+            Map<String, ProbeResult> results = byId(report);
+            assertThat(results.get("no-client-certificate").status()).as("%s", results.get("no-client-certificate"))
+                    .isEqualTo(ProbeResult.Status.FINDING);
+            assertThat(results.get("no-client-certificate").severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(results.get("no-client-certificate").happened()).startsWith("HTTP 200");
+            assertThat(results.get("untrusted-ca").status()).isEqualTo(ProbeResult.Status.FINDING);
+            // what a normal client would say of this server is the server-certificate probe's to report
+            assertThat(results.get("server-certificate").status()).isEqualTo(ProbeResult.Status.FINDING);
+            assertThat(results.get("server-certificate").verdict()).contains("UNKNOWN_CA");
+            assertThat(report.exitStatus()).isEqualTo(1);
+        }
+    }
+
     @Test
     void trustingASecondCaIsNoFindingAndStillRefusesEveryForgery() throws Exception {
         Credential partnerCa = CertificateIssuer.createRootCa(CertificateSpec.builder(Role.ROOT_CA)

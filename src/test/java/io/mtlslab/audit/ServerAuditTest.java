@@ -62,6 +62,48 @@ class ServerAuditTest {
         }
     }
 
+    /** A typo in the URL, a server that is down: no probe can pass, and the exit status says the audit is incomplete. */
+    @Test
+    void nothingListeningIsAnErrorNeverAPass() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        AuditReport report = ServerAudit.run(new ServerAuditRequest(URI.create("https://127.0.0.1:" + port + "/"),
+                workspace, null, null, Set.of(), Duration.ofSeconds(2)), null, null);
+
+        assertThat(report.results()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.status()).as("%s", r).isEqualTo(ProbeResult.Status.ERROR);
+            assertThat(r.verdict()).contains("could not be reached").contains("CONNECTION_REFUSED");
+        });
+        assertThat(report.count(ProbeResult.Status.PASSED)).isZero();
+        assertThat(report.exitStatus()).isEqualTo(AuditReport.INCOMPLETE);
+    }
+
+    /**
+     * A server that trusts another CA refuses the workspace's valid client as well as its revoked one:
+     * that refusal says nothing about revocation, so the probe is not run (it said "the server enforces
+     * the CRL" of servers that had no CRL at all).
+     */
+    @Test
+    void aServerThatRefusesTheValidClientProvesNothingAboutRevocation(@TempDir Path revokingDir,
+                                                                     @TempDir Path otherDir) {
+        Workspace revoking = TestPki.seedWorkspace(revokingDir);
+        revoking.issue("leaver", io.mtlslab.pki.CertificateSpec.builder(io.mtlslab.pki.Role.CLIENT)
+                .subject(io.mtlslab.pki.SubjectName.seed("TI", "Leaver")).keyType(io.mtlslab.pki.KeyType.EC_P256).build(),
+                Workspace.CA, false, null, null);
+        io.mtlslab.pki.CrlIssuer.revoke(revoking, "leaver", io.mtlslab.pki.RevocationReason.KEY_COMPROMISE, null);
+        try (EchoServer other = EchoServer.start(TestPki.seedWorkspace(otherDir), ServerSettings.secure().withPort(0))) {
+            AuditReport report = ServerAudit.run(new ServerAuditRequest(URI.create(other.url()), revoking, null, null,
+                    EnumSet.of(Probe.REVOKED, Probe.ASKS_FOR_CERTIFICATE), Duration.ofSeconds(5)), null, null);
+
+            ProbeResult revoked = byId(report).get("revoked");
+            assertThat(revoked.status()).as("%s", revoked).isEqualTo(ProbeResult.Status.NOT_RUN);
+            assertThat(revoked.verdict()).contains("does not accept the valid client");
+            assertThat(byId(report).get("asks-for-certificate").severity()).isEqualTo(Severity.INFO);
+        }
+    }
+
     @Test
     void optionalCertificatesWithACarelessHandlerIsTheCriticalBypass() {
         try (EchoServer server = EchoServer.start(workspace, ServerSettings.secure().withPort(0)

@@ -28,6 +28,21 @@ class AuditCommandTest {
         workspace = TestPki.seedWorkspace(dir);
     }
 
+    /** A mistyped port: exit status 3 (incomplete), never 0, and the report says why. */
+    @Test
+    void anUnreachableServerNeverPassesTheGate() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        CliRun run = CliRun.of("audit", "server", "https://127.0.0.1:" + port + "/", "--dir", dir.toString(),
+                "--probes", "no-client-certificate,revoked", "--timeout", "2", "--lang", "en");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.out()).contains("[ERROR] no-client-certificate: ", "could not be reached")
+                .contains("0 passed");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theBypassFailsTheAuditInTextJsonAndJunit() throws Exception {
