@@ -172,19 +172,35 @@ public final class ClientAudit implements AutoCloseable {
                     Message.of(server == BadServer.CORRECT && sentCertificate == null
                             ? "audit.verdict.controlPassedNoCertificate" : "audit.verdict.controlPassed"), Map.of());
         }
-        if (server == BadServer.CA_NAMES_EXCLUDE_CLIENT) {
-            return sentCertificate != null
-                    ? new ProbeResult(server.id(), title, ProbeResult.Status.FINDING, Severity.LOW, sent, happened,
-                            Message.of("audit.verdict.identityDisclosed", sentCertificate), server.fixTexts())
-                    : new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, sent, happened,
-                            Message.of("audit.verdict.identityWithheld"), Map.of());
+        // A client that cannot complete a call to the correct server refuses every server, and withholds its
+        // certificate from every one: proof of nothing.
+        boolean proves = correctServerServed();
+        if (server == BadServer.CA_NAMES_EXCLUDE_CLIENT && sentCertificate != null) {
+            return new ProbeResult(server.id(), title, ProbeResult.Status.FINDING, Severity.LOW, sent, happened,
+                    Message.of("audit.verdict.identityDisclosed", sentCertificate), server.fixTexts());
         }
-        return completed
-                ? new ProbeResult(server.id(), title, ProbeResult.Status.FINDING, server.severity(), sent, happened,
-                        Message.of(sentCertificate != null ? "audit.verdict.badServerAcceptedCertificate"
-                                : "audit.verdict.badServerAccepted"), server.fixTexts())
-                : new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, sent, happened,
-                        Message.of("audit.verdict.badServerRefused"), Map.of());
+        if (server == BadServer.CA_NAMES_EXCLUDE_CLIENT && proves) {
+            return new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, sent, happened,
+                    Message.of("audit.verdict.identityWithheld"), Map.of());
+        }
+        if (completed && server != BadServer.CA_NAMES_EXCLUDE_CLIENT) {
+            return new ProbeResult(server.id(), title, ProbeResult.Status.FINDING, server.severity(), sent, happened,
+                    Message.of(sentCertificate != null ? "audit.verdict.badServerAcceptedCertificate"
+                            : "audit.verdict.badServerAccepted"), server.fixTexts());
+        }
+        if (!proves) {
+            return new ProbeResult(server.id(), title, ProbeResult.Status.NOT_RUN, null, sent, happened,
+                    Message.of("audit.notRun.controlNotServed", endpoints.containsKey(BadServer.CORRECT)
+                            ? endpoints.get(BadServer.CORRECT).url() : BadServer.CORRECT.id()), Map.of());
+        }
+        return new ProbeResult(server.id(), title, ProbeResult.Status.PASSED, null, sent, happened,
+                Message.of("audit.verdict.badServerRefused"), Map.of());
+    }
+
+    /** Whether the client completed a request to the correct server (the control), so its refusals mean something. */
+    private boolean correctServerServed() {
+        return endpoints.containsKey(BadServer.CORRECT) && connections.stream()
+                .anyMatch(c -> c.server() == BadServer.CORRECT && c.requestCompleted());
     }
 
     /** One connection in words: "handshake completed (TLSv1.3), client certificate CN=…, request sent". */

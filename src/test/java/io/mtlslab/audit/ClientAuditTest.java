@@ -74,6 +74,29 @@ class ClientAuditTest {
         }
     }
 
+    /**
+     * curl without the workspace CA trusts none of the servers, the correct one included: its refusals of
+     * the bad servers prove nothing, so none of them passes (they did), and the audit is not a pass.
+     */
+    @Test
+    void aClientThatRefusesTheCorrectServerTooProvesNothing() throws Exception {
+        ExternalTool.require("curl");
+        try (ClientAudit audit = ClientAudit.start(workspace, null, InetAddress.getLoopbackAddress(), null)) {
+            callEach(audit, url -> curl(url, "--cacert", "/dev/null"));
+            AuditReport report = audit.report();
+            Map<String, ProbeResult> results = byId(report);
+
+            assertThat(results.get("correct").status()).as("%s", results.get("correct")).isEqualTo(ProbeResult.Status.ERROR);
+            for (String refused : List.of("expired", "wrong-host", "self-signed-look-alike", "rogue-ca-same-name")) {
+                assertThat(results.get(refused).status()).as(refused + ": " + results.get(refused))
+                        .isEqualTo(ProbeResult.Status.NOT_RUN);
+                assertThat(results.get(refused).verdict()).contains("proves nothing");
+            }
+            assertThat(report.count(ProbeResult.Status.PASSED)).as("%s", report.results()).isZero();
+            assertThat(report.exitStatus()).isEqualTo(AuditReport.INCOMPLETE);
+        }
+    }
+
     @Test
     void curlInsecureAcceptsEveryBadServer() throws Exception {
         ExternalTool.require("curl");
