@@ -63,8 +63,6 @@ public final class ServerAudit {
     private Message caUnavailable;
     /** The valid client, going on whatever the server's certificate: every probe is compared with it. */
     private CallResult valid;
-    /** The valid client as a normal client calls: refusing a server it does not trust (the server-certificate probe). */
-    private CallResult strict;
 
     private ServerAudit(ServerAuditRequest request, Consumer<ProbeResult> progress, BooleanSupplier cancelled) {
         this.request = request;
@@ -89,7 +87,6 @@ public final class ServerAudit {
             caUnavailable = Message.of("audit.why.caKeyUnreadable", e.getMessage());
         }
         valid = call(client, List.of());
-        strict = TestCall.run(builder(client, List.of()).acceptAnyServer(false).build());
         // Nothing reached (refused, unknown host, timeout, not TLS): no probe can say anything about the server.
         Message unreachable = valid.outcome().kind() == CallOutcome.Kind.NETWORK
                 ? Message.of("audit.error.unreachable", reason(valid)) : null;
@@ -211,6 +208,7 @@ public final class ServerAudit {
     }
 
     private ProbeResult serverCertificate(Probe probe) {
+        CallResult strict = TestCall.run(builder(client, List.of()).acceptAnyServer(false).build());
         var chain = strict.report().serverChain();
         if (chain.isEmpty()) {
             return ProbeResult.error(probe, null, Message.of("audit.error.noServerCertificate", reason(strict)));

@@ -157,6 +157,27 @@ class AuditUiTest extends AppUnderTest {
         }
     }
 
+    /** A server that is not there: every probe an error, and the summary says "incomplete", never a green pass. */
+    @Test
+    void anUnreachableServerIsAnIncompleteAuditNotAPass(FxRobot robot) throws Exception {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        robot.clickOn("#navAudit");
+        UiText.retype(robot, "#auditUrl", "https://127.0.0.1:" + port + "/");
+        pickProbe(robot, "Select none");
+        pickProbe(robot, "No client certificate (the authentication bypass) · no-client-certificate");
+        robot.clickOn("#runAuditButton");
+        driver.waitUntil(() -> !model().runningProperty().get(), 60);
+        driver.waitIdle(10);
+
+        assertThat(UiText.shown(robot, "#auditSummary")).startsWith("Incomplete, not a pass: No findings · 0 passed")
+                .endsWith("1 errors");
+        assertThat(robot.lookup("#auditSummary").queryLabeled().getStyleClass()).contains("incomplete")
+                .doesNotContain("passed");
+    }
+
     @Test
     void cancelStopsTheAuditOfAServerThatNeverAnswers(FxRobot robot) throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

@@ -55,7 +55,7 @@ import javafx.stage.FileChooser;
 public class AuditController {
 
     private static final List<String> SEVERITY_CLASSES = List.of("finding-critical", "finding-high", "finding-medium",
-            "finding-low", "finding-info", "passed", "not-run", "error");
+            "finding-low", "finding-info", "passed", "not-run", "error", "incomplete");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AppContext context;
@@ -284,9 +284,13 @@ public class AuditController {
         long passed = results.stream().filter(r -> r.status() == ProbeResult.Status.PASSED).count();
         long notRun = results.stream().filter(r -> r.status() == ProbeResult.Status.NOT_RUN).count();
         long errors = results.stream().filter(r -> r.status() == ProbeResult.Status.ERROR).count();
-        auditSummary.setText(context.text("audit.summary", findings.size(),
-                worst == null ? "" : AuditReports.label(worst), passed, notRun, errors));
-        auditSummary.getStyleClass().addAll("audit-result", worst == null ? "passed" : AuditReports.cssClass(worst));
+        String summary = context.text("audit.summary", findings.size(),
+                worst == null ? "" : AuditReports.label(worst), passed, notRun, errors);
+        // Errors and nothing worse: the audit could not test (e.g. the server was not reachable), never green.
+        boolean incomplete = errors > 0 && (worst == null || !worst.severity().failsAudit());
+        auditSummary.setText(incomplete ? context.text("audit.summary.incomplete", summary) : summary);
+        auditSummary.getStyleClass().addAll("audit-result", incomplete ? "incomplete"
+                : worst == null ? "passed" : AuditReports.cssClass(worst));
     }
 
     private void detail(ProbeResult row) {
