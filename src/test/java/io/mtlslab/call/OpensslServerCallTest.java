@@ -178,4 +178,21 @@ class OpensslServerCallTest {
         assertThat(result.diagnosis().cause()).contains("sent the alert unknown_ca", "revocation list names CN=Revogado")
                 .doesNotContain("the server checks that list");
     }
+
+    @Test
+    void tls13RefusalOfARevokedCertificateIsReadEveryTime() throws Exception {
+        // TLS 1.3: the server judges the certificate when it arrives, alerts and closes while our side is still
+        // writing (the rest of its flight, or the request); the write error must not hide the alert
+        int port = startServer(creds.workspace.certificateFile("ca"), "-CRL", creds.workspace.crlFile().toString(),
+                "-crl_check", "-tls1_3");
+
+        for (int i = 0; i < 12; i++) {
+            // the caller's own CRL is left out: only the alert can tell the revocation
+            CallResult result = TestCall.run(call(port).crls(List.of())
+                    .identity(ClientIdentity.inMemory("revoked", creds.revokedClient)).build());
+
+            assertThat(result.diagnosis().rawMessage()).as("call %d", i).contains("certificate_revoked");
+            assertThat(result.diagnosis().code()).as("call %d: %s", i, result.diagnosis()).isEqualTo(DiagnosisCode.REVOKED);
+        }
+    }
 }
