@@ -102,7 +102,8 @@ public final class TestCall {
 
                 phase = CallPhase.HANDSHAKE;
                 context = TlsContexts.context(keyManager, trustManager);
-                try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, request.host(),
+                AlertKeepingSocket transport = new AlertKeepingSocket(tcp);
+                try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(transport, request.host(),
                         request.port(), true)) {
                     tls.setSSLParameters(parameters(tls.getSSLParameters()));
                     long handshakeStart = System.currentTimeMillis();

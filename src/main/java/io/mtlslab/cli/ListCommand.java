@@ -41,7 +41,7 @@ public final class ListCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", entry.name());
             row.put("role", entry.role().id());
-            row.put("status", IdentityStatus.of(entry, now).id());
+            row.put("status", IdentityStatus.of(entry, ws.identities(), now).id());
             row.put("notAfter", entry.notAfter().toString());
             row.put("serial", entry.serialHex());
             row.put("subject", entry.subject());

@@ -159,6 +159,18 @@ public final class Diagnoser {
                     Message.of("diagnose.serverEku.cause"),
                     Message.of("diagnose.serverEku.fix"));
         }
+        // every certificate of the chain: a revoked intermediate invalidates every leaf it issued
+        X509Certificate revokedCa = chain.stream().skip(1).filter(c -> CertificateFacts.revoked(c, seen.crls()))
+                .findFirst().orElse(null);
+        if (revokedCa != null && !CertificateFacts.revoked(leaf, seen.crls())) {
+            String ca = CertificateFacts.subjectName(revokedCa);
+            return make(DiagnosisCode.REVOKED, Side.CLIENT, seen,
+                    Message.of("diagnose.serverIssuerRevoked.summary", subject, ca, Certificates.serialHex(revokedCa)),
+                    Message.of("diagnose.serverIssuerRevoked.cause", ca,
+                            dateSuffix(CertificateFacts.revocationDate(revokedCa, seen.crls()))),
+                    Message.of("diagnose.issuerRevoked.fix", ca, seen.referenceCa() != null
+                            ? CertificateFacts.subjectName(seen.referenceCa()) : CertificateFacts.issuerName(revokedCa)));
+        }
         if (CertificateFacts.revoked(leaf, seen.crls()) || has(seen.serverRejectedByClient(), "revoked")) {
             return make(DiagnosisCode.REVOKED, Side.CLIENT, seen,
                     Message.of("diagnose.serverRevoked.summary", subject, Certificates.serialHex(leaf)),
@@ -223,65 +235,199 @@ public final class Diagnoser {
         X509Certificate leaf = seen.clientChain().get(0);
         String subject = CertificateFacts.subjectName(leaf);
         String issuer = CertificateFacts.issuerName(leaf);
-        boolean expired = CertificateFacts.expired(leaf, seen.at());
-        if ("certificate_expired".equals(alert) || expired) {
-            return say.make(DiagnosisCode.EXPIRED,
-                    Message.of("diagnose.clientExpired.summary", subject),
-                    Message.of("diagnose.clientExpired.cause", leaf.getNotAfter().toInstant().toString(), alertText, late),
-                    ref != null ? Message.of("diagnose.clientExpired.fix.ref", ref) : Message.of("diagnose.clientExpired.fix"));
+        Fault fault = fault(seen, leaf);
+        List<X500Principal> names = seen.acceptedIssuers();
+        boolean listed = names != null && !names.isEmpty();
+        boolean issuerListed = listed && issuerAccepted(seen.clientChain(), names);
+        // A specific alert is the server's own statement of the cause: it wins over what we see here
+        // (OpenSSL checks the chain before the dates, so an untrusted expired certificate gets unknown_ca).
+        // Vague alerts (bad_certificate, certificate_unknown, ...) and silence leave the local facts to speak.
+        if (alert != null && SPECIFIC_ALERTS.contains(alert) && !fault.agreesWith(alert)) {
+            Object note = fault.note(seen.crls());
+            return switch (alert) {
+                case "certificate_expired" -> say.make(DiagnosisCode.EXPIRED,
+                        Message.of("diagnose.clientExpired.summary", subject),
+                        withNote(Message.of("diagnose.clientExpired.cause.notHere",
+                                leaf.getNotAfter().toInstant().toString(), alertText, late), note),
+                        Message.of("diagnose.clientExpired.fix.notHere"));
+                case "certificate_revoked" -> say.make(DiagnosisCode.REVOKED,
+                        Message.of("diagnose.clientRevoked.summary", subject, Certificates.serialHex(leaf)),
+                        withNote(Message.of("diagnose.clientRevoked.cause.notHere", alertText, late), note),
+                        Message.of("diagnose.clientRevoked.fix"));
+                case "unsupported_certificate" -> say.make(DiagnosisCode.MISSING_CLIENT_AUTH_EKU,
+                        Message.of("diagnose.clientEku.summary", subject),
+                        withNote(Message.of("diagnose.clientEku.cause", alertText, late), note),
+                        Message.of("diagnose.clientEku.fix"));
+                default -> issuerListed ? refusedLooksValid(seen, say, leaf, fault, alertText, late, note)
+                        : say.make(DiagnosisCode.UNKNOWN_CA,
+                                Message.of("diagnose.clientUnknownCa.summary", issuer),
+                                withNote(Message.of("diagnose.clientUnknownCa.cause", issuer, alertText, late), note),
+                                ref != null && !ref.equals(issuer) ? Message.of("diagnose.clientUnknownCa.fix.ref", issuer, ref)
+                                        : Message.of("diagnose.clientUnknownCa.fix", issuer));
+            };
+        }
+        switch (fault.kind()) {
+            case EXPIRED:
+                return say.make(DiagnosisCode.EXPIRED,
+                        Message.of("diagnose.clientExpired.summary", subject),
+                        Message.of("diagnose.clientExpired.cause", leaf.getNotAfter().toInstant().toString(), alertText, late),
+                        ref != null ? Message.of("diagnose.clientExpired.fix.ref", ref) : Message.of("diagnose.clientExpired.fix"));
+            case NOT_YET_VALID:
+                return say.make(DiagnosisCode.NOT_YET_VALID,
+                        Message.of("diagnose.clientNotYetValid.summary", subject),
+                        Message.of("diagnose.clientNotYetValid.cause", leaf.getNotBefore().toInstant().toString(), alertText,
+                                late),
+                        Message.of("diagnose.clientNotYetValid.fix"));
+            case REVOKED:
+                return revoked(say, leaf, fault.certificate(), seen.crls(), ref, alertText, late);
+            case EKU:
+                return say.make(DiagnosisCode.MISSING_CLIENT_AUTH_EKU,
+                        Message.of("diagnose.clientEku.summary", subject),
+                        Message.of("diagnose.clientEku.cause", alertText, late),
+                        Message.of("diagnose.clientEku.fix"));
+            case SELF_SIGNED:
+                return say.make(DiagnosisCode.SELF_SIGNED,
+                        Message.of("diagnose.clientSelfSigned.summary", subject),
+                        Message.of("diagnose.clientSelfSigned.cause", alertText, late),
+                        ref != null ? Message.of("diagnose.clientSelfSigned.fix.ref", ref)
+                                : Message.of("diagnose.clientSelfSigned.fix"));
+            case ROGUE:
+                Object workspaceKey = keyId(CertificateFacts.subjectKeyId(seen.referenceCa()));
+                return say.make(DiagnosisCode.UNKNOWN_CA,
+                        Message.of("diagnose.clientRogueCa.summary", issuer),
+                        Message.of("diagnose.clientRogueCa.cause", keyId(CertificateFacts.authorityKeyId(leaf)), workspaceKey,
+                                alertText, late),
+                        Message.of("diagnose.clientRogueCa.fix", workspaceKey));
+            case VALID:
+                // Valid up to the workspace CA as far as we can check: a vague refusal names no cause, and
+                // guessing one (unknown CA, depth) would send the user to fix the wrong thing. Only an issuer
+                // missing from a CA-names list the server did send is evidence of distrust.
+                if (!listed || issuerListed) {
+                    return refusedLooksValid(seen, say, leaf, fault, alertText, late, "");
+                }
+                // fall through
+            default:
+                return say.make(DiagnosisCode.UNKNOWN_CA,
+                        Message.of("diagnose.clientUnknownCa.summary", issuer),
+                        Message.of("diagnose.clientUnknownCa.cause", issuer, alertText, late),
+                        ref != null && !ref.equals(issuer) ? Message.of("diagnose.clientUnknownCa.fix.ref", issuer, ref)
+                                : Message.of("diagnose.clientUnknownCa.fix", issuer));
+        }
+    }
+
+    /** Alerts that name one cause; the others (bad_certificate, certificate_unknown, handshake_failure…) do not. */
+    private static final java.util.Set<String> SPECIFIC_ALERTS = java.util.Set.of("unknown_ca", "certificate_expired",
+            "certificate_revoked", "unsupported_certificate");
+
+    /** What is wrong with the client chain as far as the caller can tell, first fault first. */
+    private enum FaultKind { EXPIRED, NOT_YET_VALID, REVOKED, EKU, SELF_SIGNED, ROGUE, UNTRUSTED, VALID }
+
+    /** @param certificate the certificate at fault (the revoked one may be an intermediate) */
+    private record Fault(FaultKind kind, X509Certificate certificate) {
+
+        boolean agreesWith(String alert) {
+            return switch (alert) {
+                case "certificate_expired" -> kind == FaultKind.EXPIRED;
+                case "certificate_revoked" -> kind == FaultKind.REVOKED;
+                case "unsupported_certificate" -> kind == FaultKind.EKU;
+                // an untrusted, self-signed or look-alike issuer is what unknown_ca says; so is a chain
+                // to a CA the server does not list (decided by the caller from the CA names)
+                default -> kind == FaultKind.SELF_SIGNED || kind == FaultKind.ROGUE || kind == FaultKind.UNTRUSTED;
+            };
+        }
+
+        /** The local fact the server's alert did not name, as a secondary note; "" when there is none. */
+        Object note(List<java.security.cert.X509CRL> crls) {
+            String name = certificate == null ? "" : CertificateFacts.subjectName(certificate);
+            return switch (kind) {
+                case EXPIRED -> Message.of("diagnose.also.expired", certificate.getNotAfter().toInstant().toString());
+                case NOT_YET_VALID -> Message.of("diagnose.also.notYetValid", certificate.getNotBefore().toInstant().toString());
+                case REVOKED -> Message.of("diagnose.also.revoked", name,
+                        dateSuffix(CertificateFacts.revocationDate(certificate, crls)));
+                case EKU -> Message.of("diagnose.also.eku");
+                default -> "";
+            };
+        }
+    }
+
+    private static Fault fault(CallObservation seen, X509Certificate leaf) {
+        List<X509Certificate> chain = seen.clientChain();
+        if (CertificateFacts.expired(leaf, seen.at())) {
+            return new Fault(FaultKind.EXPIRED, leaf);
         }
         if (CertificateFacts.notYetValid(leaf, seen.at())) {
-            return say.make(DiagnosisCode.NOT_YET_VALID,
-                    Message.of("diagnose.clientNotYetValid.summary", subject),
-                    Message.of("diagnose.clientNotYetValid.cause", leaf.getNotBefore().toInstant().toString(), alertText,
-                            late),
-                    Message.of("diagnose.clientNotYetValid.fix"));
+            return new Fault(FaultKind.NOT_YET_VALID, leaf);
         }
-        if ("certificate_revoked".equals(alert) || CertificateFacts.revoked(leaf, seen.crls())) {
-            return say.make(DiagnosisCode.REVOKED,
-                    Message.of("diagnose.clientRevoked.summary", subject, Certificates.serialHex(leaf)),
-                    Message.of("diagnose.clientRevoked.cause", dateSuffix(CertificateFacts.revocationDate(leaf, seen.crls())),
-                            alertText, late),
-                    Message.of("diagnose.clientRevoked.fix"));
+        // every certificate of the chain: a revoked intermediate invalidates all it issued
+        for (X509Certificate certificate : chain) {
+            if (CertificateFacts.revoked(certificate, seen.crls())) {
+                return new Fault(FaultKind.REVOKED, certificate);
+            }
         }
-        if ("unsupported_certificate".equals(alert) || CertificateFacts.lacksClientAuth(leaf)) {
-            return say.make(DiagnosisCode.MISSING_CLIENT_AUTH_EKU,
-                    Message.of("diagnose.clientEku.summary", subject),
-                    Message.of("diagnose.clientEku.cause", alertText, late),
-                    Message.of("diagnose.clientEku.fix"));
+        if (CertificateFacts.lacksClientAuth(leaf)) {
+            return new Fault(FaultKind.EKU, leaf);
         }
-        if (seen.clientChain().size() == 1 && Certificates.isSelfSigned(leaf)) {
-            return say.make(DiagnosisCode.SELF_SIGNED,
-                    Message.of("diagnose.clientSelfSigned.summary", subject),
-                    Message.of("diagnose.clientSelfSigned.cause", alertText, late),
-                    ref != null ? Message.of("diagnose.clientSelfSigned.fix.ref", ref)
-                            : Message.of("diagnose.clientSelfSigned.fix"));
+        if (chain.size() == 1 && Certificates.isSelfSigned(leaf)) {
+            return new Fault(FaultKind.SELF_SIGNED, leaf);
         }
         X509Certificate referenceCa = seen.referenceCa();
         if (referenceCa != null && leaf.getIssuerX500Principal().equals(referenceCa.getSubjectX500Principal())
-                && !CertificateFacts.chainsTo(seen.clientChain(), List.of(referenceCa))) {
-            Object workspaceKey = keyId(CertificateFacts.subjectKeyId(referenceCa));
-            return say.make(DiagnosisCode.UNKNOWN_CA,
-                    Message.of("diagnose.clientRogueCa.summary", issuer),
-                    Message.of("diagnose.clientRogueCa.cause", keyId(CertificateFacts.authorityKeyId(leaf)), workspaceKey,
-                            alertText, late),
-                    Message.of("diagnose.clientRogueCa.fix", workspaceKey));
+                && !CertificateFacts.chainsTo(chain, List.of(referenceCa))) {
+            return new Fault(FaultKind.ROGUE, leaf);
         }
-        if (referenceCa != null && seen.clientChain().size() > 1 && !CertificateFacts.signedBy(leaf, referenceCa)
-                && CertificateFacts.chainsTo(seen.clientChain(), List.of(referenceCa))) {
-            long intermediates = seen.clientChain().stream().skip(1).filter(c -> !Certificates.isSelfSigned(c)).count();
-            return say.make(DiagnosisCode.CHAIN_TOO_LONG,
-                    Message.of(intermediates == 1 ? "diagnose.chainTooLong.summary.one" : "diagnose.chainTooLong.summary.many",
-                            subject, ref, String.valueOf(intermediates), issuer),
-                    Message.of("diagnose.chainTooLong.cause", alertText, late),
-                    Message.of("diagnose.chainTooLong.fix", String.valueOf(intermediates),
-                            String.valueOf(Math.max(1, intermediates)), ref));
+        if (referenceCa != null && CertificateFacts.chainsTo(chain, List.of(referenceCa))) {
+            return new Fault(FaultKind.VALID, null);
         }
-        return say.make(DiagnosisCode.UNKNOWN_CA,
-                Message.of("diagnose.clientUnknownCa.summary", issuer),
-                Message.of("diagnose.clientUnknownCa.cause", issuer, alertText, late),
-                ref != null && !ref.equals(issuer) ? Message.of("diagnose.clientUnknownCa.fix.ref", issuer, ref)
-                        : Message.of("diagnose.clientUnknownCa.fix", issuer));
+        return new Fault(FaultKind.UNTRUSTED, leaf);
+    }
+
+    /** A revoked certificate in the client chain: the leaf itself, or a CA above it (then every leaf below fails). */
+    private static Diagnosis revoked(Refusal say, X509Certificate leaf, X509Certificate revoked,
+                                     List<java.security.cert.X509CRL> crls, String ref, Message alertText, Object late) {
+        String subject = CertificateFacts.subjectName(leaf);
+        Object date = dateSuffix(CertificateFacts.revocationDate(revoked, crls));
+        if (revoked.equals(leaf)) {
+            return say.make(DiagnosisCode.REVOKED,
+                    Message.of("diagnose.clientRevoked.summary", subject, Certificates.serialHex(leaf)),
+                    Message.of("diagnose.clientRevoked.cause", date, alertText, late),
+                    Message.of("diagnose.clientRevoked.fix"));
+        }
+        String ca = CertificateFacts.subjectName(revoked);
+        return say.make(DiagnosisCode.REVOKED,
+                Message.of("diagnose.clientIssuerRevoked.summary", subject, ca, Certificates.serialHex(revoked)),
+                Message.of("diagnose.clientIssuerRevoked.cause", ca, date, alertText, late),
+                Message.of("diagnose.issuerRevoked.fix", ca, ref == null ? CertificateFacts.issuerName(revoked) : ref));
+    }
+
+    /**
+     * The server refused a client chain that checks out from here (it reaches the workspace CA, which the
+     * server lists or may trust, is in date, allows clientAuth and is on no CRL we know) without saying
+     * why: name no cause it did not give, list the likely ones and where the server logs the real one.
+     */
+    private static Diagnosis refusedLooksValid(CallObservation seen, Refusal say, X509Certificate leaf, Fault fault,
+                                               Message alertText, Object late, Object note) {
+        String subject = CertificateFacts.subjectName(leaf);
+        String ref = CertificateFacts.subjectName(seen.referenceCa());
+        List<X509Certificate> intermediates = seen.clientChain().stream().skip(1)
+                .filter(c -> !Certificates.isSelfSigned(c)).toList();
+        boolean listed = seen.acceptedIssuers() != null && !seen.acceptedIssuers().isEmpty();
+        Object causes;
+        if (intermediates.isEmpty()) {
+            causes = Message.of("diagnose.refusedLooksValid.causes.direct", CertificateFacts.issuerName(leaf));
+        } else {
+            String names = intermediates.stream().map(CertificateFacts::subjectName).collect(Collectors.joining(", "));
+            causes = Message.of("diagnose.refusedLooksValid.causes.intermediate", names, String.valueOf(intermediates.size()));
+        }
+        return say.make(DiagnosisCode.REFUSED_LOOKS_VALID,
+                Message.of("diagnose.refusedLooksValid.summary", subject),
+                withNote(Message.of(listed ? "diagnose.refusedLooksValid.cause.listed" : "diagnose.refusedLooksValid.cause.unlisted",
+                        ref, alertText, late, causes), note),
+                Message.of("diagnose.refusedLooksValid.fix"));
+    }
+
+    /** A cause followed by a secondary fact (empty when there is none). */
+    private static Message withNote(Message cause, Object note) {
+        return "".equals(note) ? cause : Message.of("diagnose.withNote", cause, note);
     }
 
     /** A functional shape for the refusal texts, so one branch list serves TLS alerts and HTTP refusals. */

@@ -24,10 +24,19 @@ public enum DiagnosisCode {
     /** The host name or IP address called is not among the server certificate's SANs. */
     HOSTNAME_MISMATCH,
     /**
-     * The client's chain is valid up to the trusted CA, but longer than the server allows (nginx's
-     * {@code ssl_verify_depth}, default 1) or through an intermediate it does not accept.
+     * The client's chain is longer than the server allows (nginx's {@code ssl_verify_depth}). A test call
+     * cannot see a server's depth and no alert names it (OpenSSL sends {@code unknown_ca} for it and for a
+     * missing CRL alike), so calls report such a refusal as {@link #REFUSED_LOOKS_VALID}; the code stays
+     * so that results written by earlier versions still read.
      */
     CHAIN_TOO_LONG,
+    /**
+     * The server refused a client certificate that checks out from the caller's side (its chain reaches
+     * the workspace CA, which the server lists or may trust; in date; clientAuth; on no known CRL) without
+     * naming a cause: revoked in the server's own CRL, a CRL the server lacks for a CA in the chain, a
+     * verify depth, or a server-side policy. The server's log says which.
+     */
+    REFUSED_LOOKS_VALID,
     /** A certificate in the handshake is on its CA's revocation list (either side). */
     REVOKED,
     /** Client and server have no TLS version in common. */

@@ -4,13 +4,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-/** How an identity stands at a given moment: revoked, expired, not yet valid, expiring within 30 days, or valid. */
+/**
+ * How an identity stands at a given moment: revoked, below a revoked CA, expired, not yet valid, expiring
+ * within 30 days, or valid.
+ */
 public enum IdentityStatus {
-    VALID, EXPIRING, EXPIRED, REVOKED, NOT_YET_VALID;
+    VALID, EXPIRING, EXPIRED, REVOKED, NOT_YET_VALID,
+    /** Itself unrevoked, but a CA above it in this workspace is revoked: nothing trusts it any more. */
+    ISSUER_REVOKED;
 
     /** How close to its end a certificate counts as expiring: time enough to renew it calmly. */
     public static final Duration SOON = Duration.ofDays(30);
 
+    /** The status seen from {@code identities}, the workspace's index: a revoked CA above counts. */
+    public static IdentityStatus of(IdentityEntry entry, java.util.List<IdentityEntry> identities, Instant now) {
+        IdentityStatus own = of(entry, now);
+        if (own == REVOKED) {
+            return own;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String issuer = entry.issuer(); issuer != null && seen.add(issuer); ) {
+            String name = issuer;
+            IdentityEntry ca = identities.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
+            if (ca == null) {
+                break;
+            }
+            if (ca.revoked()) {
+                return ISSUER_REVOKED;
+            }
+            issuer = ca.issuer();
+        }
+        return own;
+    }
+
+    /** The status of the certificate alone, not knowing its issuers. */
     public static IdentityStatus of(IdentityEntry entry, Instant now) {
         if (entry.revoked()) {
             return REVOKED;

@@ -52,6 +52,8 @@ final class CallCredentials {
     final Credential intermediate;     // CN=Intermediaria, signed by the workspace CA
     final Credential clientBelowIntermediate;
     final X509CRL crl;
+    final X509CRL crlRevokingIntermediate; // the workspace CA's CRL naming CN=Intermediaria
+    final Credential serverBelowIntermediate;
 
     CallCredentials(Path dir) throws Exception {
         workspace = TestPki.seedWorkspace(dir);
@@ -84,6 +86,8 @@ final class CallCredentials {
                 .subject(SubjectName.seed("TI", "Intermediaria")).keyType(KeyType.EC_P256).build(), ca);
         clientBelowIntermediate = CertificateIssuer.issue(clientSpec("Cliente", null), intermediate);
         crl = crl(ca, revokedClient.certificate().getSerialNumber(), revokedServer.certificate().getSerialNumber());
+        crlRevokingIntermediate = crl(ca, intermediate.certificate().getSerialNumber());
+        serverBelowIntermediate = CertificateIssuer.issue(serverSpec(null, null), intermediate);
         Files.writeString(workspace.crlFile(), "-----BEGIN X509 CRL-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(crl.getEncoded())
                 + "\n-----END X509 CRL-----\n");

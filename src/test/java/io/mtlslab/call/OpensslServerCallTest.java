@@ -126,11 +126,73 @@ class OpensslServerCallTest {
         CallResult result = TestCall.run(call(port).identity(ClientIdentity.inMemory("client",
                 creds.clientBelowIntermediate)).build());
 
-        assertThat(result.diagnosis().code()).as("%s", result.diagnosis()).isEqualTo(DiagnosisCode.CHAIN_TOO_LONG);
+        // OpenSSL answers unknown_ca for a chain beyond its depth, exactly as for a missing CRL (next
+        // test): from the client the two are one refusal, so the depth is a likely cause, not the verdict
+        assertThat(result.diagnosis().code()).as("%s", result.diagnosis()).isEqualTo(DiagnosisCode.REFUSED_LOOKS_VALID);
         assertThat(result.diagnosis().side()).isEqualTo(Side.SERVER);
         assertThat(result.outcome().kind()).isEqualTo(io.mtlslab.diagnose.CallOutcome.Kind.REFUSED_IN_HANDSHAKE);
-        assertThat(result.diagnosis().summary()).contains("through 1 intermediate CA (CN=Intermediaria)");
+        assertThat(result.diagnosis().cause()).contains("CN=Intermediaria", "1 intermediate CA(s)", "ssl_verify_depth");
         assertThat(java.nio.file.Files.readString(dir.resolve("s_server-" + port + ".log")))
                 .contains("certificate chain too long");
+    }
+
+    @Test
+    void opensslLackingTheIntermediatesCrlIsNotBlamedOnTrustOrDepth() throws Exception {
+        Path crl = creds.workspace.crlFile(); // the root's CRL only: none for CN=Intermediaria
+        int port = startServer(creds.workspace.certificateFile("ca"), "-CRL", crl.toString(), "-crl_check_all", "-tls1_2");
+
+        CallResult result = TestCall.run(call(port).identity(ClientIdentity.inMemory("client",
+                creds.clientBelowIntermediate)).build());
+
+        assertThat(result.diagnosis().rawMessage()).contains("unknown_ca");
+        assertThat(result.diagnosis().code()).as("%s", result.diagnosis()).isEqualTo(DiagnosisCode.REFUSED_LOOKS_VALID);
+        assertThat(result.diagnosis().summary()).contains("looks valid from here").doesNotContain("does not trust");
+        assertThat(result.diagnosis().cause()).contains("a CA the server lists", "nginx with ssl_crl needs a CRL for every CA");
+        assertThat(result.diagnosis().fix()).contains("server's log");
+        assertThat(java.nio.file.Files.readString(dir.resolve("s_server-" + port + ".log")))
+                .contains("unable to get certificate CRL");
+    }
+
+    @Test
+    void opensslTrustingAnotherCaIsBelievedOverTheExpiryOfOurCertificate() throws Exception {
+        // OpenSSL checks the chain before the dates: an untrusted expired certificate gets unknown_ca
+        int port = startServer(otherCaFile(), "-no_ca_names", "-tls1_2");
+
+        CallResult result = TestCall.run(call(port).identity(ClientIdentity.inMemory("expired", creds.expiredClient)).build());
+
+        assertThat(result.diagnosis().rawMessage()).contains("unknown_ca");
+        assertThat(result.diagnosis().code()).as("%s", result.diagnosis()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
+        assertThat(result.diagnosis().summary())
+                .isEqualTo("The server does not trust the issuer of your client certificate (CN=MinhaCA).");
+        assertThat(result.diagnosis().cause()).contains("sent the alert unknown_ca", "also expired");
+        assertThat(result.diagnosis().fix()).contains("Make the server trust CN=MinhaCA").doesNotContain("Renew");
+    }
+
+    @Test
+    void opensslTrustingAnotherCaIsBelievedOverOurOwnRevocationList() throws Exception {
+        int port = startServer(otherCaFile(), "-no_ca_names", "-tls1_2");
+
+        CallResult result = TestCall.run(call(port).identity(ClientIdentity.inMemory("revoked", creds.revokedClient)).build());
+
+        assertThat(result.diagnosis().code()).as("%s", result.diagnosis()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
+        assertThat(result.diagnosis().cause()).contains("sent the alert unknown_ca", "revocation list names CN=Revogado")
+                .doesNotContain("the server checks that list");
+    }
+
+    @Test
+    void tls13RefusalOfARevokedCertificateIsReadEveryTime() throws Exception {
+        // TLS 1.3: the server judges the certificate when it arrives, alerts and closes while our side is still
+        // writing (the rest of its flight, or the request); the write error must not hide the alert
+        int port = startServer(creds.workspace.certificateFile("ca"), "-CRL", creds.workspace.crlFile().toString(),
+                "-crl_check", "-tls1_3");
+
+        for (int i = 0; i < 12; i++) {
+            // the caller's own CRL is left out: only the alert can tell the revocation
+            CallResult result = TestCall.run(call(port).crls(List.of())
+                    .identity(ClientIdentity.inMemory("revoked", creds.revokedClient)).build());
+
+            assertThat(result.diagnosis().rawMessage()).as("call %d", i).contains("certificate_revoked");
+            assertThat(result.diagnosis().code()).as("call %d: %s", i, result.diagnosis()).isEqualTo(DiagnosisCode.REVOKED);
+        }
     }
 }

@@ -33,4 +33,21 @@ class IdentityStatusTest {
                 .isEqualTo(IdentityStatus.REVOKED);
         assertThat(IdentityStatus.NOT_YET_VALID.id()).isEqualTo("not-yet-valid");
     }
+
+    @Test
+    void anIdentityBelowARevokedIntermediateIsNotValid() {
+        Instant from = NOW.minus(Duration.ofDays(1));
+        Instant to = NOW.plus(Duration.ofDays(300));
+        IdentityEntry root = new IdentityEntry("ca", Role.ROOT_CA, null, "01", "CN=MinhaCA", "ec-p256", from, to, false, false);
+        IdentityEntry intermediate = new IdentityEntry("intermediate", Role.INTERMEDIATE_CA, "ca", "02",
+                "CN=MinhaCA Intermediate", "ec-p256", from, to, false, true);
+        IdentityEntry below = new IdentityEntry("ic", Role.CLIENT, "intermediate", "03", "CN=ic", "ec-p256", from, to,
+                false, false);
+        java.util.List<IdentityEntry> all = java.util.List.of(root, intermediate, below);
+
+        assertThat(IdentityStatus.of(below, all, NOW)).isEqualTo(IdentityStatus.ISSUER_REVOKED);
+        assertThat(IdentityStatus.of(intermediate, all, NOW)).isEqualTo(IdentityStatus.REVOKED);
+        assertThat(IdentityStatus.of(root, all, NOW)).isEqualTo(IdentityStatus.VALID);
+        assertThat(IdentityStatus.ISSUER_REVOKED.id()).isEqualTo("issuer-revoked");
+    }
 }

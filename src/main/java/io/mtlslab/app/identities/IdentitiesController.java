@@ -77,7 +77,7 @@ public class IdentitiesController {
             case VALID -> "status-valid";
             case EXPIRING, NOT_YET_VALID -> "status-expiring";
             case EXPIRED -> "status-expired";
-            case REVOKED -> "status-revoked";
+            case REVOKED, ISSUER_REVOKED -> "status-revoked";
         };
     }
 
@@ -89,7 +89,7 @@ public class IdentitiesController {
         identityList.getColumns().add(column("identities.name", IdentityEntry::name));
         identityList.getColumns().add(column("identities.role", e -> context.text("role." + e.role().id())));
         TableColumn<IdentityEntry, IdentityStatus> status = new TableColumn<>(context.text("identities.status"));
-        status.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(IdentityStatus.of(data.getValue(), Instant.now())));
+        status.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(IdentityStatus.of(data.getValue(), identityList.getItems(), Instant.now())));
         status.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(IdentityStatus value, boolean empty) {
