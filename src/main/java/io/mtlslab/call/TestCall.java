@@ -197,7 +197,8 @@ public final class TestCall {
                     error, request.protocols(), session == null ? null : session.getProtocol(), keyManager.asked(),
                     keyManager.acceptedIssuers(), keyManager.requestedKeyTypes(), clientChain, keyManager.sent(),
                     // with a server accepted anyway, whatever failed was not the client's refusal of it
-                    serverChain, request.acceptAnyServer() ? null : trustManager.refusal(), anchors(), request.trust().kind() == TrustAnchor.Kind.SYSTEM,
+                    serverChain, request.acceptAnyServer() ? null : trustManager.refusal(), anchors(),
+                    request.trust().kind() == TrustAnchor.Kind.SYSTEM,
                     request.referenceCa(), request.crls(), response == null ? null : response.status(),
                     response == null ? null : response.body(), unsafeLabels(response), Instant.now());
             Diagnosis diagnosis = Diagnoser.diagnose(seen);
