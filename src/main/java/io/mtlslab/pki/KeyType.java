@@ -96,10 +96,13 @@ public enum KeyType {
         }
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-            if (isEc()) {
-                generator.initialize(new ECGenParameterSpec(curve), RANDOM);
+            if (!isEc()) {
+                return generator.generateKeyPair();
             }
-            return generator.generateKeyPair();
+            generator.initialize(new ECGenParameterSpec(curve), RANDOM);
+            KeyPair keys = generator.generateKeyPair();
+            // Held as its key file encodes it (with the public key): the file reads back as an equal key.
+            return new KeyPair(keys.getPublic(), Pkcs8.asWritten(keys.getPrivate()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This Java runtime cannot generate " + id + " keys", e);
         }

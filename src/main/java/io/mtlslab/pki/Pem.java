@@ -18,9 +18,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
@@ -49,9 +49,12 @@ public final class Pem {
         return certificates(List.of(certificate));
     }
 
-    /** A private key as unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}), as OpenSSL 3 writes it. */
+    /**
+     * A private key as unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}), as OpenSSL 3 writes it (an EC key
+     * with its public key, see {@link Pkcs8}).
+     */
     public static String privateKey(PrivateKey key) {
-        return write(writer -> writer.writeObject(new JcaPKCS8Generator(key, null)));
+        return write(writer -> writer.writeObject(new PKCS8Generator(Pkcs8.of(key), null)));
     }
 
     /**
@@ -60,13 +63,13 @@ public final class Pem {
      */
     public static String encryptedPrivateKey(PrivateKey key, char[] password) {
         try {
-            OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
-                    .setPRF(org.bouncycastle.openssl.PKCS8Generator.PRF_HMACSHA256)
+            OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+                    .setPRF(PKCS8Generator.PRF_HMACSHA256)
                     .setIterationCount(210_000)
                     .setProvider(BouncyCastle.PROVIDER)
                     .setPassword(password)
                     .build();
-            PemObject pem = new JcaPKCS8Generator(key, encryptor).generate();
+            PemObject pem = new PKCS8Generator(Pkcs8.of(key), encryptor).generate();
             return write(writer -> writer.writeObject(pem));
         } catch (Exception e) {
             throw new IllegalStateException("cannot encrypt the private key: " + e.getMessage(), e);

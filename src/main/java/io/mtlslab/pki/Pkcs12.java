@@ -128,7 +128,7 @@ public final class Pkcs12 {
                 }
                 certBags.add(bag.build());
             }
-            PKCS12SafeBagBuilder keyBag = new JcaPKCS12SafeBagBuilder(credential.privateKey(),
+            PKCS12SafeBagBuilder keyBag = new PKCS12SafeBagBuilder(Pkcs8.of(credential.privateKey()),
                     encryptor(encryption, password, iterations));
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERBMPString(friendlyName));
             keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);

@@ -1,0 +1,85 @@
+package io.mtlslab.pki;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X962Parameters;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+
+/**
+ * The PKCS#8 PrivateKeyInfo of a key as OpenSSL writes it: what {@link Pem} and {@link Pkcs12} put in
+ * every key file, so that every key mTLS Lab writes is encoded in this one place.
+ *
+ * <p>The JDK encodes an EC private key without the optional publicKey of its inner ECPrivateKey
+ * (RFC 5915). OpenSSL always writes it and GnuTLS (certtool, gnutls-serv; 3.7 at least) refuses a key
+ * without it ("ASN1 parser: Element was not found"), so EC keys get it back here: the curve stays
+ * named in the algorithm identifier, as OpenSSL writes it, and the public point is derived from the
+ * private scalar. Other keys (RSA, Ed25519) are written as their provider encodes them.
+ */
+final class Pkcs8 {
+
+    private Pkcs8() {
+    }
+
+    static PrivateKeyInfo of(PrivateKey key) {
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        if (!X9ObjectIdentifiers.id_ecPublicKey.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
+            return info;
+        }
+        try {
+            return withPublicKey(info);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the EC private key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same key, encoded as {@link #of} writes it: a key mTLS Lab generates is then equal to the key
+     * read back from its file (the JDK compares keys by their encoding).
+     */
+    static PrivateKey asWritten(PrivateKey key) {
+        try {
+            return KeyFactory.getInstance(key.getAlgorithm()).generatePrivate(
+                    new PKCS8EncodedKeySpec(of(key).getEncoded()));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot re-encode the private key: " + e.getMessage(), e);
+        }
+    }
+
+    private static PrivateKeyInfo withPublicKey(PrivateKeyInfo info) throws IOException {
+        AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
+        X9ECParameters curve = curve(X962Parameters.getInstance(algorithm.getParameters()));
+        if (curve == null) {
+            return info; // implicitlyCA or a curve BouncyCastle does not know: nothing to derive the point on
+        }
+        BigInteger scalar = ECPrivateKey.getInstance(info.parsePrivateKey()).getKey();
+        ECPoint publicPoint = new FixedPointCombMultiplier().multiply(curve.getG(), scalar).normalize();
+        // Curve parameters stay out of the inner structure: the algorithm identifier names the curve,
+        // as in OpenSSL's PKCS#8; the private key is padded to the order's length, as RFC 5915 asks.
+        ECPrivateKey inner = new ECPrivateKey(curve.getN().bitLength(), scalar,
+                new DERBitString(publicPoint.getEncoded(false)), null);
+        return new PrivateKeyInfo(algorithm, inner, info.getAttributes());
+    }
+
+    private static X9ECParameters curve(X962Parameters parameters) {
+        if (parameters.isNamedCurve()) {
+            return ECNamedCurveTable.getByOID(ASN1ObjectIdentifier.getInstance(parameters.getParameters()));
+        }
+        if (parameters.isImplicitlyCA()) {
+            return null;
+        }
+        return X9ECParameters.getInstance(parameters.getParameters());
+    }
+}
