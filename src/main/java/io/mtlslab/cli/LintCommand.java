@@ -79,7 +79,7 @@ final class LintCommand implements Callable<Integer> {
             if (ca == null && opened.hasCa()) {
                 request = request.withAnchors(List.of(opened.caCertificate()));
             }
-            request = request.withRevocation(LintRequest.revocationOf(opened, certificates.get(0)));
+            request = request.withRevocationsOf(opened);
         }
         List<Finding> findings = Lint.check(request);
         PrintWriter out = spec.commandLine().getOut();

@@ -55,9 +55,9 @@ public final class ListCommand implements Callable<Integer> {
             out.println("no identities in " + ws.dir() + " — create them with: mtls-lab ca create --dir " + ws.dir());
             return 0;
         }
-        out.printf("%-16s %-12s %-13s %-20s %s%n", "NAME", "ROLE", "STATUS", "VALID UNTIL", "SUBJECT");
+        out.printf("%-16s %-12s %-14s %-20s %s%n", "NAME", "ROLE", "STATUS", "VALID UNTIL", "SUBJECT");
         for (Map<String, Object> row : rows) {
-            out.printf("%-16s %-12s %-13s %-20s %s%n", row.get("name"), row.get("role"), row.get("status"),
+            out.printf("%-16s %-12s %-14s %-20s %s%n", row.get("name"), row.get("role"), row.get("status"),
                     row.get("notAfter"), row.get("subject"));
         }
         return 0;

@@ -25,6 +25,23 @@ class LintCommandTest {
         Texts.use(Locale.ENGLISH);
     }
 
+    /** After {@code revoke intermediate}, lint of a leaf below it fails, from its chain file and from its own file. */
+    @Test
+    void aLeafBelowARevokedIntermediateFailsTheLint() throws Exception {
+        TestPki.seedWorkspace(dir);
+        assertThat(CliRun.of("intermediate", "create", "--dir", dir.toString()).exitCode()).isZero();
+        CliRun issued = CliRun.of("client", "issue", "--dir", dir.toString(), "--name", "ic", "--issuer", "intermediate",
+                "--cn", "Below");
+        assertThat(issued.exitCode()).as(issued.toString()).isZero();
+        assertThat(CliRun.of("revoke", "intermediate", "--dir", dir.toString()).exitCode()).isZero();
+
+        for (String file : List.of("ic-chain.pem", "ic.pem")) {
+            CliRun lint = CliRun.of("lint", "--lang", "en", dir.resolve(file).toString(), "--dir", dir.toString());
+            assertThat(lint.exitCode()).as(file + ": " + lint).isEqualTo(1);
+            assertThat(lint.out()).as(file).contains("ERROR   issuer-revoked: the CA above it, intermediate (serial ");
+        }
+    }
+
     @Test
     void findingsInPortugueseAndJsonWithTheCode() throws Exception {
         TestPki.seedWorkspace(dir);

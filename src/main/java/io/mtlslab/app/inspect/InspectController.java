@@ -106,8 +106,7 @@ public class InspectController {
                 List<X509Certificate> rest = certificates.subList(i + 1, certificates.size());
                 LintRequest request = LintRequest.of(certificates.get(i)).withChain(rest);
                 if (workspace != null && workspace.hasCa()) {
-                    request = request.withAnchors(List.of(workspace.caCertificate()))
-                            .withRevocation(LintRequest.revocationOf(workspace, certificates.get(i)));
+                    request = request.withAnchors(List.of(workspace.caCertificate())).withRevocationsOf(workspace);
                 }
                 findings.add(Lint.check(request));
             }

@@ -74,6 +74,11 @@ public final class Lint {
 
         checkValidity(findings, THE_CERTIFICATE, certificate, request);
         checkRevocation(findings, certificate, request.revocation());
+        Revocation above = request.issuerRevocation();
+        if (above != null) {
+            findings.add(finding(Severity.ERROR, "issuer-revoked", above.name(), above.serialHex(),
+                    String.valueOf(above.revokedAt()), above.reason().message()));
+        }
         checkVersionAndSerial(findings, certificate);
         checkKeyStrength(findings, THE_CERTIFICATE, certificate);
         checkSignature(findings, THE_CERTIFICATE, certificate);

@@ -21,10 +21,12 @@ import java.util.List;
  * @param role    {@code null}: inferred from the certificate (CA, serverAuth, clientAuth)
  * @param host    {@code null}: no host check
  * @param revocation the CA's record that the certificate was revoked; {@code null}: not revoked (or unknown)
+ * @param issuerRevocation the record of a CA above the certificate that was revoked (an intermediate of the
+ *     workspace); {@code null}: none known
  */
 public record LintRequest(X509Certificate certificate, PrivateKey privateKey, List<X509Certificate> chain,
                           List<X509Certificate> anchors, Role role, String host, Instant now,
-                          Revocation revocation) {
+                          Revocation revocation, Revocation issuerRevocation) {
 
     public LintRequest {
         chain = chain == null ? List.of() : List.copyOf(chain);
@@ -34,31 +36,31 @@ public record LintRequest(X509Certificate certificate, PrivateKey privateKey, Li
 
     /** Only the certificate, checked against the clock now. */
     public static LintRequest of(X509Certificate certificate) {
-        return new LintRequest(certificate, null, List.of(), List.of(), null, null, null, null);
+        return new LintRequest(certificate, null, List.of(), List.of(), null, null, null, null, null);
     }
 
     public LintRequest withKey(PrivateKey key) {
-        return new LintRequest(certificate, key, chain, anchors, role, host, now, revocation);
+        return new LintRequest(certificate, key, chain, anchors, role, host, now, revocation, issuerRevocation);
     }
 
     public LintRequest withChain(List<X509Certificate> value) {
-        return new LintRequest(certificate, privateKey, value, anchors, role, host, now, revocation);
+        return new LintRequest(certificate, privateKey, value, anchors, role, host, now, revocation, issuerRevocation);
     }
 
     public LintRequest withAnchors(List<X509Certificate> value) {
-        return new LintRequest(certificate, privateKey, chain, value, role, host, now, revocation);
+        return new LintRequest(certificate, privateKey, chain, value, role, host, now, revocation, issuerRevocation);
     }
 
     public LintRequest withRole(Role value) {
-        return new LintRequest(certificate, privateKey, chain, anchors, value, host, now, revocation);
+        return new LintRequest(certificate, privateKey, chain, anchors, value, host, now, revocation, issuerRevocation);
     }
 
     public LintRequest withHost(String value) {
-        return new LintRequest(certificate, privateKey, chain, anchors, role, value, now, revocation);
+        return new LintRequest(certificate, privateKey, chain, anchors, role, value, now, revocation, issuerRevocation);
     }
 
     public LintRequest withRevocation(Revocation value) {
-        return new LintRequest(certificate, privateKey, chain, anchors, role, host, now, value);
+        return new LintRequest(certificate, privateKey, chain, anchors, role, host, now, value, issuerRevocation);
     }
 
     /**
@@ -75,7 +77,45 @@ public record LintRequest(X509Certificate certificate, PrivateKey privateKey, Li
         if (workspace.hasCa()) {
             request = request.withAnchors(List.of(workspace.caCertificate()));
         }
-        return request.withRevocation(revocationOf(workspace, certificate));
+        return request.withRevocationsOf(workspace);
+    }
+
+    /**
+     * The workspace's records of revocation that concern this certificate: its own, and that of a CA above it
+     * (found among the certificates sent with it, or by walking its issuers in the workspace's index).
+     */
+    public LintRequest withRevocationsOf(Workspace workspace) {
+        Revocation above = null;
+        for (X509Certificate issuer : chain) {
+            above = revocationOf(workspace, issuer);
+            if (above != null) {
+                break;
+            }
+        }
+        if (above == null) {
+            above = revokedIssuerInIndex(workspace);
+        }
+        return new LintRequest(certificate, privateKey, chain, anchors, role, host, now,
+                revocationOf(workspace, certificate), above);
+    }
+
+    /** Walks the issuers the workspace's index records for this certificate; the first revoked CA's record. */
+    private Revocation revokedIssuerInIndex(Workspace workspace) {
+        List<io.mtlslab.pki.IdentityEntry> identities = workspace.identities();
+        String serial = Certificates.serialHex(certificate);
+        io.mtlslab.pki.IdentityEntry entry = identities.stream().filter(e -> e.serialHex().equalsIgnoreCase(serial))
+                .findFirst().orElse(null);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (entry != null && entry.issuer() != null && seen.add(entry.issuer())) {
+            String issuer = entry.issuer();
+            entry = identities.stream().filter(e -> e.name().equals(issuer)).findFirst().orElse(null);
+            if (entry != null && entry.revoked()) {
+                String revokedSerial = entry.serialHex();
+                return CrlIssuer.revocations(workspace).stream()
+                        .filter(r -> r.serialHex().equalsIgnoreCase(revokedSerial)).reduce((a, b) -> b).orElse(null);
+            }
+        }
+        return null;
     }
 
     /** The workspace's record that this very certificate (by its random serial) was revoked, or {@code null}. */
@@ -86,6 +126,6 @@ public record LintRequest(X509Certificate certificate, PrivateKey privateKey, Li
     }
 
     public LintRequest at(Instant value) {
-        return new LintRequest(certificate, privateKey, chain, anchors, role, host, value, revocation);
+        return new LintRequest(certificate, privateKey, chain, anchors, role, host, value, revocation, issuerRevocation);
     }
 }

@@ -57,6 +57,33 @@ class WorkspaceLintTest {
         assertThat(lint(Workspace.open(dir), Workspace.SERVER, Role.SERVER)).isEmpty();
     }
 
+    /** A revoked intermediate takes every certificate below it along: lint says so (it said nothing). */
+    @Test
+    void aCertificateBelowARevokedIntermediateIsAnError() {
+        Workspace workspace = TestPki.seedWorkspace(dir);
+        workspace.issue("sub", CertificateSpec.builder(Role.INTERMEDIATE_CA).subject(SubjectName.seed("TI", "Sub CA"))
+                .keyType(KeyType.EC_P256).pathLength(0).build(), Workspace.CA, false, null, null);
+        workspace.issue("leaf", CertificateSpec.builder(Role.CLIENT).subject(SubjectName.seed("TI", "Leaf"))
+                .keyType(KeyType.EC_P256).build(), "sub", false, null, null);
+        assertThat(lint(workspace, "leaf", Role.CLIENT)).isEmpty();
+
+        CrlIssuer.revoke(workspace, "sub", RevocationReason.KEY_COMPROMISE, null);
+
+        Workspace reopened = Workspace.open(dir);
+        List<Finding> findings = lint(reopened, "leaf", Role.CLIENT);
+        assertThat(codes(findings)).containsExactly("issuer-revoked");
+        assertThat(findings.get(0).severity()).isEqualTo(Finding.Severity.ERROR);
+        assertThat(findings.get(0).what()).contains("sub", "Key compromise",
+                Certificates.serialHex(reopened.credential("sub", null).certificate()));
+        // the leaf alone, without the chain its file may lack: found through the index's issuers
+        X509Certificate leaf = reopened.credential("leaf", null).certificate();
+        assertThat(codes(Lint.check(LintRequest.of(leaf).withRevocationsOf(reopened)))).contains("issuer-revoked");
+        // the intermediate itself is revoked, not "below a revoked CA"
+        assertThat(codes(lint(reopened, "sub", Role.INTERMEDIATE_CA))).contains("revoked").doesNotContain("issuer-revoked");
+        // what the root issued directly is untouched
+        assertThat(lint(reopened, Workspace.CLIENT, Role.CLIENT)).isEmpty();
+    }
+
     @Test
     void aCertificateFromAReplacedCaNoLongerChains() {
         Workspace workspace = TestPki.seedWorkspace(dir);
