@@ -131,6 +131,15 @@ public final class Diagnoser {
             String unknown = CertificateFacts.issuerName(top);
             boolean sameName = seen.trustAnchors().stream()
                     .anyMatch(a -> a.getSubjectX500Principal().equals(top.getIssuerX500Principal()));
+            if (!sameName && !Certificates.isSelfSigned(top)) {
+                // The chain stops below a root: most often the server leaves out its intermediate, which
+                // from here looks the same as a CA nobody gave us. Both are said, the usual one first.
+                return make(DiagnosisCode.UNKNOWN_CA, Side.CLIENT, seen,
+                        Message.of("diagnose.serverUnknownCa.summary", unknown),
+                        Message.of("diagnose.serverUnknownCa.cause.incomplete", CertificateFacts.subjectName(top),
+                                unknown, trust),
+                        Message.of("diagnose.serverUnknownCa.fix.incomplete", unknown));
+            }
             return make(DiagnosisCode.UNKNOWN_CA, Side.CLIENT, seen,
                     Message.of("diagnose.serverUnknownCa.summary", unknown),
                     sameName ? Message.of("diagnose.serverUnknownCa.cause.sameName", unknown)

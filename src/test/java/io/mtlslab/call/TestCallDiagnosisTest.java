@@ -327,6 +327,23 @@ class TestCallDiagnosisTest {
         }
     }
 
+    /** A server that sends its certificate without its intermediate: "send the full chain", not only "trust the CA". */
+    @Test
+    void serverChainWithoutItsIntermediateSaysToSendTheFullChain() throws Exception {
+        Credential alone = new Credential(creds.serverBelowIntermediate.certificate(),
+                creds.serverBelowIntermediate.privateKey(), List.of());
+        try (JsseTestServer server = JsseTestServer.tls(alone).trusting(creds.caCertificate()).start()) {
+            CallResult result = run(call(server.url(), creds.client).build());
+
+            assertThat(result.diagnosis().code()).as("%s", result.diagnosis()).isEqualTo(DiagnosisCode.UNKNOWN_CA);
+            assertThat(result.diagnosis().side()).isEqualTo(Side.CLIENT);
+            assertThat(result.diagnosis().cause()).contains("ends at CN=localhost", "CN=Intermediaria",
+                    "leaves out its intermediate");
+            assertThat(result.diagnosis().fix()).startsWith("Make the server send its full chain")
+                    .contains("CN=Intermediaria");
+        }
+    }
+
     @Test
     void revokedServerCertificate() throws Exception {
         try (JsseTestServer server = JsseTestServer.tls(creds.revokedServer).trusting(creds.caCertificate()).start()) {
