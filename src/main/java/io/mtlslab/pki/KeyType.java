@@ -102,7 +102,7 @@ public enum KeyType {
             generator.initialize(new ECGenParameterSpec(curve), RANDOM);
             KeyPair keys = generator.generateKeyPair();
             // Held as its key file encodes it (with the public key): the file reads back as an equal key.
-            return new KeyPair(keys.getPublic(), Pkcs8.asWritten(keys.getPrivate()));
+            return new KeyPair(keys.getPublic(), Pkcs8.asWritten(keys));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This Java runtime cannot generate " + id + " keys", e);
         }

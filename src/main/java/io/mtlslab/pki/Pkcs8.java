@@ -39,38 +39,51 @@ final class Pkcs8 {
             return info;
         }
         try {
-            return withPublicKey(info);
+            ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+            return inner.getPublicKey() != null ? info : withPublicKey(info, inner, null);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode the EC private key: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The same key, encoded as {@link #of} writes it: a key mTLS Lab generates is then equal to the key
-     * read back from its file (the JDK compares keys by their encoding).
+     * The key pair's private key, encoded as {@link #of} writes it: a key mTLS Lab generates is then equal
+     * to the key read back from its file (the JDK compares keys by their encoding). The public point is
+     * taken from the pair, not computed again.
      */
-    static PrivateKey asWritten(PrivateKey key) {
+    static PrivateKey asWritten(java.security.KeyPair keys) {
+        PrivateKey key = keys.getPrivate();
         try {
-            return KeyFactory.getInstance(key.getAlgorithm()).generatePrivate(
-                    new PKCS8EncodedKeySpec(of(key).getEncoded()));
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            if (!X9ObjectIdentifiers.id_ecPublicKey.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
+                return key;
+            }
+            DERBitString point = new DERBitString(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
+                    .getInstance(keys.getPublic().getEncoded()).getPublicKeyData().getOctets());
+            PrivateKeyInfo written = withPublicKey(info, ECPrivateKey.getInstance(info.parsePrivateKey()), point);
+            return KeyFactory.getInstance(key.getAlgorithm()).generatePrivate(new PKCS8EncodedKeySpec(written.getEncoded()));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot re-encode the private key: " + e.getMessage(), e);
         }
     }
 
-    private static PrivateKeyInfo withPublicKey(PrivateKeyInfo info) throws IOException {
+    /** {@code info} with the public point added to its ECPrivateKey; {@code point} null: derived from the scalar. */
+    private static PrivateKeyInfo withPublicKey(PrivateKeyInfo info, ECPrivateKey inner, DERBitString point)
+            throws IOException {
         AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
         X9ECParameters curve = curve(X962Parameters.getInstance(algorithm.getParameters()));
         if (curve == null) {
             return info; // implicitlyCA or a curve BouncyCastle does not know: nothing to derive the point on
         }
-        BigInteger scalar = ECPrivateKey.getInstance(info.parsePrivateKey()).getKey();
-        ECPoint publicPoint = new FixedPointCombMultiplier().multiply(curve.getG(), scalar).normalize();
+        BigInteger scalar = inner.getKey();
+        if (point == null) {
+            ECPoint derived = new FixedPointCombMultiplier().multiply(curve.getG(), scalar).normalize();
+            point = new DERBitString(derived.getEncoded(false));
+        }
         // Curve parameters stay out of the inner structure: the algorithm identifier names the curve,
         // as in OpenSSL's PKCS#8; the private key is padded to the order's length, as RFC 5915 asks.
-        ECPrivateKey inner = new ECPrivateKey(curve.getN().bitLength(), scalar,
-                new DERBitString(publicPoint.getEncoded(false)), null);
-        return new PrivateKeyInfo(algorithm, inner, info.getAttributes());
+        return new PrivateKeyInfo(algorithm, new ECPrivateKey(curve.getN().bitLength(), scalar, point, null),
+                info.getAttributes());
     }
 
     private static X9ECParameters curve(X962Parameters parameters) {
