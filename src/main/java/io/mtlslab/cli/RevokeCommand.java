@@ -4,6 +4,7 @@ import io.mtlslab.pki.CrlIssuer;
 import io.mtlslab.pki.Revocation;
 import io.mtlslab.pki.RevocationReason;
 import io.mtlslab.pki.Workspace;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +40,17 @@ public final class RevokeCommand implements Callable<Integer> {
     public Integer call() {
         RevocationReason parsed = RevocationReason.parse(reason);
         Workspace ws = workspace.open();
-        Revocation revocation = CrlIssuer.revoke(ws, name, parsed, caKeyPassword);
+        List<Revocation> revoked = CrlIssuer.revokeAll(ws, name, parsed, caKeyPassword);
+        Revocation revocation = revoked.get(0);
         spec.commandLine().getOut().printf("revoked %s (serial %s, reason %s); published %s with %d entr%s%n",
                 name, revocation.serialHex(), revocation.reason().id(), ws.crlFile(),
                 CrlIssuer.revocations(ws).size(), CrlIssuer.revocations(ws).size() == 1 ? "y" : "ies");
+        if (revoked.size() > 1) {
+            // certificates this name had before a renewal or a re-issue: still valid, so revoked with it
+            spec.commandLine().getOut().printf("also revoked %d earlier certificate%s of %s (serial %s)%n",
+                    revoked.size() - 1, revoked.size() == 2 ? "" : "s", name, String.join(", ",
+                            revoked.subList(1, revoked.size()).stream().map(Revocation::serialHex).toList()));
+        }
         return 0;
     }
 }

@@ -97,6 +97,15 @@ final class CaDatabase {
         return lines.values().stream().filter(Line::revoked).map(Line::revocation).toList();
     }
 
+    /**
+     * The serials recorded under identity {@code name} that are neither revoked nor expired at {@code now}:
+     * its current certificate and any it replaced (renew, issue --force) that are still valid.
+     */
+    List<BigInteger> validUnder(String name, Instant now) {
+        return lines.values().stream().filter(l -> !l.revoked() && name.equals(l.name()) && l.notAfter().isAfter(now))
+                .map(Line::serial).toList();
+    }
+
     boolean isRevoked(BigInteger serial) {
         Line line = lines.get(serial);
         return line != null && line.revoked();

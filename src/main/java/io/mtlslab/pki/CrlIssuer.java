@@ -61,6 +61,17 @@ public final class CrlIssuer {
      * publishes the new {@code crl.pem}.
      */
     public static Revocation revoke(Workspace workspace, String name, RevocationReason reason, char[] caKeyPassword) {
+        return revokeAll(workspace, name, reason, caKeyPassword).get(0);
+    }
+
+    /**
+     * Revokes identity {@code name}: its current certificate (first in the result) and every earlier one
+     * the CA issued under that name that is still valid (replaced by renew or issue --force, so still in
+     * someone's hands and no longer in a file of the workspace); marks it revoked in the index and
+     * publishes the new {@code crl.pem} once.
+     */
+    public static List<Revocation> revokeAll(Workspace workspace, String name, RevocationReason reason,
+                                             char[] caKeyPassword) {
         return workspace.locked(() -> {
             IdentityEntry entry = workspace.identity(name).orElseThrow(() -> PkiException.of("name", "noIdentity", name,
                     String.valueOf(workspace.dir())));
@@ -68,10 +79,25 @@ public final class CrlIssuer {
                 throw PkiException.of("name", "alreadyRevoked", name);
             }
             X509Certificate certificate = Pem.readCertificate(workspace.certificateFile(name));
-            Revocation revocation = revokeCertificate(workspace, name, certificate, reason, caKeyPassword);
+            Credential ca = caOf(workspace, name, certificate, caKeyPassword);
             String serial = Certificates.serialHex(certificate);
+            CaDatabase database = known(workspace);
+            if (database.isRevoked(certificate.getSerialNumber())) {
+                throw PkiException.of("name", "certificateAlreadyRevoked", serial, name);
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            RevocationReason why = reason == null ? RevocationReason.UNSPECIFIED : reason;
+            List<Revocation> revoked = new java.util.ArrayList<>();
+            revoked.add(new Revocation(name, serial, now, why));
+            database = database.withRevoked(revoked.get(0), certificate);
+            for (BigInteger earlier : database.validUnder(name, now)) {
+                Revocation older = new Revocation(name, Certificates.serialHex(earlier), now, why);
+                revoked.add(older);
+                database = database.withRevoked(older, null);
+            }
+            publish(workspace, ca, database);
             workspace.updateIdentity(name, e -> e.serialHex().equalsIgnoreCase(serial) ? e.withRevoked(true) : e);
-            return revocation;
+            return List.copyOf(revoked);
         });
     }
 

@@ -39,6 +39,27 @@ class PkiCommandsTest {
         return Path.of(ws).resolve(file);
     }
 
+    /**
+     * Re-issuing a client with --force: the old .p12 (the old certificate and key) does not stay beside the
+     * new files, the user is told the old certificate is still valid, and revoke NAME revokes both.
+     */
+    @Test
+    void reissuingDeletesTheStaleP12AndRevokeRevokesTheReplacedCertificateToo(@TempDir Path other) throws Exception {
+        String w = other.toString();
+        ok("init", "--dir", w, "--key", "ec-p256", "--p12-password", "changeit");
+        String first = io.mtlslab.pki.Certificates.serialHex(io.mtlslab.pki.Pem.readCertificate(other.resolve("client.pem")));
+        assertThat(other.resolve("client.p12")).exists();
+
+        CliRun reissued = ok("client", "issue", "--dir", w, "--key", "ec-p256", "--cn", "Outra Pessoa", "--force");
+
+        assertThat(reissued.out()).contains("the certificate it replaces (serial " + first + ") stays valid",
+                "mtls-lab revoke client revokes it together", "deleted client.p12");
+        assertThat(other.resolve("client.p12")).doesNotExist();
+        CliRun revoked = ok("revoke", "client", "--dir", w);
+        assertThat(revoked.out()).contains("also revoked 1 earlier certificate of client (serial " + first + ")");
+        assertThat(io.mtlslab.pki.CrlIssuer.isRevoked(io.mtlslab.pki.Workspace.open(other), first)).isTrue();
+    }
+
     @Test
     void printsTheVersion() {
         CliRun run = CliRun.of("--version");

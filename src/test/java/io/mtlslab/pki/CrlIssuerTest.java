@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -31,6 +32,35 @@ class CrlIssuerTest {
         workspace = TestPki.seedWorkspace(dir);
         revokedClient = workspace.credential(Workspace.CLIENT, null).certificate();
         revocation = CrlIssuer.revoke(workspace, Workspace.CLIENT, RevocationReason.KEY_COMPROMISE, null);
+    }
+
+    /**
+     * A student's bundle holds the certificate issued first; after a re-issue (or a renewal) and then
+     * {@code revoke NAME}, that first certificate must be revoked too: it is still in the student's hands,
+     * and it was no longer in any file of the workspace, so nothing could revoke it.
+     */
+    @Test
+    void revokingANameRevokesTheCertificatesItReplacedToo(@TempDir Path other) {
+        Workspace ws = TestPki.seedWorkspace(other);
+        X509Certificate first = ws.credential(Workspace.CLIENT, null).certificate();
+        ws.issue(Workspace.CLIENT, CertificateSpec.builder(Role.CLIENT).subject(SubjectName.seed("TI", "Outro"))
+                .keyType(KeyType.EC_P256).build(), Workspace.CA, true, null, null);
+        X509Certificate second = ws.credential(Workspace.CLIENT, null).certificate();
+        assertThat(second.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
+
+        List<Revocation> revoked = CrlIssuer.revokeAll(ws, Workspace.CLIENT, RevocationReason.KEY_COMPROMISE, null);
+
+        assertThat(revoked).extracting(Revocation::serialHex)
+                .containsExactly(Certificates.serialHex(second), Certificates.serialHex(first));
+        X509CRL crl = CrlIssuer.published(ws);
+        assertThat(crl.isRevoked(first)).as("the replaced certificate").isTrue();
+        assertThat(crl.isRevoked(second)).as("the current certificate").isTrue();
+        assertThat(crl.isRevoked(ws.credential(Workspace.SERVER, null).certificate())).isFalse();
+        // OpenSSL agrees, with the first certificate kept aside as a student would
+        SecureFiles.write(other.resolve("first.pem"), Pem.certificate(first).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ExternalTool.Result result = ExternalTool.run(other, "openssl", "verify", "-crl_check", "-CAfile", "ca.pem",
+                "-CRLfile", "crl.pem", "first.pem");
+        assertThat(result.output()).contains("certificate revoked");
     }
 
     @Test
