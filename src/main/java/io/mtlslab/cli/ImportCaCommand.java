@@ -5,6 +5,7 @@ import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.Pem;
 import io.mtlslab.pki.PkiException;
 import io.mtlslab.pki.Workspace;
+import io.mtlslab.text.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,6 +68,14 @@ final class ImportCaCommand implements Callable<Integer> {
         Workspace ws = workspace.open();
         ws.importCa(name, ca, force, storedPassword);
         IssuedSummary.print(spec.commandLine().getOut(), ws, name, ca);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        if (sourcePassword != null && storedPassword == null) {
+            // the key was protected where it came from; say so rather than weaken it silently
+            err.println(Texts.text("cli.importCa.keyNowUnencrypted", ws.keyFile(name).getFileName()));
+        }
+        if (!io.mtlslab.pki.KeyUsage.present(ca.certificate())) {
+            err.println(Texts.text("cli.importCa.noKeyUsage"));
+        }
         return 0;
     }
 

@@ -40,6 +40,39 @@ class PkiCommandsTest {
     }
 
     /**
+     * The seed's own CA (openssl req -x509: no keyUsage) from an encrypted key: import-ca says the stored
+     * key is no longer encrypted (unless --key-password) and that strict verifiers will refuse its
+     * certificates, and lint of what it issues warns too, as openssl verify -x509_strict fails.
+     */
+    @Test
+    void importingTheSeedsCaFromAnEncryptedKeyWarnsAboutBoth(@TempDir Path other) throws Exception {
+        assertThat(ExternalTool.run(other, "openssl", "req", "-x509", "-new", "-nodes", "-newkey", "ec",
+                "-pkeyopt", "ec_paramgen_curve:P-256", "-keyout", "plain.key", "-out", "ca.pem", "-subj", "/CN=SeedCA",
+                "-days", "30").ok()).isTrue();
+        assertThat(ExternalTool.run(other, "openssl", "pkcs8", "-topk8", "-in", "plain.key", "-out", "enc.key",
+                "-passout", "pass:keypw").ok()).isTrue();
+
+        CliRun imported = ok("import-ca", other.resolve("ca.pem").toString(), other.resolve("enc.key").toString(),
+                "--password", "keypw", "--dir", other.resolve("w").toString(), "--lang", "en");
+        assertThat(imported.err()).contains("ca.key is stored unencrypted", "--key-password",
+                "no keyUsage extension", "-x509_strict");
+        assertThat(Files.readString(other.resolve("w/ca.key"))).contains("BEGIN PRIVATE KEY");
+
+        CliRun kept = ok("import-ca", other.resolve("ca.pem").toString(), other.resolve("enc.key").toString(),
+                "--password", "keypw", "--key-password", "keypw", "--dir", other.resolve("w2").toString(), "--lang", "en");
+        assertThat(kept.err()).doesNotContain("stored unencrypted");
+        assertThat(Files.readString(other.resolve("w2/ca.key"))).contains("BEGIN ENCRYPTED PRIVATE KEY");
+
+        ok("server", "issue", "--dir", other.resolve("w").toString(), "--key", "ec-p256");
+        ExternalTool.Result strict = ExternalTool.run(other.resolve("w"), "openssl", "verify", "-x509_strict", "-CAfile",
+                "ca.pem", "server.pem");
+        assertThat(strict.ok()).as(strict.output()).isFalse();
+        CliRun lint = CliRun.of("lint", other.resolve("w/server.pem").toString(), "--dir", other.resolve("w").toString(),
+                "--lang", "en");
+        assertThat(lint.out()).contains("WARNING issuer-no-key-usage: the CA above it, CN=SeedCA, has no keyUsage");
+    }
+
+    /**
      * Re-issuing a client with --force: the old .p12 (the old certificate and key) does not stay beside the
      * new files, the user is told the old certificate is still valid, and revoke NAME revokes both.
      */

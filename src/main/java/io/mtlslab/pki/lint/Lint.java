@@ -306,6 +306,10 @@ public final class Lint {
                 findings.add(finding(Severity.ERROR, "issuer-not-ca", subject(ca)));
                 continue;
             }
+            if (!KeyUsage.present(ca)) {
+                // the seed's own `openssl req -x509` CA: fine for most clients, refused by -x509_strict
+                findings.add(finding(Severity.WARNING, "issuer-no-key-usage", subject(ca)));
+            }
             // CA certificates below this one on the path; the linted certificate counts when it is a CA.
             int casBelow = (i - 1) + (Certificates.isCa(leaf) ? 1 : 0);
             int pathLen = ca.getBasicConstraints();
