@@ -139,8 +139,40 @@ public final class Workspace {
         checkName(name);
         SecureFiles.requireAbsent(overwrite, certificateFile(name), keyFile(name));
         Credential ca = CertificateIssuer.createRootCa(spec);
-        store(new Stored(name, spec.role(), null, ca, keyPassword), overwrite);
+        locked(() -> {
+            retireRecordsOfReplacedCa(name, ca);
+            store(new Stored(name, spec.role(), null, ca, keyPassword), overwrite);
+            return null;
+        });
         return ca;
+    }
+
+    /**
+     * When a new CA replaces the workspace CA ({@code ca}): the old CA's records — what it issued and
+     * revoked ({@code index.txt}, {@code crlnumber}) and its {@code crl.pem} — are moved aside under a
+     * dated name ({@code replaced-ca-20261202-123456-crl.pem}), kept but no longer the new CA's: the old
+     * CRL was still served and printed as the workspace's, though the new CA never signed it.
+     */
+    private void retireRecordsOfReplacedCa(String name, Credential replacement) {
+        if (!CA.equals(name) || !Files.exists(certificateFile(CA))) {
+            return;
+        }
+        X509Certificate old = Pem.readCertificate(certificateFile(CA));
+        if (old.getPublicKey().equals(replacement.certificate().getPublicKey())) {
+            return; // the same CA again (a re-import): its records stay its own
+        }
+        String prefix = "replaced-ca-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
+                .format(java.time.LocalDateTime.now()) + "-";
+        for (Path file : List.of(dir.resolve(CaDatabase.INDEX), dir.resolve(CaDatabase.INDEX + ".attr"),
+                dir.resolve(CaDatabase.CRL_NUMBER), crlFile())) {
+            if (Files.exists(file)) {
+                try {
+                    Files.move(file, dir.resolve(prefix + file.getFileName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw PkiException.because(e, "dir", "cannotWrite", String.valueOf(file), String.valueOf(e.getMessage()));
+                }
+            }
+        }
     }
 
     /** Issues an identity signed by the workspace identity {@code issuerName} and stores it. */
@@ -183,7 +215,11 @@ public final class Workspace {
         CaImport.check(ca);
         SecureFiles.requireAbsent(overwrite, certificateFile(name), keyFile(name));
         Role role = Certificates.isSelfSigned(ca.certificate()) ? Role.ROOT_CA : Role.INTERMEDIATE_CA;
-        store(new Stored(name, role, null, ca, keyPassword), overwrite);
+        locked(() -> {
+            retireRecordsOfReplacedCa(name, ca);
+            store(new Stored(name, role, null, ca, keyPassword), overwrite);
+            return null;
+        });
         return ca;
     }
 

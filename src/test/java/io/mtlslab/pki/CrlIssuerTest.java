@@ -63,6 +63,40 @@ class CrlIssuerTest {
         assertThat(result.output()).contains("certificate revoked");
     }
 
+    /**
+     * A new CA in place of the old one: the old CA's CRL and records are kept aside, not served or printed
+     * as the new CA's; the next revocation publishes a CRL the new CA signed, and OpenSSL verifies it.
+     */
+    @Test
+    void replacingTheCaRetiresTheOldCasCrlAndRecords(@TempDir Path other) throws Exception {
+        Workspace ws = TestPki.seedWorkspace(other);
+        CrlIssuer.revoke(ws, Workspace.CLIENT, RevocationReason.KEY_COMPROMISE, null);
+        String oldCrl = java.nio.file.Files.readString(ws.crlFile());
+
+        ws.createRootCa(Workspace.CA, CertificateSpec.builder(Role.ROOT_CA).subject(SubjectName.seed("TI", "MinhaCA"))
+                .keyType(KeyType.EC_P256).build(), true, null);
+
+        assertThat(ws.crlFile()).doesNotExist();
+        assertThat(other.resolve(CaDatabase.INDEX)).doesNotExist();
+        List<Path> kept;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(other)) {
+            kept = files.filter(f -> f.getFileName().toString().startsWith("replaced-ca-")).toList();
+        }
+        assertThat(kept).extracting(f -> f.getFileName().toString().replaceFirst("replaced-ca-\\d{8}-\\d{6}-", ""))
+                .contains("crl.pem", "index.txt", "crlnumber");
+        assertThat(java.nio.file.Files.readString(kept.stream().filter(f -> f.toString().endsWith("crl.pem")).findFirst()
+                .orElseThrow())).isEqualTo(oldCrl);
+
+        Workspace reopened = Workspace.open(other);
+        reopened.issue("novo", CertificateSpec.builder(Role.CLIENT).subject(SubjectName.seed("TI", "Novo"))
+                .keyType(KeyType.EC_P256).build(), Workspace.CA, false, null, null);
+        CrlIssuer.revoke(reopened, "novo", RevocationReason.UNSPECIFIED, null);
+        ExternalTool.Result verify = ExternalTool.run(other, "openssl", "crl", "-in", "crl.pem", "-CAfile", "ca.pem",
+                "-verify", "-noout");
+        assertThat(verify.output()).contains("verify OK");
+        assertThat(CrlIssuer.published(reopened).getRevokedCertificates()).hasSize(1);
+    }
+
     @Test
     void opensslAcceptsTheCrlSignatureOfTheCa() {
         ExternalTool.Result result = ExternalTool.run(dir, "openssl", "crl", "-in", "crl.pem", "-CAfile", "ca.pem",
