@@ -2,6 +2,7 @@ package io.mtlslab.cli;
 
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.SubjectName;
 import io.mtlslab.pki.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ final class IssuedSummary {
         for (Path path : extra) {
             files.add(path.getFileName().toString());
         }
-        out.printf("%s: %s%n", name, Certificates.subjectLine(credential.certificate()));
+        out.printf("%s: %s%n", name, SubjectName.oneLine(Certificates.x500Name(credential.certificate())));
         out.printf("  key %s, serial %s, valid %s to %s%n", Certificates.keyDescription(credential.certificate()),
                 Certificates.serialHex(credential.certificate()), credential.certificate().getNotBefore().toInstant(),
                 credential.certificate().getNotAfter().toInstant());

@@ -6,7 +6,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -121,12 +120,10 @@ public final class CertificateIssuer {
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
                         role == Role.SERVER ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
             }
-            if (!spec.subjectAltNames().isEmpty()) {
-                List<GeneralName> names = new ArrayList<>();
-                spec.subjectAltNames().forEach(san -> names.add(san.toGeneralName()));
+            if (!spec.generalNames().isEmpty()) {
                 // RFC 5280: the SAN extension is critical when the subject is empty; ours always has a CN.
                 builder.addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(names.toArray(GeneralName[]::new)));
+                        new GeneralNames(spec.generalNames().toArray(GeneralName[]::new)));
             }
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     extensions.createSubjectKeyIdentifier(subjectKey));

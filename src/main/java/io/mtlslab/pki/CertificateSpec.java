@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
 
 /**
  * Everything needed to issue one certificate: role, subject, key type, SANs, validity, CA path length.
@@ -18,25 +19,37 @@ public final class CertificateSpec {
     private final X500Name encodedSubject;
     private final KeyType keyType;
     private final List<SubjectAltName> subjectAltNames;
+    private final List<GeneralName> generalNames;
     private final Validity validity;
     private final Integer pathLength;
 
     private CertificateSpec(Builder builder) {
         this.role = builder.role;
         this.subject = Objects.requireNonNull(builder.subject, "subject").requireCommonName().checkForIssuing();
+        if (builder.encodedSubject != null) {
+            SubjectName.checkEveryAttribute(builder.encodedSubject);
+        }
         this.encodedSubject = builder.encodedSubject != null ? builder.encodedSubject : subject.toX500Name();
         this.keyType = builder.keyType;
         this.validity = builder.validity != null ? builder.validity
                 : Validity.days(builder.days != null ? builder.days : role.isCa() ? 3650 : 365);
         List<SubjectAltName> sans = new ArrayList<>(builder.subjectAltNames);
-        if (role == Role.SERVER && sans.isEmpty()) {
+        if (role == Role.SERVER && sans.isEmpty() && builder.keptNames.isEmpty()) {
             sans.addAll(SubjectAltName.localhostDefaults());
         }
+        List<SubjectAltName> known = new ArrayList<>();
+        builder.keptNames.stream().map(SubjectAltName::read).filter(Objects::nonNull).forEach(known::add);
+        known.addAll(sans);
         if (subject.email() != null && role == Role.CLIENT
-                && sans.stream().noneMatch(s -> s.kind() == SubjectAltName.Kind.EMAIL)) {
-            sans.add(SubjectAltName.email(subject.email()));
+                && known.stream().noneMatch(s -> s.kind() == SubjectAltName.Kind.EMAIL)) {
+            SubjectAltName email = SubjectAltName.email(subject.email());
+            sans.add(email);
+            known.add(email);
         }
-        this.subjectAltNames = List.copyOf(sans);
+        this.subjectAltNames = List.copyOf(known);
+        List<GeneralName> names = new ArrayList<>(builder.keptNames);
+        sans.forEach(san -> names.add(san.toGeneralName()));
+        this.generalNames = List.copyOf(names);
         if (builder.pathLength != null && (builder.pathLength < 0 || !role.isCa())) {
             throw PkiException.of("path-len", "pathLen");
         }
@@ -68,8 +81,17 @@ public final class CertificateSpec {
         return keyType;
     }
 
+    /** The SANs of the kinds mTLS Lab models (DNS, IP, email, URI), kept ones first. */
     public List<SubjectAltName> subjectAltNames() {
         return subjectAltNames;
+    }
+
+    /**
+     * Every SAN as it goes into the certificate, in order: the kept ones as they were (any kind,
+     * otherName and directoryName included), then those given as {@link SubjectAltName}s.
+     */
+    public List<GeneralName> generalNames() {
+        return generalNames;
     }
 
     public Validity validity() {
@@ -88,6 +110,7 @@ public final class CertificateSpec {
         private X500Name encodedSubject;
         private KeyType keyType = KeyType.RSA_2048;
         private final List<SubjectAltName> subjectAltNames = new ArrayList<>();
+        private final List<GeneralName> keptNames = new ArrayList<>();
         private Validity validity;
         private Integer days;
         private Integer pathLength;
@@ -130,6 +153,15 @@ public final class CertificateSpec {
 
         public Builder subjectAltNames(List<SubjectAltName> values) {
             values.forEach(this::subjectAltName);
+            return this;
+        }
+
+        /**
+         * SANs copied into the certificate as they are, ASN.1 for ASN.1 and in this order, whatever
+         * their kind (a CSR's requested names); {@link #subjectAltName}s given besides follow them.
+         */
+        public Builder keptNames(List<GeneralName> values) {
+            values.forEach(value -> this.keptNames.add(Objects.requireNonNull(value, "keptName")));
             return this;
         }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -23,11 +24,19 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * An external PKCS#10 certificate signing request (e.g. from the seed's {@code openssl req -new}),
  * read and checked: its self-signature verifies, its key is strong enough, and its subject and
  * requested SANs are extracted so that issuance keeps them.
+ *
+ * <p>{@code encodedSubject} and {@code requestedNames} are the request's own ASN.1 (RDN order,
+ * multi-valued RDNs, string types, every attribute; every GeneralName kind, otherName and
+ * directoryName included): issuance copies them, so that nothing the requester asked for is lost.
+ * {@code subject} and {@code subjectAltNames} are the parts mTLS Lab models, read from them for
+ * checks and display.
  */
-public record SigningRequest(SubjectName subject, List<SubjectAltName> subjectAltNames, PublicKey publicKey) {
+public record SigningRequest(SubjectName subject, X500Name encodedSubject, List<SubjectAltName> subjectAltNames,
+                             List<GeneralName> requestedNames, PublicKey publicKey) {
 
     public SigningRequest {
         subjectAltNames = List.copyOf(subjectAltNames);
+        requestedNames = List.copyOf(requestedNames);
     }
 
     /** Reads a CSR file, PEM ({@code BEGIN CERTIFICATE REQUEST}) or DER. */
@@ -83,11 +92,13 @@ public record SigningRequest(SubjectName subject, List<SubjectAltName> subjectAl
             throw PkiException.of("csr", "csrWeakRsa", String.valueOf(rsa.getModulus().bitLength()));
         }
         List<SubjectAltName> sans = new ArrayList<>();
+        List<GeneralName> requested = new ArrayList<>();
         for (Attribute attribute : request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
             Extensions extensions = Extensions.getInstance(attribute.getAttrValues().getObjectAt(0));
             GeneralNames names = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
             if (names != null) {
                 for (GeneralName name : names.getNames()) {
+                    requested.add(name);
                     SubjectAltName san = SubjectAltName.of(name);
                     if (san != null) {
                         sans.add(san);
@@ -95,6 +106,7 @@ public record SigningRequest(SubjectName subject, List<SubjectAltName> subjectAl
                 }
             }
         }
-        return new SigningRequest(SubjectName.of(request.getSubject()), sans, key);
+        X500Name subject = request.getSubject();
+        return new SigningRequest(SubjectName.of(subject), subject, sans, requested, key);
     }
 }

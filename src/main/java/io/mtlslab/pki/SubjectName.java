@@ -4,10 +4,12 @@ import io.mtlslab.text.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -102,6 +104,54 @@ public record SubjectName(String country, String state, String locality, String 
         return this;
     }
 
+    /**
+     * Fails naming the attribute when any text attribute of an ASN.1 name, also those mTLS Lab does not
+     * model (title, DC, UID …), holds a control character or bidi override: the name is kept as it is
+     * and shown in lists and logs.
+     */
+    static void checkEveryAttribute(X500Name name) {
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
+                String value = text(attribute.getValue());
+                if (PeerText.hasUnsafe(value)) {
+                    throw PkiException.of("subject", "controlCharacter",
+                            Message.of("pkierror.part.attribute", attributeName(attribute.getType())),
+                            PeerText.describeFirstUnsafe(value));
+                }
+            }
+        }
+    }
+
+    /**
+     * An ASN.1 name in one line as it is: every attribute in encoding order, a multi-valued RDN joined
+     * with {@code +} ({@code O=Org, CN=host+UID=u1}), values escaped as RFC 4514 does.
+     */
+    public static String oneLine(X500Name name) {
+        List<String> parts = new ArrayList<>();
+        for (RDN rdn : name.getRDNs()) {
+            List<String> values = new ArrayList<>();
+            for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
+                values.add(attributeName(attribute.getType()) + "=" + IETFUtils.valueToString(attribute.getValue()));
+            }
+            parts.add(String.join("+", values));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The short name OpenSSL's one-line form uses for an attribute type ({@code CN}, {@code E}, {@code title}), or its OID. */
+    public static String attributeName(ASN1ObjectIdentifier type) {
+        return SHORT_NAMES.getOrDefault(type, type.getId());
+    }
+
+    private static final Map<ASN1ObjectIdentifier, String> SHORT_NAMES = Map.ofEntries(
+            Map.entry(BCStyle.C, "C"), Map.entry(BCStyle.ST, "ST"), Map.entry(BCStyle.L, "L"),
+            Map.entry(BCStyle.O, "O"), Map.entry(BCStyle.OU, "OU"), Map.entry(BCStyle.CN, "CN"),
+            Map.entry(BCStyle.EmailAddress, "E"), Map.entry(BCStyle.SERIALNUMBER, "serialNumber"),
+            Map.entry(BCStyle.DC, "DC"), Map.entry(BCStyle.UID, "UID"), Map.entry(BCStyle.STREET, "street"),
+            Map.entry(BCStyle.T, "title"), Map.entry(BCStyle.GIVENNAME, "GN"), Map.entry(BCStyle.SURNAME, "SN"),
+            Map.entry(BCStyle.POSTAL_CODE, "postalCode"), Map.entry(BCStyle.ORGANIZATION_IDENTIFIER,
+                    "organizationIdentifier"));
+
     private static void check(String field, String value, int upperBound) {
         if (value == null) {
             return;
@@ -120,7 +170,7 @@ public record SubjectName(String country, String state, String locality, String 
     public static SubjectName of(X500Name name) {
         List<String> units = new ArrayList<>();
         for (RDN rdn : name.getRDNs(BCStyle.OU)) {
-            units.add(text(rdn.getFirst().getValue()));
+            units.add(text(valueOf(rdn, BCStyle.OU)));
         }
         return new SubjectName(first(name, BCStyle.C), first(name, BCStyle.ST), first(name, BCStyle.L),
                 first(name, BCStyle.O), units, first(name, BCStyle.CN), first(name, BCStyle.EmailAddress));
@@ -172,7 +222,20 @@ public record SubjectName(String country, String state, String locality, String 
 
     private static String first(X500Name name, ASN1ObjectIdentifier oid) {
         RDN[] rdns = name.getRDNs(oid);
-        return rdns.length == 0 ? null : text(rdns[0].getFirst().getValue());
+        return rdns.length == 0 ? null : text(valueOf(rdns[0], oid));
+    }
+
+    /**
+     * The value of the attribute {@code oid} in an RDN; a multi-valued RDN ({@code CN=host+UID=u1}) holds
+     * several attributes, sorted by their encoding, so its first one may be another type.
+     */
+    private static ASN1Encodable valueOf(RDN rdn, ASN1ObjectIdentifier oid) {
+        for (AttributeTypeAndValue value : rdn.getTypesAndValues()) {
+            if (value.getType().equals(oid)) {
+                return value.getValue();
+            }
+        }
+        return rdn.getFirst().getValue();
     }
 
     /** The attribute's text as it is, not escaped for a DN string ({@code Silva, Maria}, not {@code Silva\, Maria}). */

@@ -235,8 +235,9 @@ public final class Workspace {
         if (role.isCa() && role != Role.INTERMEDIATE_CA) {
             throw PkiException.of("role", "csrRootCa");
         }
-        CertificateSpec.Builder spec = CertificateSpec.builder(role).subject(request.subject())
-                .keyType(KeyType.of(request.publicKey())).subjectAltNames(request.subjectAltNames());
+        // The request's own ASN.1, not our model of it: every attribute and every SAN kind is kept.
+        CertificateSpec.Builder spec = CertificateSpec.builder(role).subject(request.encodedSubject())
+                .keyType(KeyType.of(request.publicKey())).keptNames(request.requestedNames());
         extraSans.stream().filter(san -> !request.subjectAltNames().contains(san)).forEach(spec::subjectAltName);
         if (validity != null) {
             spec.validity(validity);
@@ -342,7 +343,7 @@ public final class Workspace {
     private static IdentityEntry entry(String name, Role role, String issuerName, X509Certificate certificate,
                                        boolean keyEncrypted) {
         return new IdentityEntry(name, role, issuerName, Certificates.serialHex(certificate),
-                Certificates.subjectLine(certificate), KeyType.of(certificate.getPublicKey()).id(),
+                SubjectName.oneLine(Certificates.x500Name(certificate)), KeyType.of(certificate.getPublicKey()).id(),
                 certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), keyEncrypted, false);
     }
 
