@@ -19,6 +19,11 @@ import java.time.Instant;
 public record IdentityEntry(String name, Role role, String issuer, String serialHex, String subject, String keyType,
                             Instant notBefore, Instant notAfter, boolean keyEncrypted, boolean revoked) {
 
+    public IdentityEntry withIssuer(String value) {
+        return new IdentityEntry(name, role, value, serialHex, subject, keyType, notBefore, notAfter, keyEncrypted,
+                revoked);
+    }
+
     public IdentityEntry withRevoked(boolean value) {
         return new IdentityEntry(name, role, issuer, serialHex, subject, keyType, notBefore, notAfter, keyEncrypted,
                 value);

@@ -11,7 +11,15 @@ import java.util.Locale;
 public enum IdentityStatus {
     VALID, EXPIRING, EXPIRED, REVOKED, NOT_YET_VALID,
     /** Itself unrevoked, but a CA above it in this workspace is revoked: nothing trusts it any more. */
-    ISSUER_REVOKED;
+    ISSUER_REVOKED,
+    /** Issued by a workspace CA that a new CA has since replaced: nothing that trusts the new CA accepts it. */
+    CA_REPLACED;
+
+    /**
+     * The issuer name a replaced CA leaves in the index entries of what it issued
+     * ({@code replaced-ca-20261202-123456}), so they are never again taken for the new CA's.
+     */
+    public static final String REPLACED_CA_PREFIX = "replaced-ca-";
 
     /** How close to its end a certificate counts as expiring: time enough to renew it calmly. */
     public static final Duration SOON = Duration.ofDays(30);
@@ -24,6 +32,9 @@ public enum IdentityStatus {
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String issuer = entry.issuer(); issuer != null && seen.add(issuer); ) {
+            if (issuer.startsWith(REPLACED_CA_PREFIX)) {
+                return CA_REPLACED;
+            }
             String name = issuer;
             IdentityEntry ca = identities.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
             if (ca == null) {

@@ -51,7 +51,9 @@ public final class Renewal {
         if (!request.newKey() && old.privateKey() == null) {
             throw PkiException.of("new-key", "renewKeyMissing", name);
         }
-        String issuerName = entry.issuer() != null ? entry.issuer() : Workspace.CA;
+        // What a replaced CA issued is renewed by the workspace's CA now: that is how it comes back into use.
+        boolean orphan = entry.issuer() != null && entry.issuer().startsWith(IdentityStatus.REPLACED_CA_PREFIX);
+        String issuerName = entry.issuer() != null && !orphan ? entry.issuer() : Workspace.CA;
         Credential issuer = workspace.signer(issuerName, caKeyPassword);
         X509Certificate oldCertificate = old.certificate();
 
@@ -73,9 +75,10 @@ public final class Renewal {
         }
         Revocation revocation = workspace.locked(() -> {
             // One step for other processes: the old certificate's revocation and the new one's record.
-            Revocation revoked = request.revokeOld() && !entry.revoked() ? CrlIssuer.revokeCertificate(workspace,
-                    name, oldCertificate, RevocationReason.SUPERSEDED, caKeyPassword) : null;
-            workspace.store(name, entry.role(), entry.issuer(), renewed, entry.keyEncrypted() ? keyPassword : null);
+            // (the new CA cannot revoke what the replaced one issued; nothing that trusts it accepts that anyway)
+            Revocation revoked = request.revokeOld() && !entry.revoked() && !orphan ? CrlIssuer.revokeCertificate(
+                    workspace, name, oldCertificate, RevocationReason.SUPERSEDED, caKeyPassword) : null;
+            workspace.store(name, entry.role(), issuerName, renewed, entry.keyEncrypted() ? keyPassword : null);
             return revoked;
         });
         return new Result(renewed, Certificates.serialHex(oldCertificate), revocation,

@@ -161,8 +161,9 @@ public final class Workspace {
         if (old.getPublicKey().equals(replacement.certificate().getPublicKey())) {
             return; // the same CA again (a re-import): its records stay its own
         }
-        String prefix = "replaced-ca-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
-                .format(java.time.LocalDateTime.now()) + "-";
+        String retired = IdentityStatus.REPLACED_CA_PREFIX + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss",
+                java.util.Locale.ROOT).format(java.time.LocalDateTime.now());
+        String prefix = retired + "-";
         for (Path file : List.of(dir.resolve(CaDatabase.INDEX), dir.resolve(CaDatabase.INDEX + ".attr"),
                 dir.resolve(CaDatabase.CRL_NUMBER), crlFile())) {
             if (Files.exists(file)) {
@@ -173,6 +174,10 @@ public final class Workspace {
                 }
             }
         }
+        // What the old CA issued keeps its files, but its index entries name the retired CA as issuer:
+        // list shows it as ca-replaced, and revoke refuses it (the new CA cannot revoke it).
+        changeIndex((identities, settings) -> identities.replaceAll((key, entry) ->
+                !CA.equals(key) && CA.equals(entry.issuer()) ? entry.withIssuer(retired) : entry));
     }
 
     /** Issues an identity signed by the workspace identity {@code issuerName} and stores it. */

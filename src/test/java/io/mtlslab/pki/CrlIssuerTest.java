@@ -88,6 +88,18 @@ class CrlIssuerTest {
                 .orElseThrow())).isEqualTo(oldCrl);
 
         Workspace reopened = Workspace.open(other);
+        // what the old CA issued is no longer shown as valid, cannot be revoked by the new CA, and renews from it
+        IdentityEntry orphan = reopened.identity(Workspace.SERVER).orElseThrow();
+        assertThat(IdentityStatus.of(orphan, reopened.identities(), java.time.Instant.now()))
+                .isEqualTo(IdentityStatus.CA_REPLACED);
+        assertThatThrownBy(() -> CrlIssuer.revoke(reopened, Workspace.SERVER, RevocationReason.UNSPECIFIED, null))
+                .isInstanceOf(PkiException.class);
+        Renewal.renew(reopened, Workspace.SERVER, new Renewal.Request(365, false, false), null, null);
+        Workspace renewed = Workspace.open(other);
+        assertThat(IdentityStatus.of(renewed.identity(Workspace.SERVER).orElseThrow(), renewed.identities(),
+                java.time.Instant.now())).isEqualTo(IdentityStatus.VALID);
+        assertThat(ExternalTool.run(other, "openssl", "verify", "-CAfile", "ca.pem", "server.pem").output())
+                .contains("server.pem: OK");
         reopened.issue("novo", CertificateSpec.builder(Role.CLIENT).subject(SubjectName.seed("TI", "Novo"))
                 .keyType(KeyType.EC_P256).build(), Workspace.CA, false, null, null);
         CrlIssuer.revoke(reopened, "novo", RevocationReason.UNSPECIFIED, null);

@@ -77,7 +77,7 @@ public class IdentitiesController {
             case VALID -> "status-valid";
             case EXPIRING, NOT_YET_VALID -> "status-expiring";
             case EXPIRED -> "status-expired";
-            case REVOKED, ISSUER_REVOKED -> "status-revoked";
+            case REVOKED, ISSUER_REVOKED, CA_REPLACED -> "status-revoked";
         };
     }
 
