@@ -50,7 +50,7 @@ class ErrorTextTest {
 
         assertThat(exists.code()).isEqualTo("exists");
         assertThat(exists.oneLine()).isEqualTo("force: aluno.pem already exists in " + dir
-                + " — choose another --name, or add --force to replace it");
+                + " — choose another name (--name, or --out for export), or add --force to replace it");
         assertThat(ErrorText.inWords(exists)).isEqualTo("aluno.pem already exists in " + dir
                 + " — choose another name, or tick “Replace” to overwrite it").doesNotContain("--");
 
