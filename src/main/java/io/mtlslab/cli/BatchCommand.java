@@ -61,6 +61,10 @@ public final class BatchCommand implements Callable<Integer> {
                 out.printf("[%d/%d] issued %s%n", done, total, name);
             }
         }, caKeyPassword);
+        if (!result.removedLeftovers().isEmpty()) {
+            err.println(Texts.text("batch.leftoversRemoved", result.removedLeftovers().stream()
+                    .map(file -> String.valueOf(file.getFileName())).collect(java.util.stream.Collectors.joining(", "))));
+        }
         result.problems().forEach(problem -> err.println(Texts.text("batch.skipped", String.valueOf(problem.line()),
                 problem.message())));
         out.printf("%d identities issued, %d rows skipped; .p12 passwords in %s%n", result.issued().size(),

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -123,6 +124,16 @@ final class CaDatabase {
             copy.putIfAbsent(certificate.getSerialNumber(), new Line(certificate.getSerialNumber(),
                     certificate.getNotAfter().toInstant(), null, null, name, subject(certificate)));
         }
+        return new CaDatabase(copy, nextCrlNumber);
+    }
+
+    /** This database without the lines of {@code serials} (certificates that never left an interrupted store). */
+    CaDatabase without(Set<BigInteger> serials) {
+        if (serials.stream().noneMatch(lines::containsKey)) {
+            return this;
+        }
+        Map<BigInteger, Line> copy = new LinkedHashMap<>(lines);
+        copy.keySet().removeAll(serials);
         return new CaDatabase(copy, nextCrlNumber);
     }
 

@@ -1,6 +1,7 @@
 package io.mtlslab.pki;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -38,6 +41,8 @@ public final class Workspace {
     public static final String SERVER = "server";
     public static final String CLIENT = "client";
     public static final String INDEX = "workspace.json";
+    /** The journal of a store in progress: the names and serials being written, until they are recorded. */
+    public static final String PENDING = ".pending-identities";
 
     private static final Set<String> RESERVED = Set.of("workspace", "crl", "truststore");
 
@@ -288,27 +293,161 @@ public final class Workspace {
      * another process) is not written; its failure is returned by name, the others are stored.
      */
     public Map<String, PkiException> storeAll(List<Stored> items, boolean overwrite) {
+        return storeAll(items, overwrite, names -> { });
+    }
+
+    /**
+     * As {@link #storeAll(List, boolean)}, and {@code alsoWrite} writes the caller's own files of the
+     * identities written (a batch's .p12 files and passwords) before they are recorded.
+     *
+     * <p>A certificate signed by a CA must never sit in the folder unrecorded: nobody could list or
+     * revoke it. So the names and serials are first written to {@value #PENDING}; if writing or
+     * recording fails, the files written are removed and the CA database is put back before the
+     * failure is thrown; if the process dies in between, {@link #removeUnrecorded} (run before every
+     * store) removes what the journal names and the index does not hold.
+     */
+    public Map<String, PkiException> storeAll(List<Stored> items, boolean overwrite, Consumer<List<String>> alsoWrite) {
         items.forEach(item -> checkName(item.name()));
         return locked(() -> {
+            removeUnrecorded();
             Map<String, PkiException> failures = new LinkedHashMap<>();
             List<IdentityEntry> entries = new ArrayList<>();
             List<X509Certificate> certificates = new ArrayList<>();
-            for (Stored item : items) {
-                try {
-                    SecureFiles.requireAbsent(overwrite, certificateFile(item.name()), keyFile(item.name()));
-                    writeFiles(item.name(), item.credential(), item.keyPassword(), overwrite);
-                } catch (PkiException e) {
-                    failures.put(item.name(), e);
-                    continue;
+            List<String> written = new ArrayList<>();
+            writeJournal(items);
+            try {
+                for (Stored item : items) {
+                    try {
+                        SecureFiles.requireAbsent(overwrite, certificateFile(item.name()), keyFile(item.name()));
+                    } catch (PkiException e) {
+                        failures.put(item.name(), e);
+                        continue;
+                    }
+                    try {
+                        writeFiles(item.name(), item.credential(), item.keyPassword(), overwrite);
+                    } catch (PkiException e) {
+                        // a certificate whose key could not be written is no identity
+                        removeWritten(item.name(), item.credential().certificate().getSerialNumber());
+                        failures.put(item.name(), e);
+                        continue;
+                    }
+                    written.add(item.name());
+                    boolean encrypt = item.keyPassword() != null && item.keyPassword().length > 0;
+                    entries.add(entry(item.name(), item.role(), item.issuerName(), item.credential().certificate(),
+                            encrypt));
+                    certificates.add(CA.equals(item.issuerName()) ? item.credential().certificate() : null);
                 }
-                boolean encrypt = item.keyPassword() != null && item.keyPassword().length > 0;
-                entries.add(entry(item.name(), item.role(), item.issuerName(), item.credential().certificate(),
-                        encrypt));
-                certificates.add(CA.equals(item.issuerName()) ? item.credential().certificate() : null);
+                if (!written.isEmpty()) {
+                    alsoWrite.accept(List.copyOf(written));
+                }
+                recordIssued(entries, certificates);
+            } catch (RuntimeException e) {
+                try {
+                    for (Stored item : items) {
+                        if (written.contains(item.name())) {
+                            removeWritten(item.name(), item.credential().certificate().getSerialNumber());
+                        }
+                    }
+                    SecureFiles.delete(dir.resolve(PENDING));
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup); // the journal stays: the next store removes the rest
+                }
+                throw e;
             }
-            recordIssued(entries, certificates);
+            SecureFiles.delete(dir.resolve(PENDING));
             return failures;
         });
+    }
+
+    /**
+     * Removes what an interrupted store left behind: the files of every identity named in
+     * {@value #PENDING} that {@code workspace.json} does not record with the journal's serial, and
+     * their lines in the CA database. Those certificates were never reported as issued.
+     *
+     * @return the files removed, empty when there was nothing to recover
+     */
+    public List<Path> removeUnrecorded() {
+        Path journal = dir.resolve(PENDING);
+        if (!Files.exists(journal)) {
+            return List.of();
+        }
+        return locked(() -> {
+            Map<String, BigInteger> pending = readJournal(journal);
+            Path indexFile = dir.resolve(INDEX);
+            Map<String, IdentityEntry> recorded = read(indexFile, Stamp.of(indexFile)).entries();
+            List<Path> removed = new ArrayList<>();
+            Set<BigInteger> unrecorded = new HashSet<>();
+            pending.forEach((name, serial) -> {
+                IdentityEntry entry = recorded.get(name);
+                if (entry != null && new BigInteger(entry.serialHex(), 16).equals(serial)) {
+                    return;
+                }
+                unrecorded.add(serial);
+                removed.addAll(removeWritten(name, serial));
+            });
+            CaDatabase database = CaDatabase.read(dir);
+            CaDatabase kept = database.without(unrecorded);
+            if (kept != database) {
+                kept.write(dir);
+            }
+            SecureFiles.delete(journal);
+            return List.copyOf(removed);
+        });
+    }
+
+    private void writeJournal(List<Stored> items) {
+        StringBuilder text = new StringBuilder();
+        for (Stored item : items) {
+            text.append(item.name()).append('\t').append(Certificates.serialHex(item.credential().certificate()))
+                    .append('\n');
+        }
+        SecureFiles.writeSecret(dir.resolve(PENDING), text.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private Map<String, BigInteger> readJournal(Path journal) {
+        Map<String, BigInteger> pending = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(journal, StandardCharsets.US_ASCII)) {
+                String[] fields = line.split("\t");
+                if (fields.length == 2) {
+                    checkName(fields[0]); // a name is a file name: nothing outside the folder is deleted
+                    pending.put(fields[0], new BigInteger(fields[1], 16));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw PkiException.because(e, "dir", "pendingUnreadable", String.valueOf(journal),
+                    String.valueOf(e.getMessage()));
+        }
+        return pending;
+    }
+
+    private static boolean holdsSerial(Path certificateFile, BigInteger serial) {
+        if (!Files.exists(certificateFile)) {
+            return false;
+        }
+        try {
+            return Pem.readCertificate(certificateFile).getSerialNumber().equals(serial);
+        } catch (PkiException e) {
+            return true; // a half-written certificate (non-atomic file systems) from the interrupted store
+        }
+    }
+
+    /**
+     * Removes the files a store wrote for {@code name} (with a .p12 written beside them) — only if its
+     * certificate file holds {@code serial}: the certificate is written first, so otherwise nothing
+     * of this store's identity is there and the files belong to someone else.
+     */
+    private List<Path> removeWritten(String name, BigInteger serial) {
+        List<Path> removed = new ArrayList<>();
+        if (holdsSerial(certificateFile(name), serial)) {
+            for (Path file : List.of(certificateFile(name), keyFile(name), chainFile(name), p12File(name))) {
+                if (Files.exists(file)) {
+                    SecureFiles.delete(file);
+                    removed.add(file);
+                }
+            }
+        }
+        return removed;
     }
 
     private void writeFiles(String name, Credential credential, char[] keyPassword, boolean overwrite) {
@@ -342,7 +481,14 @@ public final class Workspace {
         if (updated != database) {
             updated.write(dir);
         }
-        changeIndex((identities, settings) -> entries.forEach(entry -> identities.put(entry.name(), entry)));
+        try {
+            changeIndex((identities, settings) -> entries.forEach(entry -> identities.put(entry.name(), entry)));
+        } catch (RuntimeException e) {
+            if (updated != database) {
+                database.write(dir); // if this fails too, the journal lets the next store remove the lines
+            }
+            throw e;
+        }
     }
 
     private static IdentityEntry entry(String name, Role role, String issuerName, X509Certificate certificate,

@@ -90,8 +90,13 @@ public final class BatchIssuance {
     public record Issued(int line, String name, String commonName, Path p12File) {
     }
 
-    /** What a batch did. {@code cancelled} when the thread was interrupted before the end. */
-    public record Result(List<Issued> issued, List<Problem> problems, Path passwordsFile, boolean cancelled) {
+    /**
+     * What a batch did. {@code cancelled} when the thread was interrupted before the end;
+     * {@code removedLeftovers} the files of an interrupted earlier store that were never recorded
+     * (and so never reported as issued), removed before this batch began.
+     */
+    public record Result(List<Issued> issued, List<Problem> problems, Path passwordsFile, boolean cancelled,
+                         List<Path> removedLeftovers) {
     }
 
     /** A row that passed the checks. */
@@ -112,18 +117,34 @@ public final class BatchIssuance {
      */
     static final int CHUNK = 250;
 
+    /** The longest a made identity waits to be recorded (and reported): slow keys still show progress. */
+    static final long COMMIT_NANOS = 1_000_000_000L;
+
     /** Reads {@code csv} and issues its identities in {@code workspace}, signed by its CA. */
     public static Result run(Workspace workspace, Path csv, Options options, Progress progress, char[] caKeyPassword) {
+        return run(workspace, csv, options, progress, caKeyPassword, CHUNK);
+    }
+
+    /**
+     * As {@link #run(Workspace, Path, Options, Progress, char[])}, recording at most {@code chunkSize}
+     * identities at once. A row is reported issued only once it is recorded; if recording fails, the
+     * failure names the identities recorded before it, and nothing of the failed chunk is left.
+     */
+    static Result run(Workspace workspace, Path csv, Options options, Progress progress, char[] caKeyPassword,
+                      int chunkSize) {
         if (!workspace.hasCa()) {
             throw PkiException.of("dir", "noCa", String.valueOf(workspace.dir()));
         }
+        // Files an interrupted store (a killed batch) wrote but never recorded: remove them first, so
+        // their rows are issued again below instead of being refused as existing.
+        List<Path> leftovers = workspace.removeUnrecorded();
         List<Problem> problems = new ArrayList<>();
         List<Row> rows = read(csv, workspace, options.overwrite(), problems);
         Credential ca = workspace.signer(Workspace.CA, caKeyPassword); // a wrong CA password fails before any key
         SubjectName caSubject = ca.subject();
         StudentPasswords passwords = StudentPasswords.of(workspace);
         List<Issued> issued = new ArrayList<>();
-        int done = 0;
+        int[] done = {0};
         progress.update(0, rows.size(), null);
         // Keys, certificates and .p12 encryption are CPU-bound and independent: one worker per core.
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
@@ -133,13 +154,15 @@ public final class BatchIssuance {
                     return thread;
                 });
         try {
-            for (int start = 0; start < rows.size(); start += CHUNK) {
-                List<Row> chunkRows = rows.subList(start, Math.min(rows.size(), start + CHUNK));
+            for (int start = 0; start < rows.size(); start += chunkSize) {
+                List<Row> chunkRows = rows.subList(start, Math.min(rows.size(), start + chunkSize));
                 List<Future<Prepared>> futures = new ArrayList<>();
                 for (Row row : chunkRows) {
                     futures.add(workers.submit(() -> prepare(row, options, caSubject, ca)));
                 }
                 List<Prepared> chunk = new ArrayList<>();
+                int failed = 0;
+                long since = System.nanoTime();
                 boolean cancelled = false;
                 for (int i = 0; i < chunkRows.size(); i++) {
                     Row row = chunkRows.get(i);
@@ -160,18 +183,25 @@ public final class BatchIssuance {
                                     + e.getCause().getMessage(), e.getCause());
                         }
                         problems.add(new Problem(row.line(), problem));
+                        failed++;
                     }
-                    progress.update(++done, rows.size(), row.name());
+                    if (!chunk.isEmpty() && System.nanoTime() - since >= COMMIT_NANOS) {
+                        commit(workspace, chunk, options, passwords, issued, problems, rows.size(), done, failed,
+                                progress);
+                        chunk.clear();
+                        failed = 0;
+                        since = System.nanoTime();
+                    }
                 }
-                commit(workspace, chunk, options, passwords, issued, problems);
+                commit(workspace, chunk, options, passwords, issued, problems, rows.size(), done, failed, progress);
                 if (cancelled) {
-                    return new Result(issued, sorted(problems), passwords.file(), true);
+                    return new Result(issued, sorted(problems), passwords.file(), true, leftovers);
                 }
             }
         } finally {
             workers.shutdownNow();
         }
-        return new Result(issued, sorted(problems), passwords.file(), false);
+        return new Result(issued, sorted(problems), passwords.file(), false, leftovers);
     }
 
     /** One row's identity and .p12, made and not yet written. */
@@ -197,32 +227,64 @@ public final class BatchIssuance {
         }
     }
 
-    /** Writes a chunk's files and records it with one write of each shared file, under the lock. */
+    /**
+     * Writes a chunk's files and records it with one write of each shared file, under the lock, then
+     * reports its rows as issued. A failure leaves none of the chunk's files (see
+     * {@link Workspace#storeAll(List, boolean, java.util.function.Consumer)}) and names what was recorded.
+     */
     private static void commit(Workspace workspace, List<Prepared> chunk, Options options, StudentPasswords passwords,
-                               List<Issued> issued, List<Problem> problems) {
+                               List<Issued> issued, List<Problem> problems, int total, int[] done, int failed,
+                               Progress progress) {
+        done[0] += failed;
         if (chunk.isEmpty()) {
             return;
         }
-        workspace.locked(() -> {
-            List<Workspace.Stored> stored = chunk.stream().map(p -> new Workspace.Stored(p.row().name(), Role.CLIENT,
-                    Workspace.CA, p.credential(), null)).toList();
-            Map<String, PkiException> failures = workspace.storeAll(stored, options.overwrite());
-            Map<String, String> written = new LinkedHashMap<>();
-            for (Prepared prepared : chunk) {
-                String name = prepared.row().name();
-                PkiException failure = failures.get(name);
-                if (failure != null) {
-                    problems.add(new Problem(prepared.row().line(), failure));
-                    continue;
+        List<Issued> recorded = new ArrayList<>();
+        try {
+            workspace.locked(() -> {
+                List<Workspace.Stored> stored = chunk.stream().map(p -> new Workspace.Stored(p.row().name(), Role.CLIENT,
+                        Workspace.CA, p.credential(), null)).toList();
+                Map<String, PkiException> failures = workspace.storeAll(stored, options.overwrite(), written -> {
+                    Map<String, String> passwordsOf = new LinkedHashMap<>();
+                    for (Prepared prepared : chunk) {
+                        String name = prepared.row().name();
+                        if (written.contains(name)) {
+                            SecureFiles.writeSecret(workspace.p12File(name), prepared.p12());
+                            passwordsOf.put(name, prepared.password());
+                        }
+                    }
+                    passwords.putAll(passwordsOf);
+                });
+                for (Prepared prepared : chunk) {
+                    String name = prepared.row().name();
+                    PkiException failure = failures.get(name);
+                    if (failure != null) {
+                        problems.add(new Problem(prepared.row().line(), failure));
+                    } else {
+                        recorded.add(new Issued(prepared.row().line(), name, prepared.row().commonName(),
+                                workspace.p12File(name)));
+                    }
                 }
-                SecureFiles.writeSecret(workspace.p12File(name), prepared.p12());
-                written.put(name, prepared.password());
-                issued.add(new Issued(prepared.row().line(), name, prepared.row().commonName(),
-                        workspace.p12File(name)));
-            }
-            passwords.putAll(written);
-            return null;
-        });
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw stopped(e, issued, total, chunk);
+        }
+        done[0] += chunk.size() - recorded.size();
+        for (Issued identity : recorded) {
+            issued.add(identity);
+            progress.update(++done[0], total, identity.name());
+        }
+    }
+
+    /** The failure of a chunk, saying which identities were recorded before it and which rows were not. */
+    private static PkiException stopped(RuntimeException cause, List<Issued> issued, int total, List<Prepared> chunk) {
+        String recorded = issued.isEmpty() ? "-" : issued.size() == 1 ? issued.get(0).name()
+                : issued.get(0).name() + " … " + issued.get(issued.size() - 1).name();
+        String reason = cause instanceof PkiException problem ? problem.getMessage() : String.valueOf(cause.getMessage());
+        String field = cause instanceof PkiException problem ? problem.field() : null;
+        return PkiException.because(cause, field, "batchStopped", String.valueOf(issued.size()), String.valueOf(total), recorded,
+                String.valueOf(chunk.get(0).row().line()), reason);
     }
 
     /**
@@ -282,9 +344,13 @@ public final class BatchIssuance {
                 if (!names.add(row.name())) {
                     throw PkiException.of("name", "batchDuplicate", row.name());
                 }
-                if (!overwrite && (workspace.identity(row.name()).isPresent()
-                        || Files.exists(workspace.certificateFile(row.name())))) {
+                if (!overwrite && workspace.identity(row.name()).isPresent()) {
                     throw PkiException.of("name", "batchExists", row.name());
+                }
+                List<String> strays = strays(workspace, row.name());
+                if (!overwrite && !strays.isEmpty()) {
+                    throw PkiException.of("name", "batchStray", row.name(), String.join(", ", strays),
+                            String.valueOf(workspace.dir()));
                 }
                 rows.add(row);
             } catch (PkiException e) {
@@ -292,6 +358,25 @@ public final class BatchIssuance {
             }
         }
         return rows;
+    }
+
+    /**
+     * Files of {@code name} in the folder that the workspace does not record: a certificate signed by
+     * the CA (an older, interrupted batch), or copied in. Never "already exists in the workspace".
+     */
+    private static List<String> strays(Workspace workspace, String name) {
+        if (workspace.identity(name).isPresent()) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (Path file : List.of(workspace.certificateFile(name), workspace.keyFile(name), workspace.p12File(name))) {
+            if (Files.exists(file)) {
+                found.add(String.valueOf(file.getFileName()));
+            }
+        }
+        // A .p12 alone is only overwritten; a certificate or key would make the store refuse the row.
+        return Files.exists(workspace.certificateFile(name)) || Files.exists(workspace.keyFile(name)) ? found
+                : List.of();
     }
 
     private static int[] headerIndex(CsvRecords.Row header, Path csv) {
