@@ -153,10 +153,9 @@ public final class Workspace {
     }
 
     /**
-     * When a new CA replaces the workspace CA ({@code ca}): the old CA's records — what it issued and
-     * revoked ({@code index.txt}, {@code crlnumber}) and its {@code crl.pem} — are moved aside under a
-     * dated name ({@code replaced-ca-20261202-123456-crl.pem}), kept but no longer the new CA's: the old
-     * CRL was still served and printed as the workspace's, though the new CA never signed it.
+     * When a new CA replaces the workspace CA ({@code ca}): the old CA's {@code crl.pem} is moved aside
+     * under a dated name ({@code replaced-ca-20261202-123456-crl.pem}), kept but no longer served or
+     * printed as the workspace's (the new CA never signed it), and what the old CA issued is marked.
      */
     private void retireRecordsOfReplacedCa(String name, Credential replacement) {
         if (!CA.equals(name) || !Files.exists(certificateFile(CA))) {
@@ -169,8 +168,9 @@ public final class Workspace {
         String retired = IdentityStatus.REPLACED_CA_PREFIX + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss",
                 java.util.Locale.ROOT).format(java.time.LocalDateTime.now());
         String prefix = retired + "-";
-        for (Path file : List.of(dir.resolve(CaDatabase.INDEX), dir.resolve(CaDatabase.INDEX + ".attr"),
-                dir.resolve(CaDatabase.CRL_NUMBER), crlFile())) {
+        // Only the CRL: the CA database keeps the workspace's history (a revoked certificate of the old CA
+        // is still shown as revoked), and a CRL the new CA signs listing an old serial harms nothing.
+        for (Path file : List.of(crlFile())) {
             if (Files.exists(file)) {
                 try {
                     Files.move(file, dir.resolve(prefix + file.getFileName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -64,8 +64,8 @@ class CrlIssuerTest {
     }
 
     /**
-     * A new CA in place of the old one: the old CA's CRL and records are kept aside, not served or printed
-     * as the new CA's; the next revocation publishes a CRL the new CA signed, and OpenSSL verifies it.
+     * A new CA in place of the old one: the old CA's CRL is kept aside, not served or printed as the new
+     * CA's; the next revocation publishes a CRL the new CA signed, and OpenSSL verifies it.
      */
     @Test
     void replacingTheCaRetiresTheOldCasCrlAndRecords(@TempDir Path other) throws Exception {
@@ -77,13 +77,12 @@ class CrlIssuerTest {
                 .keyType(KeyType.EC_P256).build(), true, null);
 
         assertThat(ws.crlFile()).doesNotExist();
-        assertThat(other.resolve(CaDatabase.INDEX)).doesNotExist();
         List<Path> kept;
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(other)) {
             kept = files.filter(f -> f.getFileName().toString().startsWith("replaced-ca-")).toList();
         }
         assertThat(kept).extracting(f -> f.getFileName().toString().replaceFirst("replaced-ca-\\d{8}-\\d{6}-", ""))
-                .contains("crl.pem", "index.txt", "crlnumber");
+                .containsExactly("crl.pem");
         assertThat(java.nio.file.Files.readString(kept.stream().filter(f -> f.toString().endsWith("crl.pem")).findFirst()
                 .orElseThrow())).isEqualTo(oldCrl);
 
@@ -106,7 +105,7 @@ class CrlIssuerTest {
         ExternalTool.Result verify = ExternalTool.run(other, "openssl", "crl", "-in", "crl.pem", "-CAfile", "ca.pem",
                 "-verify", "-noout");
         assertThat(verify.output()).contains("verify OK");
-        assertThat(CrlIssuer.published(reopened).getRevokedCertificates()).hasSize(1);
+        assertThat(CrlIssuer.published(reopened).isRevoked(reopened.credential("novo", null).certificate())).isTrue();
     }
 
     @Test
