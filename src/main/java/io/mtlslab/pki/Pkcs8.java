@@ -15,7 +15,6 @@ import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X962Parameters;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
@@ -40,7 +39,7 @@ final class Pkcs8 {
         }
         try {
             ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
-            return inner.getPublicKey() != null ? info : withPublicKey(info, inner, null);
+            return inner.getPublicKey() != null ? info : withPublicKey(info, inner);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode the EC private key: " + e.getMessage(), e);
         }
@@ -60,26 +59,26 @@ final class Pkcs8 {
             }
             DERBitString point = new DERBitString(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
                     .getInstance(keys.getPublic().getEncoded()).getPublicKeyData().getOctets());
-            PrivateKeyInfo written = withPublicKey(info, ECPrivateKey.getInstance(info.parsePrivateKey()), point);
+            // the order's length from the JDK's own parameters: no BouncyCastle curve to build on this path
+            int orderBits = ((java.security.interfaces.ECKey) key).getParams().getOrder().bitLength();
+            PrivateKeyInfo written = new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), new ECPrivateKey(orderBits,
+                    ECPrivateKey.getInstance(info.parsePrivateKey()).getKey(), point, null), info.getAttributes());
             return KeyFactory.getInstance(key.getAlgorithm()).generatePrivate(new PKCS8EncodedKeySpec(written.getEncoded()));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot re-encode the private key: " + e.getMessage(), e);
         }
     }
 
-    /** {@code info} with the public point added to its ECPrivateKey; {@code point} null: derived from the scalar. */
-    private static PrivateKeyInfo withPublicKey(PrivateKeyInfo info, ECPrivateKey inner, DERBitString point)
-            throws IOException {
+    /** {@code info} with the public point, derived from the scalar, added to its ECPrivateKey (an older key file). */
+    private static PrivateKeyInfo withPublicKey(PrivateKeyInfo info, ECPrivateKey inner) throws IOException {
         AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
         X9ECParameters curve = curve(X962Parameters.getInstance(algorithm.getParameters()));
         if (curve == null) {
             return info; // implicitlyCA or a curve BouncyCastle does not know: nothing to derive the point on
         }
         BigInteger scalar = inner.getKey();
-        if (point == null) {
-            ECPoint derived = new FixedPointCombMultiplier().multiply(curve.getG(), scalar).normalize();
-            point = new DERBitString(derived.getEncoded(false));
-        }
+        DERBitString point = new DERBitString(new FixedPointCombMultiplier().multiply(curve.getG(), scalar)
+                .normalize().getEncoded(false));
         // Curve parameters stay out of the inner structure: the algorithm identifier names the curve,
         // as in OpenSSL's PKCS#8; the private key is padded to the order's length, as RFC 5915 asks.
         return new PrivateKeyInfo(algorithm, new ECPrivateKey(curve.getN().bitLength(), scalar, point, null),
