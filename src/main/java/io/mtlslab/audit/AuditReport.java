@@ -20,18 +20,25 @@ public record AuditReport(String kind, String target, Instant at, List<ProbeResu
         return findings().stream().map(ProbeResult::severity).min(Enum::compareTo);
     }
 
-    /** Exit status 3: no finding above low, but a probe ended in error, so the audit is incomplete. */
+    /** Exit status 3: no finding above low, but a probe ended in error or nothing was tested at all. */
     public static final int INCOMPLETE = 3;
 
     /**
-     * 1 when a finding above low was found; otherwise {@link #INCOMPLETE} when a probe ended in error (an
-     * unreachable server must never pass a CI gate); 0 when every probe that ran found nothing above low.
+     * 1 when a finding above low was found; otherwise {@link #INCOMPLETE} when a probe ended in error or
+     * no probe tested anything (an unreachable server, a client that called nothing: never a CI pass);
+     * 0 when the probes that ran found nothing above low.
      */
     public int exitStatus() {
         if (worst().filter(Severity::failsAudit).isPresent()) {
             return 1;
         }
-        return count(ProbeResult.Status.ERROR) > 0 ? INCOMPLETE : 0;
+        return incomplete() ? INCOMPLETE : 0;
+    }
+
+    /** No failing finding, and a probe ended in error or none passed or found anything. */
+    public boolean incomplete() {
+        return worst().filter(Severity::failsAudit).isEmpty() && (count(ProbeResult.Status.ERROR) > 0
+                || !results.isEmpty() && count(ProbeResult.Status.PASSED) == 0 && findings().isEmpty());
     }
 
     public long count(ProbeResult.Status status) {

@@ -85,7 +85,7 @@ final class AlertKeepingSocket extends Socket {
                         throw writeFailure;
                     }
                     return n;
-                } catch (SocketException readFailed) {
+                } catch (IOException readFailed) { // a reset, or a timeout: the write failure goes with it
                     if (writeFailure != null && readFailed != writeFailure) {
                         readFailed.addSuppressed(writeFailure);
                     }

@@ -111,7 +111,7 @@ final class AuditCommand {
                     + " connection is shown as it comes; at the end (--for, or Enter) the report says which bad"
                     + " servers your client accepted. The servers are signed by the workspace CA, so give your"
                     + " client ca.pem and a client certificate from this workspace.",
-                "Exit status: 0 nothing above low, 1 findings, 2 bad input."})
+                "Exit status: 0 nothing above low, 1 findings, 2 bad input, 3 incomplete (an error, or nothing tested)."})
     static final class Client implements Callable<Integer> {
 
         @Mixin
@@ -189,7 +189,7 @@ final class AuditCommand {
                     + " no certificate (the bypass), forged and unfit certificates, identities in headers, URLs it"
                     + " fetches, odd names. Each probe says what was sent, what happened, the verdict and the fix for"
                     + " nginx, Go, Java, Envoy and Node. Only the URL's host and port are contacted.",
-                "Exit status: 0 nothing above low, 1 findings, 2 bad input."})
+                "Exit status: 0 nothing above low, 1 findings, 2 bad input, 3 incomplete (an error, or nothing tested)."})
     static final class Server implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "URL", description = "e.g. https://localhost:8443/")

@@ -44,7 +44,7 @@ final class ClientCommand {
             if (p12 != null) {
                 SecureFiles.requireAbsent(issue.force, p12File);
             }
-            String replaced = replacedSerial(ws, name);
+            io.mtlslab.pki.IdentityEntry replaced = replacedEntry(ws, name);
             Credential issued = ws.issue(name, certificate, issuer, issue.force, keyPassword, issuerPassword);
             if (p12 != null) {
                 SecureFiles.writeSecret(p12File, Exports.export(issued, ExportFormat.P12, name, p12));

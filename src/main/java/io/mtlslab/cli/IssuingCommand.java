@@ -2,6 +2,7 @@ package io.mtlslab.cli;
 
 import io.mtlslab.pki.CertificateSpec;
 import io.mtlslab.pki.Credential;
+import io.mtlslab.pki.IdentityEntry;
 import io.mtlslab.pki.Role;
 import io.mtlslab.pki.Workspace;
 import java.nio.file.Path;
@@ -41,40 +42,42 @@ abstract class IssuingCommand implements Callable<Integer> {
         char[] keyPassword = issue.keyPassword();
         char[] issuerPassword = issue.issuerKeyPassword();
         Workspace ws = workspace.open();
-        String replaced = replacedSerial(ws, name);
+        IdentityEntry replaced = replacedEntry(ws, name);
         Credential issued = ws.issue(name, certificate, issuer, issue.force, keyPassword, issuerPassword);
         print(ws, name, issued);
         afterReplacing(ws, name, replaced, false);
     }
 
-    /** With --force over an identity that is not revoked: the serial of the certificate about to be replaced. */
-    String replacedSerial(Workspace ws, String name) {
-        return !issue.force ? null : ws.identity(name).filter(e -> !e.revoked()).map(e -> e.serialHex()).orElse(null);
+    /** With --force over an identity that is not revoked: its index entry before it is replaced. */
+    IdentityEntry replacedEntry(Workspace ws, String name) {
+        return !issue.force ? null : ws.identity(name).filter(e -> !e.revoked()).orElse(null);
     }
 
     /**
      * After a re-issue over {@code name}: says that the replaced certificate stays valid (whoever holds it
-     * can still use it until {@code revoke NAME}, which revokes it too), and deletes a {@code NAME.p12} that
-     * still holds the replaced certificate and key unless it was just rewritten.
+     * can still use it; {@code revoke NAME} revokes it too when the workspace's current root issued it), and
+     * moves aside a {@code NAME.p12} that was not rewritten: it holds the replaced certificate and key, which
+     * must not pass for the new ones, and may be the only copy left of that key.
      */
-    void afterReplacing(Workspace ws, String name, String replacedSerial, boolean p12Rewritten) {
-        if (replacedSerial == null) {
+    void afterReplacing(Workspace ws, String name, IdentityEntry replaced, boolean p12Rewritten) {
+        if (replaced == null) {
             return;
         }
         java.io.PrintWriter out = spec.commandLine().getOut();
-        boolean byRoot = Workspace.CA.equals(ws.identity(name).map(e -> e.issuer()).orElse(null));
+        boolean byRoot = Workspace.CA.equals(replaced.issuer());
         out.printf(byRoot ? "the certificate it replaces (serial %s) stays valid until it expires; mtls-lab revoke %s"
                 + " revokes it together with the new one%n" : "the certificate it replaces (serial %s) stays valid"
-                + " until it expires%n", replacedSerial, name);
+                + " until it expires%n", replaced.serialHex(), name);
         Path p12 = ws.p12File(name);
         if (!p12Rewritten && java.nio.file.Files.exists(p12)) {
+            Path aside = p12.resolveSibling(name + "-replaced-" + replaced.serialHex() + ".p12");
             try {
-                java.nio.file.Files.delete(p12);
+                java.nio.file.Files.move(p12, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot delete " + p12, e);
+                throw new java.io.UncheckedIOException("cannot move " + p12 + " aside", e);
             }
-            out.printf("deleted %s: it held the replaced certificate and key (mtls-lab export %s --format p12 makes"
-                    + " a new one)%n", p12.getFileName(), name);
+            out.printf("moved %s to %s: it holds the replaced certificate and key (mtls-lab export %s --format p12"
+                    + " makes one of the new)%n", p12.getFileName(), aside.getFileName(), name);
         }
     }
 

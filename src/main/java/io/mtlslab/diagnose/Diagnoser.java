@@ -251,7 +251,12 @@ public final class Diagnoser {
         // A specific alert is the server's own statement of the cause: it wins over what we see here
         // (OpenSSL checks the chain before the dates, so an untrusted expired certificate gets unknown_ca).
         // Vague alerts (bad_certificate, certificate_unknown, ...) and silence leave the local facts to speak.
-        if (alert != null && SPECIFIC_ALERTS.contains(alert) && !fault.agreesWith(alert)) {
+        // unknown_ca from a server that lists the issuer says only "not accepted" (OpenSSL sends it for a missing
+        // CRL before it looks at dates): a fault seen here (expired, revoked, no clientAuth) is then the cause
+        // to name, not a "looks valid from here" that the fault contradicts.
+        boolean alertLeads = alert != null && SPECIFIC_ALERTS.contains(alert) && !fault.agreesWith(alert)
+                && !("unknown_ca".equals(alert) && issuerListed && fault.kind() != FaultKind.VALID);
+        if (alertLeads) {
             Object note = fault.note(seen.crls());
             return switch (alert) {
                 case "certificate_expired" -> say.make(DiagnosisCode.EXPIRED,

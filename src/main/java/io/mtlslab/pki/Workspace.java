@@ -144,11 +144,7 @@ public final class Workspace {
         checkName(name);
         SecureFiles.requireAbsent(overwrite, certificateFile(name), keyFile(name));
         Credential ca = CertificateIssuer.createRootCa(spec);
-        locked(() -> {
-            retireRecordsOfReplacedCa(name, ca);
-            store(new Stored(name, spec.role(), null, ca, keyPassword), overwrite);
-            return null;
-        });
+        store(new Stored(name, spec.role(), null, ca, keyPassword), overwrite);
         return ca;
     }
 
@@ -157,12 +153,8 @@ public final class Workspace {
      * under a dated name ({@code replaced-ca-20261202-123456-crl.pem}), kept but no longer served or
      * printed as the workspace's (the new CA never signed it), and what the old CA issued is marked.
      */
-    private void retireRecordsOfReplacedCa(String name, Credential replacement) {
-        if (!CA.equals(name) || !Files.exists(certificateFile(CA))) {
-            return;
-        }
-        X509Certificate old = Pem.readCertificate(certificateFile(CA));
-        if (old.getPublicKey().equals(replacement.certificate().getPublicKey())) {
+    private void retireRecordsOfReplacedCa(X509Certificate old, Credential replacement) {
+        if (old == null || old.getPublicKey().equals(replacement.certificate().getPublicKey())) {
             return; // the same CA again (a re-import): its records stay its own
         }
         String retired = IdentityStatus.REPLACED_CA_PREFIX + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss",
@@ -181,8 +173,10 @@ public final class Workspace {
         }
         // What the old CA issued keeps its files, but its index entries name the retired CA as issuer:
         // list shows it as ca-replaced, and revoke refuses it (the new CA cannot revoke it).
-        changeIndex((identities, settings) -> identities.replaceAll((key, entry) ->
-                !CA.equals(key) && CA.equals(entry.issuer()) ? entry.withIssuer(retired) : entry));
+        // (an entry without an issuer is from an index written before issuers were recorded: the root's)
+        changeIndex((identities, settings) -> identities.replaceAll((key, entry) -> !CA.equals(key)
+                && (CA.equals(entry.issuer()) || entry.issuer() == null && entry.role() != Role.ROOT_CA)
+                ? entry.withIssuer(retired) : entry));
     }
 
     /** Issues an identity signed by the workspace identity {@code issuerName} and stores it. */
@@ -225,11 +219,7 @@ public final class Workspace {
         CaImport.check(ca);
         SecureFiles.requireAbsent(overwrite, certificateFile(name), keyFile(name));
         Role role = Certificates.isSelfSigned(ca.certificate()) ? Role.ROOT_CA : Role.INTERMEDIATE_CA;
-        locked(() -> {
-            retireRecordsOfReplacedCa(name, ca);
-            store(new Stored(name, role, null, ca, keyPassword), overwrite);
-            return null;
-        });
+        store(new Stored(name, role, null, ca, keyPassword), overwrite);
         return ca;
     }
 
@@ -314,7 +304,14 @@ public final class Workspace {
             List<IdentityEntry> entries = new ArrayList<>();
             List<X509Certificate> certificates = new ArrayList<>();
             List<String> written = new ArrayList<>();
-            writeJournal(items);
+            // Only new identities are journaled and rolled back: a store that replaces files (renew, --force,
+            // a new CA) must never delete on failure what it replaced — the old key may be the only copy.
+            boolean journaled = !overwrite;
+            if (journaled) {
+                writeJournal(items);
+            }
+            X509Certificate replacedCa = items.stream().anyMatch(item -> CA.equals(item.name()))
+                    && Files.exists(certificateFile(CA)) ? Pem.readCertificate(certificateFile(CA)) : null;
             try {
                 for (Stored item : items) {
                     try {
@@ -327,7 +324,9 @@ public final class Workspace {
                         writeFiles(item.name(), item.credential(), item.keyPassword(), overwrite);
                     } catch (PkiException e) {
                         // a certificate whose key could not be written is no identity
-                        removeWritten(item.name(), item.credential().certificate().getSerialNumber());
+                        if (journaled) {
+                            removeWritten(item.name(), item.credential().certificate().getSerialNumber());
+                        }
                         failures.put(item.name(), e);
                         continue;
                     }
@@ -342,6 +341,9 @@ public final class Workspace {
                 }
                 recordIssued(entries, certificates);
             } catch (RuntimeException e) {
+                if (!journaled) {
+                    throw e;
+                }
                 try {
                     for (Stored item : items) {
                         if (written.contains(item.name())) {
@@ -354,7 +356,11 @@ public final class Workspace {
                 }
                 throw e;
             }
-            SecureFiles.delete(dir.resolve(PENDING));
+            if (journaled) {
+                SecureFiles.delete(dir.resolve(PENDING));
+            }
+            items.stream().filter(item -> CA.equals(item.name()) && written.contains(CA)).findFirst()
+                    .ifPresent(item -> retireRecordsOfReplacedCa(replacedCa, item.credential()));
             return failures;
         });
     }
@@ -368,10 +374,11 @@ public final class Workspace {
      */
     public List<Path> removeUnrecorded() {
         Path journal = dir.resolve(PENDING);
-        if (!Files.exists(journal)) {
-            return List.of();
-        }
         return locked(() -> {
+            // checked under the lock: another store may finish, and delete its journal, meanwhile
+            if (!Files.exists(journal)) {
+                return List.<Path>of();
+            }
             Map<String, BigInteger> pending = readJournal(journal);
             Path indexFile = dir.resolve(INDEX);
             Map<String, IdentityEntry> recorded = read(indexFile, Stamp.of(indexFile)).entries();
@@ -428,7 +435,7 @@ public final class Workspace {
         try {
             return Pem.readCertificate(certificateFile).getSerialNumber().equals(serial);
         } catch (PkiException e) {
-            return true; // a half-written certificate (non-atomic file systems) from the interrupted store
+            return false; // not provably this store's certificate (files are written atomically): left alone
         }
     }
 
@@ -440,7 +447,11 @@ public final class Workspace {
     private List<Path> removeWritten(String name, BigInteger serial) {
         List<Path> removed = new ArrayList<>();
         if (holdsSerial(certificateFile(name), serial)) {
-            for (Path file : List.of(certificateFile(name), keyFile(name), chainFile(name), p12File(name))) {
+            List<Path> files = new ArrayList<>(List.of(certificateFile(name), keyFile(name), p12File(name)));
+            if (holdsSerial(chainFile(name), serial)) { // NAME-chain.pem may be another identity's own certificate
+                files.add(chainFile(name));
+            }
+            for (Path file : files) {
                 if (Files.exists(file)) {
                     SecureFiles.delete(file);
                     removed.add(file);

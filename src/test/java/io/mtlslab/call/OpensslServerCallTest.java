@@ -153,6 +153,29 @@ class OpensslServerCallTest {
                 .contains("unable to get certificate CRL");
     }
 
+    /**
+     * OpenSSL answers unknown_ca for a missing CRL before it looks at dates. When the certificate is also
+     * expired, that fault is the cause to name: "looks valid from here, in date" would contradict it.
+     */
+    @Test
+    void anExpiredCertificateRefusedWithUnknownCaByAServerThatListsItsIssuerIsNamedExpired() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        io.mtlslab.pki.Credential expiredBelow = io.mtlslab.pki.CertificateIssuer.issue(
+                io.mtlslab.pki.CertificateSpec.builder(io.mtlslab.pki.Role.CLIENT)
+                        .subject(io.mtlslab.pki.SubjectName.seed("CODIGODOCLIENTE", "Vencido"))
+                        .keyType(io.mtlslab.pki.KeyType.EC_P256)
+                        .validity(new io.mtlslab.pki.Validity(now.minus(java.time.Duration.ofDays(30)),
+                                now.minus(java.time.Duration.ofDays(1)))).build(), creds.intermediate);
+        int port = startServer(creds.workspace.certificateFile("ca"), "-CRL", creds.workspace.crlFile().toString(),
+                "-crl_check_all", "-tls1_2");
+
+        CallResult result = TestCall.run(call(port).identity(ClientIdentity.inMemory("client", expiredBelow)).build());
+
+        assertThat(result.diagnosis().rawMessage()).contains("unknown_ca");
+        assertThat(result.diagnosis().code()).as("%s", result.diagnosis()).isEqualTo(DiagnosisCode.EXPIRED);
+        assertThat(result.diagnosis().cause()).doesNotContain("it is in date");
+    }
+
     @Test
     void opensslTrustingAnotherCaIsBelievedOverTheExpiryOfOurCertificate() throws Exception {
         // OpenSSL checks the chain before the dates: an untrusted expired certificate gets unknown_ca

@@ -86,8 +86,11 @@ class PkiCommandsTest {
         CliRun reissued = ok("client", "issue", "--dir", w, "--key", "ec-p256", "--cn", "Outra Pessoa", "--force");
 
         assertThat(reissued.out()).contains("the certificate it replaces (serial " + first + ") stays valid",
-                "mtls-lab revoke client revokes it together", "deleted client.p12");
+                "mtls-lab revoke client revokes it together", "moved client.p12 to client-replaced-" + first + ".p12");
         assertThat(other.resolve("client.p12")).doesNotExist();
+        // kept, not deleted: it may hold the only copy of the replaced key
+        assertThat(io.mtlslab.pki.Pkcs12.read(Files.readAllBytes(other.resolve("client-replaced-" + first + ".p12")),
+                "changeit".toCharArray()).friendlyNames()).isNotEmpty();
         CliRun revoked = ok("revoke", "client", "--dir", w);
         assertThat(revoked.out()).contains("also revoked 1 earlier certificate of client (serial " + first + ")");
         assertThat(io.mtlslab.pki.CrlIssuer.isRevoked(io.mtlslab.pki.Workspace.open(other), first)).isTrue();

@@ -105,6 +105,28 @@ class InterruptedBatchTest {
         assertEverySignedFileIsRecorded();
     }
 
+    /**
+     * A store that replaces files (renew without a new key, issue --force, a new CA) is not rolled back by
+     * deleting: the key it wrote may be the only copy of that identity's key. Only new identities are.
+     */
+    @Test
+    void aFailedReplacingStoreKeepsTheKeyItWrote() throws IOException {
+        TestPki.seedWorkspace(workspace.dir().resolve("seeded"));
+        Workspace seeded = Workspace.open(workspace.dir().resolve("seeded"));
+        Credential client = seeded.credential(Workspace.CLIENT, null);
+        Path caLines = seeded.dir().resolve("index.txt");
+        Files.move(caLines, caLines.resolveSibling("saved"));
+        Files.createDirectories(caLines.resolve("in-the-way"));
+
+        assertThatThrownBy(() -> seeded.store(Workspace.CLIENT, Role.CLIENT, Workspace.CA, client, null))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(seeded.keyFile(Workspace.CLIENT)).exists();
+        assertThat(Pem.readPrivateKey(seeded.keyFile(Workspace.CLIENT), null)).isEqualTo(client.privateKey());
+        assertThat(seeded.certificateFile(Workspace.CLIENT)).exists();
+        assertThat(seeded.dir().resolve(Workspace.PENDING)).doesNotExist();
+    }
+
     @Test
     void aRerunRemovesWhatADeadProcessWroteButNeverRecordedAndIssuesItAgain() throws IOException {
         Credential ca = workspace.signer(Workspace.CA, null);

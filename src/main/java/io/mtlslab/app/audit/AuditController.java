@@ -287,7 +287,8 @@ public class AuditController {
         String summary = context.text("audit.summary", findings.size(),
                 worst == null ? "" : AuditReports.label(worst), passed, notRun, errors);
         // Errors and nothing worse: the audit could not test (e.g. the server was not reachable), never green.
-        boolean incomplete = errors > 0 && (worst == null || !worst.severity().failsAudit());
+        boolean incomplete = new io.mtlslab.audit.AuditReport("", "", java.time.Instant.now(), results, false)
+                .incomplete();
         auditSummary.setText(incomplete ? context.text("audit.summary.incomplete", summary) : summary);
         auditSummary.getStyleClass().addAll("audit-result", incomplete ? "incomplete"
                 : worst == null ? "passed" : AuditReports.cssClass(worst));
