@@ -19,6 +19,11 @@ import java.time.Instant;
 public record IdentityEntry(String name, Role role, String issuer, String serialHex, String subject, String keyType,
                             Instant notBefore, Instant notAfter, boolean keyEncrypted, boolean revoked) {
 
+    /** Whether its issuer is a CA a new one has replaced ({@link IdentityStatus#REPLACED_CA_PREFIX}). */
+    public boolean issuedByReplacedCa() {
+        return issuer != null && issuer.startsWith(IdentityStatus.REPLACED_CA_PREFIX);
+    }
+
     public IdentityEntry withIssuer(String value) {
         return new IdentityEntry(name, role, value, serialHex, subject, keyType, notBefore, notAfter, keyEncrypted,
                 revoked);

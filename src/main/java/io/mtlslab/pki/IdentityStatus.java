@@ -2,7 +2,11 @@ package io.mtlslab.pki;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How an identity stands at a given moment: revoked, below a revoked CA, expired, not yet valid, expiring
@@ -24,28 +28,37 @@ public enum IdentityStatus {
     /** How close to its end a certificate counts as expiring: time enough to renew it calmly. */
     public static final Duration SOON = Duration.ofDays(30);
 
-    /** The status seen from {@code identities}, the workspace's index: a revoked CA above counts. */
-    public static IdentityStatus of(IdentityEntry entry, java.util.List<IdentityEntry> identities, Instant now) {
+    /** The status seen from {@code identities}, the workspace's index: a revoked or replaced CA above counts. */
+    public static IdentityStatus of(IdentityEntry entry, List<IdentityEntry> identities, Instant now) {
         IdentityStatus own = of(entry, now);
         if (own == REVOKED) {
             return own;
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<IdentityEntry> above = issuersAbove(entry, identities);
+        if (above.stream().anyMatch(IdentityEntry::revoked)) {
+            return ISSUER_REVOKED;
+        }
+        IdentityEntry top = above.isEmpty() ? entry : above.get(above.size() - 1);
+        return top.issuedByReplacedCa() ? CA_REPLACED : own;
+    }
+
+    /**
+     * The CAs the index records above {@code entry}, nearest first: the walk follows each entry's issuer
+     * and ends at the root, or at an issuer the index does not hold (a replaced CA, an index without it).
+     */
+    public static List<IdentityEntry> issuersAbove(IdentityEntry entry, List<IdentityEntry> identities) {
+        List<IdentityEntry> above = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (String issuer = entry.issuer(); issuer != null && seen.add(issuer); ) {
-            if (issuer.startsWith(REPLACED_CA_PREFIX)) {
-                return CA_REPLACED;
-            }
             String name = issuer;
             IdentityEntry ca = identities.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
             if (ca == null) {
                 break;
             }
-            if (ca.revoked()) {
-                return ISSUER_REVOKED;
-            }
+            above.add(ca);
             issuer = ca.issuer();
         }
-        return own;
+        return above;
     }
 
     /** The status of the certificate alone, not knowing its issuers. */

@@ -52,7 +52,7 @@ public final class Renewal {
             throw PkiException.of("new-key", "renewKeyMissing", name);
         }
         // What a replaced CA issued is renewed by the workspace's CA now: that is how it comes back into use.
-        boolean orphan = entry.issuer() != null && entry.issuer().startsWith(IdentityStatus.REPLACED_CA_PREFIX);
+        boolean orphan = entry.issuedByReplacedCa();
         String issuerName = entry.issuer() != null && !orphan ? entry.issuer() : Workspace.CA;
         Credential issuer = workspace.signer(issuerName, caKeyPassword);
         X509Certificate oldCertificate = old.certificate();

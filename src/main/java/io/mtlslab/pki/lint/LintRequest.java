@@ -3,6 +3,8 @@ package io.mtlslab.pki.lint;
 import io.mtlslab.pki.Certificates;
 import io.mtlslab.pki.Credential;
 import io.mtlslab.pki.CrlIssuer;
+import io.mtlslab.pki.IdentityEntry;
+import io.mtlslab.pki.IdentityStatus;
 import io.mtlslab.pki.Revocation;
 import io.mtlslab.pki.Role;
 import io.mtlslab.pki.Workspace;
@@ -99,28 +101,22 @@ public record LintRequest(X509Certificate certificate, PrivateKey privateKey, Li
                 revocationOf(workspace, certificate), above);
     }
 
-    /** Walks the issuers the workspace's index records for this certificate; the first revoked CA's record. */
+    /** The record of the first revoked CA the workspace's index holds above this certificate, or {@code null}. */
     private Revocation revokedIssuerInIndex(Workspace workspace) {
-        List<io.mtlslab.pki.IdentityEntry> identities = workspace.identities();
+        List<IdentityEntry> identities = workspace.identities();
         String serial = Certificates.serialHex(certificate);
-        io.mtlslab.pki.IdentityEntry entry = identities.stream().filter(e -> e.serialHex().equalsIgnoreCase(serial))
-                .findFirst().orElse(null);
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        while (entry != null && entry.issuer() != null && seen.add(entry.issuer())) {
-            String issuer = entry.issuer();
-            entry = identities.stream().filter(e -> e.name().equals(issuer)).findFirst().orElse(null);
-            if (entry != null && entry.revoked()) {
-                String revokedSerial = entry.serialHex();
-                return CrlIssuer.revocations(workspace).stream()
-                        .filter(r -> r.serialHex().equalsIgnoreCase(revokedSerial)).reduce((a, b) -> b).orElse(null);
-            }
-        }
-        return null;
+        return identities.stream().filter(e -> e.serialHex().equalsIgnoreCase(serial)).findFirst()
+                .flatMap(entry -> IdentityStatus.issuersAbove(entry, identities).stream().filter(IdentityEntry::revoked)
+                        .findFirst())
+                .map(ca -> revocationOf(workspace, ca.serialHex())).orElse(null);
     }
 
     /** The workspace's record that this very certificate (by its random serial) was revoked, or {@code null}. */
     public static Revocation revocationOf(Workspace workspace, X509Certificate certificate) {
-        String serial = Certificates.serialHex(certificate);
+        return revocationOf(workspace, Certificates.serialHex(certificate));
+    }
+
+    private static Revocation revocationOf(Workspace workspace, String serial) {
         return CrlIssuer.revocations(workspace).stream().filter(r -> r.serialHex().equalsIgnoreCase(serial))
                 .reduce((a, b) -> b).orElse(null);
     }
